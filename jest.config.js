@@ -1,0 +1,38 @@
+/** @type {import('jest').Config} */
+const transform = {
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    {
+      jsc: { parser: { syntax: 'typescript', tsx: true }, target: 'es2022' },
+      module: { type: 'commonjs' },
+    },
+  ],
+};
+
+const common = {
+  testEnvironment: 'node',
+  transform,
+  moduleFileExtensions: ['ts', 'tsx', 'js', 'json'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/.tmp/'],
+};
+
+module.exports = {
+  // Two cores: one Strapi instance per worker keeps the machine responsive.
+  maxWorkers: process.env.JEST_MAX_WORKERS || 2,
+  testTimeout: 120000,
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts', '<rootDir>/scripts/__tests__/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/harness/global-setup.ts',
+      setupFiles: ['<rootDir>/tests/harness/setup-env.ts'],
+      slowTestThreshold: 60,
+    },
+  ],
+};

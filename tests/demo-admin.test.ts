@@ -1,0 +1,97 @@
+import { bootApp, type TestApp } from './harness/app';
+import { createTestDatabase, type TestDatabase } from './harness/database';
+import { DEFAULT_DEMO_ADMIN_EMAIL, ensureDemoAdmin } from '../src/bootstrap/demo-admin';
+
+const login = (app: TestApp, email: string, password: string) =>
+  app.http().post('/admin/login').send({ email, password });
+
+describe('administrador de demostración en desarrollo', () => {
+  let db: TestDatabase;
+  let app: TestApp | undefined;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+
+  afterEach(async () => {
+    await app?.close({ keepDatabase: true });
+    app = undefined;
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('se crea en el primer arranque con ADMIN_EMAIL y ADMIN_PASSWORD', async () => {
+    app = await bootApp({
+      db,
+      env: {
+        NODE_ENV: 'development',
+        ADMIN_EMAIL: 'Directora@Calimaya.local',
+        ADMIN_PASSWORD: 'Calimaya2026',
+      },
+    });
+
+    const res = await login(app, 'directora@calimaya.local', 'Calimaya2026').expect(200);
+    expect(res.body.data.user.roles).toBeUndefined(); // the login answer carries no role list
+    const me = await app
+      .http()
+      .get('/admin/users/me')
+      .set({ Authorization: `Bearer ${res.body.data.token}` })
+      .expect(200);
+    expect(me.body.data.roles.map((r: { code: string }) => r.code)).toEqual(['strapi-super-admin']);
+  });
+
+  it('un segundo arranque conserva la base de datos y el administrador', async () => {
+    app = await bootApp({
+      db,
+      env: { NODE_ENV: 'development', ADMIN_EMAIL: 'otra@calimaya.local', ADMIN_PASSWORD: 'Distinta2026' },
+    });
+
+    await login(app, 'directora@calimaya.local', 'Calimaya2026').expect(200);
+    await login(app, 'otra@calimaya.local', 'Distinta2026').expect(400);
+    expect(await app.strapi.db.query('admin::user').count()).toBe(1);
+  });
+
+  it('no se crea fuera de desarrollo', async () => {
+    const fresh = await createTestDatabase();
+    app = await bootApp({
+      db: fresh,
+      env: { NODE_ENV: 'test', ADMIN_EMAIL: 'x@calimaya.local', ADMIN_PASSWORD: 'Calimaya2026' },
+    });
+    expect(await app.strapi.db.query('admin::user').count()).toBe(0);
+    await app.close();
+    app = undefined;
+  });
+});
+
+describe('ensureDemoAdmin sin variables', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await bootApp();
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('genera una contraseña válida, la imprime una sola vez y permite entrar con ella', async () => {
+    const logged: string[] = [];
+    const spy = jest.spyOn(app.strapi.log, 'info').mockImplementation((message: unknown) => {
+      logged.push(String(message));
+      return app.strapi.log;
+    });
+
+    const first = await ensureDemoAdmin({ strapi: app.strapi, env: {} });
+    const second = await ensureDemoAdmin({ strapi: app.strapi, env: {} });
+    spy.mockRestore();
+
+    expect(first).toMatchObject({ created: true, email: DEFAULT_DEMO_ADMIN_EMAIL, generated: true });
+    expect(second).toEqual({ created: false });
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain(DEFAULT_DEMO_ADMIN_EMAIL);
+    expect(logged[0]).toContain(first.password);
+
+    await login(app, DEFAULT_DEMO_ADMIN_EMAIL, first.password!).expect(200);
+  });
+});

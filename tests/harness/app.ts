@@ -1,0 +1,44 @@
+import { compileStrapi, createStrapi, type Core } from '@strapi/strapi';
+import request from 'supertest';
+import { applyTestEnv } from './env';
+import { createTestDatabase, type TestDatabase } from './database';
+
+export interface TestApp {
+  strapi: Core.Strapi;
+  db: TestDatabase;
+  /** supertest bound to the running HTTP server */
+  http: () => request.Agent;
+  /** Stops the instance; drops the database unless `keepDatabase` */
+  close(options?: { keepDatabase?: boolean }): Promise<void>;
+}
+
+export interface BootOptions {
+  /** Reuse a database (e.g. to test a restart); a new one is created otherwise */
+  db?: TestDatabase;
+  /** Extra environment for this instance (NODE_ENV, ADMIN_EMAIL, …) */
+  env?: Record<string, string | undefined>;
+}
+
+/**
+ * Boots the real application as `npm run develop` would, on its own database and a random port:
+ * compileStrapi() + createStrapi(ctx).load() + start().
+ */
+export const bootApp = async ({ db, env = {} }: BootOptions = {}): Promise<TestApp> => {
+  const database = db ?? (await createTestDatabase());
+  applyTestEnv({ ...database.env, ...env });
+
+  const ctx = await compileStrapi();
+  const strapi = await createStrapi({ ...ctx, autoReload: false, serveAdminPanel: true }).load();
+  await strapi.start();
+
+  const agent = () => request.agent(strapi.server.httpServer);
+  return {
+    strapi,
+    db: database,
+    http: agent,
+    async close({ keepDatabase = false } = {}) {
+      await strapi.destroy();
+      if (!keepDatabase) await database.drop();
+    },
+  };
+};

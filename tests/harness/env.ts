@@ -1,0 +1,34 @@
+import crypto from 'node:crypto';
+
+/**
+ * Environment every test instance starts from. The developer's own `.env` is never read
+ * (ENV_PATH points nowhere) so a test run depends only on what the harness sets.
+ */
+const secret = () => crypto.randomBytes(24).toString('base64');
+
+export const TEST_SECRETS = {
+  APP_KEYS: [secret(), secret()].join(','),
+  API_TOKEN_SALT: secret(),
+  ADMIN_JWT_SECRET: secret(),
+  TRANSFER_TOKEN_SALT: secret(),
+  JWT_SECRET: secret(),
+  ENCRYPTION_KEY: secret(),
+};
+
+export const applyTestEnv = (overrides: Record<string, string | undefined> = {}) => {
+  const base: Record<string, string | undefined> = {
+    NODE_ENV: 'test',
+    HOST: '127.0.0.1',
+    PORT: '0',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'warn',
+    STRAPI_TELEMETRY_DISABLED: 'true',
+    BROWSER: 'none',
+    LOG_STARTUP: 'false',
+    ...TEST_SECRETS,
+    ...overrides,
+  };
+  for (const [key, value] of Object.entries(base)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+};
