@@ -24,7 +24,10 @@ module.exports = {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/src/**/__tests__/**/*.test.ts', '<rootDir>/scripts/__tests__/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/src/**/__tests__/**/*.test.ts',
+        '<rootDir>/scripts/__tests__/**/*.test.ts',
+      ],
     },
     {
       ...common,

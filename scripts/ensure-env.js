@@ -9,11 +9,11 @@
  * Usage: node scripts/ensure-env.js            (run by `npm run develop|start|build`)
  *        require('./scripts/ensure-env').ensureEnv({ appDir, env, log })
  */
-const crypto = require('node:crypto');
+const { randomBytes } = require('node:crypto');
 const fs = require('node:fs');
 const path = require('node:path');
 
-const randomSecret = () => crypto.randomBytes(32).toString('base64');
+const randomSecret = () => randomBytes(32).toString('base64');
 
 /** Secrets Strapi refuses to start without. */
 const SECRETS = {
@@ -53,7 +53,11 @@ const isSet = (value) => typeof value === 'string' && value.trim() !== '';
  * @param {{ appDir?: string, env?: NodeJS.ProcessEnv, log?: (msg: string) => void }} [options]
  * @returns {{ created: boolean, added: string[], envPath: string }}
  */
-const ensureEnv = ({ appDir = path.resolve(__dirname, '..'), env = process.env, log = console.log } = {}) => {
+const ensureEnv = ({
+  appDir = path.resolve(__dirname, '..'),
+  env = process.env,
+  log = console.log,
+} = {}) => {
   const envPath = path.join(appDir, '.env');
   const exists = fs.existsSync(envPath);
   const fileValues = exists ? parseEnvFile(fs.readFileSync(envPath, 'utf8')) : {};

@@ -45,7 +45,11 @@ describe('administrador de demostración en desarrollo', () => {
   it('un segundo arranque conserva la base de datos y el administrador', async () => {
     app = await bootApp({
       db,
-      env: { NODE_ENV: 'development', ADMIN_EMAIL: 'otra@calimaya.local', ADMIN_PASSWORD: 'Distinta2026' },
+      env: {
+        NODE_ENV: 'development',
+        ADMIN_EMAIL: 'otra@calimaya.local',
+        ADMIN_PASSWORD: 'Distinta2026',
+      },
     });
 
     await login(app, 'directora@calimaya.local', 'Calimaya2026').expect(200);
@@ -86,7 +90,11 @@ describe('ensureDemoAdmin sin variables', () => {
     const second = await ensureDemoAdmin({ strapi: app.strapi, env: {} });
     spy.mockRestore();
 
-    expect(first).toMatchObject({ created: true, email: DEFAULT_DEMO_ADMIN_EMAIL, generated: true });
+    expect(first).toMatchObject({
+      created: true,
+      email: DEFAULT_DEMO_ADMIN_EMAIL,
+      generated: true,
+    });
     expect(second).toEqual({ created: false });
     expect(logged).toHaveLength(1);
     expect(logged[0]).toContain(DEFAULT_DEMO_ADMIN_EMAIL);

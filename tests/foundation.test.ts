@@ -26,7 +26,9 @@ describe('la aplicación arranca completa', () => {
     const session = await loginAsAdmin(app);
     const res = await app.http().get('/admin/users/me').set(session.auth).expect(200);
     expect(res.body.data.email).toBe(session.user.email);
-    expect(res.body.data.roles.map((r: { code: string }) => r.code)).toContain('strapi-super-admin');
+    expect(res.body.data.roles.map((r: { code: string }) => r.code)).toContain(
+      'strapi-super-admin'
+    );
   });
 
   it('permite iniciar sesión en la API de contenido con users-permissions', async () => {
@@ -57,7 +59,11 @@ describe('carga de archivos', () => {
   });
 
   const upload = (name: string, type: string, body: Buffer) =>
-    app.http().post('/upload').set(auth).attach('files', body, { filename: name, contentType: type });
+    app
+      .http()
+      .post('/upload')
+      .set(auth)
+      .attach('files', body, { filename: name, contentType: type });
 
   it('acepta un PDF', async () => {
     const res = await upload('oficio.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n%%EOF\n'));

@@ -77,8 +77,8 @@ describe('ensure-env', () => {
 
   it('en producción arranca cuando el entorno trae todos los secretos', () => {
     const env = Object.fromEntries(SECRET_NAMES.map((name) => [name, 'x']));
-    expect(ensureEnv({ appDir: dir, env: { ...env, NODE_ENV: 'production' }, log: silent })).toMatchObject(
-      { created: false, added: [] }
-    );
+    expect(
+      ensureEnv({ appDir: dir, env: { ...env, NODE_ENV: 'production' }, log: silent })
+    ).toMatchObject({ created: false, added: [] });
   });
 });

@@ -63,16 +63,19 @@ export const loginAsApiUser = async (
     .findOne({ where: { $or: [{ type: role }, { name: role }] } });
   if (!roleRow) throw new Error(`No existe el rol de la API "${role}"`);
 
-  await app.strapi.plugin('users-permissions').service('user').add({
-    username: email,
-    email,
-    password,
-    provider: 'local',
-    confirmed: true,
-    blocked: false,
-    role: roleRow.id,
-    ...data,
-  });
+  await app.strapi
+    .plugin('users-permissions')
+    .service('user')
+    .add({
+      username: email,
+      email,
+      password,
+      provider: 'local',
+      confirmed: true,
+      blocked: false,
+      role: roleRow.id,
+      ...data,
+    });
 
   const res = await app.http().post('/api/auth/local').send({ identifier: email, password });
   if (res.status !== 200) {

@@ -18,15 +18,20 @@ const APP_ROOT = path.resolve(__dirname, '..', '..');
 export const testDatabaseClient = (): DatabaseClient =>
   process.env.DATABASE_CLIENT === 'postgres' ? 'postgres' : 'sqlite';
 
-/** Connection settings for the PostgreSQL server the suite creates its databases on. */
-export const postgresServer = () => ({
+/**
+ * Connection settings for the PostgreSQL server the suite creates its databases on, read once
+ * when the harness loads: booting an instance rewrites DATABASE_* to point at its own database.
+ */
+const POSTGRES_SERVER = {
   host: process.env.DATABASE_HOST || '127.0.0.1',
   port: Number(process.env.DATABASE_PORT || 5432),
   user: process.env.DATABASE_USERNAME || 'comunicacion',
   password: process.env.DATABASE_PASSWORD || 'comunicacion',
   // Any database the role may connect to; test databases are created next to it.
   database: process.env.DATABASE_ADMIN_NAME || process.env.DATABASE_NAME || 'comunicacion',
-});
+};
+
+export const postgresServer = () => ({ ...POSTGRES_SERVER });
 
 const uniqueName = (prefix: string) =>
   `${prefix}_${process.pid}_${crypto.randomBytes(4).toString('hex')}`;
