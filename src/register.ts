@@ -1,4 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { calendarReload } from './document-middlewares/calendar-reload';
+import { holidayRules } from './document-middlewares/holiday-rules';
+import { settingRules } from './document-middlewares/setting-rules';
 
-/** Wires what must exist before the app boots: Document Service middlewares live here. */
-export const register = (_: { strapi: Core.Strapi }) => {};
+/**
+ * Wires the Document Service middlewares: every door that writes (admin, content API, plugin
+ * routes, scripts using strapi.documents) passes through them.
+ */
+export const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  strapi.documents.use(holidayRules({ strapi }));
+  strapi.documents.use(settingRules());
+  strapi.documents.use(calendarReload({ strapi }));
+};

@@ -1,9 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { seedCalendar } from './calendar';
 import { ensureDemoAdmin } from './demo-admin';
+import { seedDemoCalendar } from './demo-calendar';
 
-/** Seeds roles, permissions and reference data; in development, the demo admin too. */
+/** Seeds roles, permissions and reference data; in development, the demo data too. */
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await seedCalendar({ strapi });
+
   if (strapi.config.get('environment') === 'development') {
+    await seedDemoCalendar({ strapi });
     await ensureDemoAdmin({ strapi });
   }
 };

@@ -1,0 +1,195 @@
+import type { Core } from '@strapi/strapi';
+import {
+  BusinessCalendar,
+  DEFAULT_CUTOFF,
+  LFT_MAX_YEAR,
+  LFT_MIN_YEAR,
+  lftHolidays,
+  type HolidaySource,
+  type IsoDate,
+  type NonWorkingDay,
+} from '../../../domain/calendar';
+
+export const HOLIDAY_UID = 'api::holiday.holiday';
+export const SETTING_UID = 'api::setting.setting';
+
+/** Lead times and cutoff as the rest of the app reads them (SPEC §2, §5). */
+export interface CalendarSettings {
+  officeHoursCutoff: string;
+  digitalArtLeadBusinessDays: number;
+  coverageLeadBusinessDays: number;
+  webPublicationLeadBusinessDays: number;
+  transparencyLeadBusinessDays: number;
+  promotionLeadCalendarDays: number;
+  printDeliveryBusinessDays: number;
+}
+
+export const DEFAULT_SETTINGS: CalendarSettings = {
+  officeHoursCutoff: DEFAULT_CUTOFF,
+  digitalArtLeadBusinessDays: 3,
+  coverageLeadBusinessDays: 3,
+  webPublicationLeadBusinessDays: 3,
+  transparencyLeadBusinessDays: 3,
+  promotionLeadCalendarDays: 8,
+  printDeliveryBusinessDays: 5,
+};
+
+/**
+ * Another instance may change the calendar; this one invalidates at once on its own writes and
+ * re-reads at least this often to pick up the others'.
+ */
+const MAX_CACHE_AGE_MS = 60_000;
+
+interface Loaded {
+  calendar: BusinessCalendar;
+  settings: CalendarSettings;
+  loadedAt: number;
+}
+
+const yearOf = (date: IsoDate) => Number(date.slice(0, 4));
+const clampYear = (year: number) => Math.min(LFT_MAX_YEAR, Math.max(LFT_MIN_YEAR, year));
+
+const toNonWorkingDay = (row: {
+  date: string;
+  endDate?: string | null;
+  name: string;
+  source: string;
+  note?: string | null;
+}): NonWorkingDay => ({
+  date: row.date,
+  endDate: row.endDate && row.endDate !== row.date ? row.endDate : null,
+  name: row.name,
+  source: row.source as HolidaySource,
+  note: row.note ?? null,
+});
+
+/**
+ * The office's business calendar: holidays and settings loaded once into an in-memory
+ * {@link BusinessCalendar}, reloaded when they change; LFT days written for every year asked about.
+ */
+export const createBusinessCalendarService = ({ strapi }: { strapi: Core.Strapi }) => {
+  let loaded: Promise<Loaded> | null = null;
+  let generation = 0;
+  const ensuring = new Map<number, Promise<void>>();
+  const lftStore = () => strapi.store({ type: 'api', name: 'business-calendar', key: 'lft-years' });
+
+  const readSettings = async (): Promise<CalendarSettings> => {
+    const row = await strapi.documents(SETTING_UID).findFirst();
+    const settings = { ...DEFAULT_SETTINGS };
+    if (row) {
+      for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof CalendarSettings)[]) {
+        const value = row[key];
+        if (value !== null && value !== undefined) Object.assign(settings, { [key]: value });
+      }
+    }
+    return settings;
+  };
+
+  const load = async (): Promise<Loaded> => {
+    const [rows, settings] = await Promise.all([
+      strapi.db.query(HOLIDAY_UID).findMany({
+        select: ['date', 'endDate', 'name', 'source', 'note'],
+        orderBy: [{ date: 'asc' }],
+      }),
+      readSettings(),
+    ]);
+    const calendar = new BusinessCalendar(rows.map(toNonWorkingDay), {
+      cutoff: settings.officeHoursCutoff,
+    });
+    return { calendar, settings, loadedAt: Date.now() };
+  };
+
+  const current = async (): Promise<Loaded> => {
+    if (loaded) {
+      const value = await loaded;
+      if (Date.now() - value.loadedAt < MAX_CACHE_AGE_MS) return value;
+      loaded = null;
+    }
+    const mine = generation;
+    const promise = load();
+    loaded = promise;
+    try {
+      return await promise;
+    } catch (error) {
+      if (loaded === promise) loaded = null;
+      throw error;
+    } finally {
+      // A write that landed while this load ran must not be hidden by it.
+      if (mine !== generation && loaded === promise) loaded = null;
+    }
+  };
+
+  const generatedYears = async (): Promise<number[]> => {
+    const value = await lftStore().get({});
+    return Array.isArray(value) ? (value as number[]) : [];
+  };
+
+  /** Writes the LFT days of one year unless they were written before (staff may have edited them). */
+  const ensureYear = async (year: number) => {
+    if ((await generatedYears()).includes(year)) return;
+    const existing = await strapi.db.query(HOLIDAY_UID).findMany({
+      select: ['date'],
+      where: {
+        source: 'ley_federal_trabajo',
+        date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` },
+      },
+    });
+    const have = new Set(existing.map((row: { date: string }) => row.date));
+    for (const day of lftHolidays(year)) {
+      if (have.has(day.date)) continue;
+      await strapi.documents(HOLIDAY_UID).create({
+        data: { date: day.date, name: day.name, source: day.source, note: day.note ?? undefined },
+      });
+    }
+    await lftStore().set({ value: [...(await generatedYears()), year].sort((a, b) => a - b) });
+  };
+
+  const service = {
+    /** Drops the in-memory calendar; the next call reloads it from the database. */
+    invalidate() {
+      generation += 1;
+      loaded = null;
+    },
+
+    /** Makes sure the LFT days of every year in [from, to] are in the calendar (2000..2100). */
+    async ensureYears(from: number, to: number = from) {
+      for (let year = clampYear(from); year <= clampYear(to); year += 1) {
+        let pending = ensuring.get(year);
+        if (!pending) {
+          pending = ensureYear(year).finally(() => ensuring.delete(year));
+          ensuring.set(year, pending);
+        }
+        await pending;
+      }
+    },
+
+    /** The calendar and settings in memory, covering the years given. */
+    async getCalendar(years?: { from: number; to?: number }): Promise<BusinessCalendar> {
+      if (years) await service.ensureYears(years.from, years.to ?? years.from);
+      return (await current()).calendar;
+    },
+
+    async getSettings(): Promise<CalendarSettings> {
+      return (await current()).settings;
+    },
+
+    /** Non-working days touching a year, for the public listing. */
+    async holidaysOfYear(year: number) {
+      const calendar = await service.getCalendar({ from: year });
+      return calendar.nonWorkingDaysOfYear(year);
+    },
+
+    /** Years a computation from `date` adding `businessDays` may reach. */
+    yearsSpanned(date: IsoDate, businessDays: number) {
+      const from = yearOf(date);
+      // 250 business days a year at most; one more year covers year-end ranges.
+      return { from, to: from + Math.ceil(businessDays / 200) + 1 };
+    },
+  };
+
+  return service;
+};
+
+export type BusinessCalendarService = ReturnType<typeof createBusinessCalendarService>;
+
+export default createBusinessCalendarService;
