@@ -396,6 +396,363 @@ export interface AdminUser extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiAdvisoryAdvisory extends Struct.CollectionTypeSchema {
+  collectionName: 'advisories';
+  info: {
+    description: 'Asesor\u00EDa y seguimiento a SMDIF, OPDAPAS e IMCUFIDEC.';
+    displayName: 'Asesor\u00EDa a organismo auxiliar';
+    pluralName: 'advisories';
+    singularName: 'advisory';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    assignees: Schema.Attribute.Relation<'manyToMany', 'admin::user'> & Schema.Attribute.Private;
+    channel: Schema.Attribute.Enumeration<['oficio', 'economica']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'oficio'>;
+    closedAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    dueAt: Schema.Attribute.Date;
+    earliestAllowedDate: Schema.Attribute.Date;
+    followUpDate: Schema.Attribute.Date;
+    internalNotes: Schema.Attribute.Text & Schema.Attribute.Private;
+    leadTimeMet: Schema.Attribute.Boolean;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::advisory.advisory'> &
+      Schema.Attribute.Private;
+    notes: Schema.Attribute.Text & Schema.Attribute.Private;
+    oficio: Schema.Attribute.Relation<'manyToOne', 'api::oficio.oficio'>;
+    organism: Schema.Attribute.Relation<'manyToOne', 'api::area.area'>;
+    pauses: Schema.Attribute.JSON & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    receivedAt: Schema.Attribute.DateTime;
+    startedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<['abierta', 'en_seguimiento', 'concluida', 'cancelada']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'abierta'>;
+    statusChangedAt: Schema.Attribute.DateTime;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    topic: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    transitionComment: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiAreaArea extends Struct.CollectionTypeSchema {
+  collectionName: 'areas';
+  info: {
+    description: 'Dependencias, organismos auxiliares y Presidencia que solicitan servicios.';
+    displayName: '\u00C1rea';
+    pluralName: 'areas';
+    singularName: 'area';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    active: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    contactEmail: Schema.Attribute.Email & Schema.Attribute.Private;
+    contactPhone: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    holderName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    kind: Schema.Attribute.Enumeration<['dependencia', 'organismo_auxiliar', 'presidencia']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'dependencia'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::area.area'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    oficios: Schema.Attribute.Relation<'oneToMany', 'api::oficio.oficio'>;
+    publishedAt: Schema.Attribute.DateTime;
+    shortName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiCoverageEventCoverageEvent extends Struct.CollectionTypeSchema {
+  collectionName: 'coverage_events';
+  info: {
+    description: 'Cobertura de un evento: fotos, video, transmisi\u00F3n, redes y bolet\u00EDn.';
+    displayName: 'Cobertura';
+    pluralName: 'coverage-events';
+    singularName: 'coverage-event';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    assignees: Schema.Attribute.Relation<'manyToMany', 'admin::user'> & Schema.Attribute.Private;
+    closedAt: Schema.Attribute.DateTime;
+    coveredAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    crew: Schema.Attribute.Relation<'manyToMany', 'admin::user'> & Schema.Attribute.Private;
+    deliverables: Schema.Attribute.JSON;
+    deliveredAt: Schema.Attribute.DateTime;
+    dueAt: Schema.Attribute.Date;
+    earliestAllowedDate: Schema.Attribute.Date;
+    endsAt: Schema.Attribute.DateTime;
+    eventName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    hasCrewConflict: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    internalNotes: Schema.Attribute.Text & Schema.Attribute.Private;
+    leadTimeMet: Schema.Attribute.Boolean;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::coverage-event.coverage-event'> &
+      Schema.Attribute.Private;
+    oficio: Schema.Attribute.Relation<'manyToOne', 'api::oficio.oficio'>;
+    pauses: Schema.Attribute.JSON & Schema.Attribute.Private;
+    place: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    postedAt: Schema.Attribute.DateTime;
+    publishedAt: Schema.Attribute.DateTime;
+    startedAt: Schema.Attribute.DateTime;
+    startsAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<
+      [
+        'solicitada',
+        'programada',
+        'cubierta',
+        'en_postproduccion',
+        'publicada',
+        'entregada',
+        'cancelada',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'solicitada'>;
+    statusChangedAt: Schema.Attribute.DateTime;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    transitionComment: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiDesignDesign extends Struct.CollectionTypeSchema {
+  collectionName: 'designs';
+  info: {
+    description: 'Arte digital o material de imprenta solicitado en un oficio.';
+    displayName: 'Dise\u00F1o';
+    pluralName: 'designs';
+    singularName: 'design';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    approvedAt: Schema.Attribute.DateTime;
+    assignees: Schema.Attribute.Relation<'manyToMany', 'admin::user'> & Schema.Attribute.Private;
+    closedAt: Schema.Attribute.DateTime;
+    contactPhone: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    deliveredAt: Schema.Attribute.DateTime;
+    dueAt: Schema.Attribute.Date;
+    earliestAllowedDate: Schema.Attribute.Date;
+    eventDate: Schema.Attribute.Date;
+    eventName: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    eventTime: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    internalNotes: Schema.Attribute.Text & Schema.Attribute.Private;
+    leadTimeMet: Schema.Attribute.Boolean;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::design.design'> &
+      Schema.Attribute.Private;
+    logos: Schema.Attribute.Relation<'manyToMany', 'api::logo.logo'>;
+    medium: Schema.Attribute.Enumeration<['impreso', 'digital']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'digital'>;
+    officeAddress: Schema.Attribute.Text & Schema.Attribute.Private;
+    oficio: Schema.Attribute.Relation<'manyToOne', 'api::oficio.oficio'>;
+    pauses: Schema.Attribute.JSON & Schema.Attribute.Private;
+    place: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    postedAt: Schema.Attribute.DateTime;
+    proposals: Schema.Attribute.Component<'workflow.proposal-version', true>;
+    publishedAt: Schema.Attribute.DateTime;
+    responsiblePerson: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    revisionRounds: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    specification: Schema.Attribute.Text;
+    startedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<
+      [
+        'pendiente',
+        'en_diseno',
+        'en_revision',
+        'con_observaciones',
+        'aprobado',
+        'en_imprenta',
+        'entregado',
+        'publicado',
+        'cancelado',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'pendiente'>;
+    statusChangedAt: Schema.Attribute.DateTime;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    transitionComment: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiEmailAccountRequestEmailAccountRequest extends Struct.CollectionTypeSchema {
+  collectionName: 'email_account_requests';
+  info: {
+    description: 'Alta, soporte o baja de una cuenta de correo institucional.';
+    displayName: 'Cuenta de correo institucional';
+    pluralName: 'email-account-requests';
+    singularName: 'email-account-request';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    assignees: Schema.Attribute.Relation<'manyToMany', 'admin::user'> & Schema.Attribute.Private;
+    authorizationDate: Schema.Attribute.Date;
+    authorizationReference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    closedAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    deliveryReference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    dueAt: Schema.Attribute.Date;
+    earliestAllowedDate: Schema.Attribute.Date;
+    emailAddress: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    internalNotes: Schema.Attribute.Text & Schema.Attribute.Private;
+    kind: Schema.Attribute.Enumeration<['alta', 'soporte', 'baja']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'alta'>;
+    leadTimeMet: Schema.Attribute.Boolean;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::email-account-request.email-account-request'
+    > &
+      Schema.Attribute.Private;
+    oficio: Schema.Attribute.Relation<'manyToOne', 'api::oficio.oficio'>;
+    pauses: Schema.Attribute.JSON & Schema.Attribute.Private;
+    personName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    personPosition: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    rejectionReason: Schema.Attribute.Text;
+    requestedAddress: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    startedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<
+      ['solicitada', 'autorizada', 'creada', 'entregada', 'verificada', 'rechazada']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'solicitada'>;
+    statusChangedAt: Schema.Attribute.DateTime;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    transitionComment: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiHolidayHoliday extends Struct.CollectionTypeSchema {
   collectionName: 'holidays';
   info: {
@@ -435,10 +792,153 @@ export interface ApiHolidayHoliday extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiLogoLogo extends Struct.CollectionTypeSchema {
+  collectionName: 'logos';
+  info: {
+    description: 'Logotipos institucionales que una solicitud puede pedir, en orden.';
+    displayName: 'Logotipo';
+    pluralName: 'logos';
+    singularName: 'logo';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    active: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    image: Schema.Attribute.Media<'images'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::logo.logo'> &
+      Schema.Attribute.Private;
+    name: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    order: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<0>;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiOficioOficio extends Struct.CollectionTypeSchema {
+  collectionName: 'oficios';
+  info: {
+    description: 'Oficio de solicitud recibido por la Direcci\u00F3n.';
+    displayName: 'Oficio';
+    pluralName: 'oficios';
+    singularName: 'oficio';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    advisories: Schema.Attribute.Relation<'oneToMany', 'api::advisory.advisory'>;
+    area: Schema.Attribute.Relation<'manyToOne', 'api::area.area'>;
+    channel: Schema.Attribute.Enumeration<['fisico', 'digital']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'digital'>;
+    closedAt: Schema.Attribute.DateTime;
+    coverageEvents: Schema.Attribute.Relation<'oneToMany', 'api::coverage-event.coverage-event'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    designs: Schema.Attribute.Relation<'oneToMany', 'api::design.design'>;
+    emailAccountRequests: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::email-account-request.email-account-request'
+    >;
+    folio: Schema.Attribute.String &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 20;
+      }>;
+    internalNotes: Schema.Attribute.Text & Schema.Attribute.Private;
+    isLate: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    lateAcceptedAt: Schema.Attribute.DateTime;
+    lateAcceptedBy: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    lateJustification: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    lateReasons: Schema.Attribute.Text;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::oficio.oficio'> &
+      Schema.Attribute.Private;
+    missingInformation: Schema.Attribute.Text;
+    pauses: Schema.Attribute.JSON & Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    receivedAt: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    receptionDay: Schema.Attribute.Date;
+    requesterAddress: Schema.Attribute.Text & Schema.Attribute.Private;
+    requesterEmail: Schema.Attribute.Email & Schema.Attribute.Private;
+    requesterName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    requesterPhone: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    responseDate: Schema.Attribute.Date;
+    responseDocument: Schema.Attribute.Media<'files' | 'images'>;
+    responseFolio: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    scan: Schema.Attribute.Media<'files' | 'images'>;
+    senderReference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    socialPosts: Schema.Attribute.Relation<'oneToMany', 'api::social-post.social-post'>;
+    startedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<
+      ['recibido', 'informacion_incompleta', 'en_atencion', 'atendido', 'rechazado', 'cancelado']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'recibido'>;
+    statusChangedAt: Schema.Attribute.DateTime;
+    subject: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    summary: Schema.Attribute.Text;
+    transitionComment: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    transparencyDocuments: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::transparency-document.transparency-document'
+    >;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    webPublications: Schema.Attribute.Relation<'oneToMany', 'api::web-publication.web-publication'>;
+  };
+}
+
 export interface ApiSettingSetting extends Struct.SingleTypeSchema {
   collectionName: 'settings';
   info: {
-    description: 'Horario de recepci\u00F3n y plazos de anticipaci\u00F3n de cada servicio.';
+    description: 'Horario de recepci\u00F3n, plazos, vedas electorales y sitio web.';
     displayName: 'Configuraci\u00F3n';
     pluralName: 'settings';
     singularName: 'setting';
@@ -447,6 +947,7 @@ export interface ApiSettingSetting extends Struct.SingleTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
+    blackoutPeriods: Schema.Attribute.Component<'settings.blackout-period', true>;
     coverageLeadBusinessDays: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
@@ -496,6 +997,15 @@ export interface ApiSettingSetting extends Struct.SingleTypeSchema {
       > &
       Schema.Attribute.DefaultTo<8>;
     publishedAt: Schema.Attribute.DateTime;
+    siteUrl: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    siteWebhookUrl: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
     transparencyLeadBusinessDays: Schema.Attribute.Integer &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMax<
@@ -518,6 +1028,342 @@ export interface ApiSettingSetting extends Struct.SingleTypeSchema {
         number
       > &
       Schema.Attribute.DefaultTo<3>;
+  };
+}
+
+export interface ApiSocialPostSocialPost extends Struct.CollectionTypeSchema {
+  collectionName: 'social_posts';
+  info: {
+    description: 'Publicaci\u00F3n en las redes sociales institucionales.';
+    displayName: 'Publicaci\u00F3n en redes';
+    pluralName: 'social-posts';
+    singularName: 'social-post';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    assignees: Schema.Attribute.Relation<'manyToMany', 'admin::user'> & Schema.Attribute.Private;
+    blackoutException: Schema.Attribute.Enumeration<
+      [
+        'salud',
+        'educacion',
+        'proteccion_civil',
+        'autoridad_electoral',
+        'tramites_servicios',
+        'autorizada_autoridad_electoral',
+      ]
+    >;
+    blackoutExceptionReference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    closedAt: Schema.Attribute.DateTime;
+    coverageEvent: Schema.Attribute.Relation<'manyToOne', 'api::coverage-event.coverage-event'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    design: Schema.Attribute.Relation<'manyToOne', 'api::design.design'>;
+    dueAt: Schema.Attribute.Date;
+    earliestAllowedDate: Schema.Attribute.Date;
+    eventDate: Schema.Attribute.Date;
+    internalNotes: Schema.Attribute.Text & Schema.Attribute.Private;
+    leadTimeMet: Schema.Attribute.Boolean;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::social-post.social-post'> &
+      Schema.Attribute.Private;
+    mentionsPublicServant: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    networks: Schema.Attribute.JSON;
+    oficio: Schema.Attribute.Relation<'manyToOne', 'api::oficio.oficio'>;
+    pauses: Schema.Attribute.JSON & Schema.Attribute.Private;
+    postedAt: Schema.Attribute.DateTime;
+    postUrl: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    scheduledAt: Schema.Attribute.DateTime;
+    startedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<['borrador', 'programada', 'publicada', 'cancelada']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'borrador'>;
+    statusChangedAt: Schema.Attribute.DateTime;
+    text: Schema.Attribute.Text;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    transitionComment: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiTransitionLogTransitionLog extends Struct.CollectionTypeSchema {
+  collectionName: 'transition_logs';
+  info: {
+    description: 'Un registro por cada cambio de estado; solo se agrega, nunca se edita.';
+    displayName: 'Bit\u00E1cora de cambios de estado';
+    pluralName: 'transition-logs';
+    singularName: 'transition-log';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    actorId: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    actorKind: Schema.Attribute.Enumeration<['admin', 'api', 'system']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'system'>;
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    actorRoles: Schema.Attribute.JSON & Schema.Attribute.Private;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    comment: Schema.Attribute.Text & Schema.Attribute.Private;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    fromStatus: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::transition-log.transition-log'> &
+      Schema.Attribute.Private;
+    oficioDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    subjectDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    subjectTitle: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    subjectUid: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    toStatus: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiTransparencyDocumentTransparencyDocument extends Struct.CollectionTypeSchema {
+  collectionName: 'transparency_documents';
+  info: {
+    description: 'Documento de obligaciones de transparencia.';
+    displayName: 'Documento de transparencia';
+    pluralName: 'transparency-documents';
+    singularName: 'transparency-document';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  attributes: {
+    article: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    assignees: Schema.Attribute.Relation<'manyToMany', 'admin::user'> & Schema.Attribute.Private;
+    attachments: Schema.Attribute.Media<'files' | 'images', true>;
+    body: Schema.Attribute.RichText;
+    closedAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    dueAt: Schema.Attribute.Date;
+    earliestAllowedDate: Schema.Attribute.Date;
+    ejercicio: Schema.Attribute.Integer &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 2100;
+          min: 2000;
+        },
+        number
+      >;
+    file: Schema.Attribute.Media<'files' | 'images'>;
+    fraccion: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    internalNotes: Schema.Attribute.Text & Schema.Attribute.Private;
+    law: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    lawVersion: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    leadTimeMet: Schema.Attribute.Boolean;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::transparency-document.transparency-document'
+    > &
+      Schema.Attribute.Private;
+    mentionsPublicServant: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    note: Schema.Attribute.Text;
+    oficio: Schema.Attribute.Relation<'manyToOne', 'api::oficio.oficio'>;
+    pauses: Schema.Attribute.JSON & Schema.Attribute.Private;
+    periodEnd: Schema.Attribute.Date;
+    periodStart: Schema.Attribute.Date;
+    personalDataChecked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    publishedAt: Schema.Attribute.DateTime;
+    respondedAt: Schema.Attribute.DateTime;
+    responseDocument: Schema.Attribute.Media<'files' | 'images'> & Schema.Attribute.Private;
+    responsibleArea: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    startedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<
+      [
+        'recibida',
+        'en_analisis',
+        'en_diseno',
+        'lista',
+        'publicada',
+        'verificada',
+        'respondida',
+        'retirada',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'recibida'>;
+    statusChangedAt: Schema.Attribute.DateTime;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    transitionComment: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    updatedOn: Schema.Attribute.Date;
+    validatedOn: Schema.Attribute.Date;
+    verificationEvidence: Schema.Attribute.JSON & Schema.Attribute.Private;
+    verifiedAt: Schema.Attribute.DateTime;
+    wantedDate: Schema.Attribute.Date;
+    withdrawalReason: Schema.Attribute.Text & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiWebPublicationWebPublication extends Struct.CollectionTypeSchema {
+  collectionName: 'web_publications';
+  info: {
+    description: 'Contenido para el sitio web municipal.';
+    displayName: 'Publicaci\u00F3n web';
+    pluralName: 'web-publications';
+    singularName: 'web-publication';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  attributes: {
+    assignees: Schema.Attribute.Relation<'manyToMany', 'admin::user'> & Schema.Attribute.Private;
+    attachments: Schema.Attribute.Media<'files' | 'images', true>;
+    blackoutException: Schema.Attribute.Enumeration<
+      [
+        'salud',
+        'educacion',
+        'proteccion_civil',
+        'autoridad_electoral',
+        'tramites_servicios',
+        'autorizada_autoridad_electoral',
+      ]
+    >;
+    blackoutExceptionReference: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    body: Schema.Attribute.RichText;
+    closedAt: Schema.Attribute.DateTime;
+    cover: Schema.Attribute.Media<'images'>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    dueAt: Schema.Attribute.Date;
+    earliestAllowedDate: Schema.Attribute.Date;
+    internalNotes: Schema.Attribute.Text & Schema.Attribute.Private;
+    isNews: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    leadTimeMet: Schema.Attribute.Boolean;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::web-publication.web-publication'> &
+      Schema.Attribute.Private;
+    mentionsPublicServant: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    oficio: Schema.Attribute.Relation<'manyToOne', 'api::oficio.oficio'>;
+    pauses: Schema.Attribute.JSON & Schema.Attribute.Private;
+    personalDataChecked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    plainLanguageChecked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    publishedAt: Schema.Attribute.DateTime;
+    respondedAt: Schema.Attribute.DateTime;
+    responseDocument: Schema.Attribute.Media<'files' | 'images'> & Schema.Attribute.Private;
+    section: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    slug: Schema.Attribute.UID<'title'>;
+    spellingChecked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    startedAt: Schema.Attribute.DateTime;
+    status: Schema.Attribute.Enumeration<
+      [
+        'recibida',
+        'en_analisis',
+        'en_diseno',
+        'lista',
+        'publicada',
+        'verificada',
+        'respondida',
+        'retirada',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'recibida'>;
+    statusChangedAt: Schema.Attribute.DateTime;
+    summary: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    transitionComment: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    verificationEvidence: Schema.Attribute.JSON & Schema.Attribute.Private;
+    verifiedAt: Schema.Attribute.DateTime;
+    wantedDate: Schema.Attribute.Date;
+    withdrawalReason: Schema.Attribute.Text & Schema.Attribute.Private;
   };
 }
 
@@ -950,8 +1796,19 @@ declare module '@strapi/strapi' {
       'admin::transfer-token': AdminTransferToken;
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
+      'api::advisory.advisory': ApiAdvisoryAdvisory;
+      'api::area.area': ApiAreaArea;
+      'api::coverage-event.coverage-event': ApiCoverageEventCoverageEvent;
+      'api::design.design': ApiDesignDesign;
+      'api::email-account-request.email-account-request': ApiEmailAccountRequestEmailAccountRequest;
       'api::holiday.holiday': ApiHolidayHoliday;
+      'api::logo.logo': ApiLogoLogo;
+      'api::oficio.oficio': ApiOficioOficio;
       'api::setting.setting': ApiSettingSetting;
+      'api::social-post.social-post': ApiSocialPostSocialPost;
+      'api::transition-log.transition-log': ApiTransitionLogTransitionLog;
+      'api::transparency-document.transparency-document': ApiTransparencyDocumentTransparencyDocument;
+      'api::web-publication.web-publication': ApiWebPublicationWebPublication;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;
       'plugin::i18n.locale': PluginI18NLocale;
