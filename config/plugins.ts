@@ -22,6 +22,10 @@ export const ALLOWED_UPLOAD_MIME_TYPES = [
 ];
 
 const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
+  comunicacion: {
+    enabled: true,
+    resolve: './src/plugins/comunicacion',
+  },
   upload: {
     config: {
       provider: 'local',

@@ -2,6 +2,8 @@ import type { Core } from '@strapi/strapi';
 import { calendarReload } from './document-middlewares/calendar-reload';
 import { holidayRules } from './document-middlewares/holiday-rules';
 import { settingRules } from './document-middlewares/setting-rules';
+import { transitionLogAppendOnly } from './document-middlewares/transition-log-append-only';
+import { workflowRules } from './document-middlewares/workflow-rules';
 
 /**
  * Wires the Document Service middlewares: every door that writes (admin, content API, plugin
@@ -11,4 +13,6 @@ export const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(holidayRules({ strapi }));
   strapi.documents.use(settingRules());
   strapi.documents.use(calendarReload({ strapi }));
+  strapi.documents.use(transitionLogAppendOnly());
+  strapi.documents.use(workflowRules({ strapi }));
 };

@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { seedAdminRoles } from './admin-roles';
+import { seedAreas } from './areas';
 import { seedCalendar } from './calendar';
 import { ensureDemoAdmin } from './demo-admin';
 import { seedDemoCalendar } from './demo-calendar';
@@ -6,6 +8,8 @@ import { seedDemoCalendar } from './demo-calendar';
 /** Seeds roles, permissions and reference data; in development, the demo data too. */
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await seedCalendar({ strapi });
+  await seedAreas({ strapi });
+  await seedAdminRoles({ strapi });
 
   if (strapi.config.get('environment') === 'development') {
     await seedDemoCalendar({ strapi });

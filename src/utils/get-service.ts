@@ -1,13 +1,19 @@
 import type { Core } from '@strapi/strapi';
 import type { BusinessCalendarService } from '../api/business-calendar/services/business-calendar';
+import type { FolioService } from '../api/oficio/services/folio';
+import type { WorkflowService } from '../api/workflow/services/workflow';
 
 /** Every app service by its short name, so call sites get types instead of string look-ups. */
 interface Services {
   'business-calendar': BusinessCalendarService;
+  folio: FolioService;
+  workflow: WorkflowService;
 }
 
 const UIDS: { [K in keyof Services]: `api::${string}.${string}` } = {
   'business-calendar': 'api::business-calendar.business-calendar',
+  folio: 'api::oficio.folio',
+  workflow: 'api::workflow.workflow',
 };
 
 export const getService = <K extends keyof Services>(

@@ -32,11 +32,33 @@ export const bootApp = async ({ db, env = {} }: BootOptions = {}): Promise<TestA
   await strapi.start();
 
   const agent = () => request.agent(strapi.server.httpServer);
+
+  /**
+   * Strapi runs some work after a commit without awaiting it (events, webhooks); destroying the
+   * pool under it would abort those queries. Wait, boundedly, until the pool is idle.
+   */
+  const settle = async () => {
+    const pool = (
+      strapi.db.connection.client as {
+        pool?: { numUsed(): number; numPendingAcquires(): number; numPendingCreates(): number };
+      }
+    ).pool;
+    if (!pool) return;
+    const deadline = Date.now() + 10_000;
+    let idleRounds = 0;
+    while (Date.now() < deadline && idleRounds < 3) {
+      const busy = pool.numUsed() + pool.numPendingAcquires() + pool.numPendingCreates();
+      idleRounds = busy === 0 ? idleRounds + 1 : 0;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+  };
+
   return {
     strapi,
     db: database,
     http: agent,
     async close({ keepDatabase = false } = {}) {
+      await settle();
       await strapi.destroy();
       if (!keepDatabase) await database.drop();
     },

@@ -1237,20 +1237,6 @@ export interface ApiTransparencyDocumentTransparencyDocument extends Struct.Coll
         maxLength: 200;
       }>;
     startedAt: Schema.Attribute.DateTime;
-    status: Schema.Attribute.Enumeration<
-      [
-        'recibida',
-        'en_analisis',
-        'en_diseno',
-        'lista',
-        'publicada',
-        'verificada',
-        'respondida',
-        'retirada',
-      ]
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'recibida'>;
     statusChangedAt: Schema.Attribute.DateTime;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -1270,6 +1256,20 @@ export interface ApiTransparencyDocumentTransparencyDocument extends Struct.Coll
     verifiedAt: Schema.Attribute.DateTime;
     wantedDate: Schema.Attribute.Date;
     withdrawalReason: Schema.Attribute.Text & Schema.Attribute.Private;
+    workflowStatus: Schema.Attribute.Enumeration<
+      [
+        'recibida',
+        'en_analisis',
+        'en_diseno',
+        'lista',
+        'publicada',
+        'verificada',
+        'respondida',
+        'retirada',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'recibida'>;
   };
 }
 
@@ -1329,20 +1329,6 @@ export interface ApiWebPublicationWebPublication extends Struct.CollectionTypeSc
     slug: Schema.Attribute.UID<'title'>;
     spellingChecked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     startedAt: Schema.Attribute.DateTime;
-    status: Schema.Attribute.Enumeration<
-      [
-        'recibida',
-        'en_analisis',
-        'en_diseno',
-        'lista',
-        'publicada',
-        'verificada',
-        'respondida',
-        'retirada',
-      ]
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'recibida'>;
     statusChangedAt: Schema.Attribute.DateTime;
     summary: Schema.Attribute.Text &
       Schema.Attribute.SetMinMaxLength<{
@@ -1364,6 +1350,20 @@ export interface ApiWebPublicationWebPublication extends Struct.CollectionTypeSc
     verifiedAt: Schema.Attribute.DateTime;
     wantedDate: Schema.Attribute.Date;
     withdrawalReason: Schema.Attribute.Text & Schema.Attribute.Private;
+    workflowStatus: Schema.Attribute.Enumeration<
+      [
+        'recibida',
+        'en_analisis',
+        'en_diseno',
+        'lista',
+        'publicada',
+        'verificada',
+        'respondida',
+        'retirada',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'recibida'>;
   };
 }
 

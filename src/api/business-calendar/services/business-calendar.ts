@@ -154,6 +154,12 @@ export const createBusinessCalendarService = ({ strapi }: { strapi: Core.Strapi 
     /** Makes sure the LFT days of every year in [from, to] are in the calendar (2000..2100). */
     async ensureYears(from: number, to: number = from) {
       for (let year = clampYear(from); year <= clampYear(to); year += 1) {
+        // Inside a caller's transaction the writes belong to it: sharing that promise with other
+        // transactions could make one wait on another that waits on its locks.
+        if (strapi.db.inTransaction()) {
+          await ensureYear(year);
+          continue;
+        }
         let pending = ensuring.get(year);
         if (!pending) {
           pending = ensureYear(year).finally(() => ensuring.delete(year));

@@ -1,0 +1,326 @@
+import type { Core, UID } from '@strapi/strapi';
+import {
+  WORKFLOW_UIDS,
+  isClosed,
+  type Actor,
+  type Facts,
+  type Item,
+  type WorkflowKey,
+  type WorkflowSettings,
+} from '../../../domain/workflows';
+import { getService } from '../../../utils/get-service';
+import { runAs, runInternal, SYSTEM_ACTOR, writeContext } from '../../../services/write-context';
+
+export const OFICIO_UID = 'api::oficio.oficio';
+export const TRANSITION_LOG_UID = 'api::transition-log.transition-log';
+export const WORK_ITEM_KEYS = [
+  'design',
+  'coverage-event',
+  'social-post',
+  'web-publication',
+  'transparency-document',
+  'email-account-request',
+  'advisory',
+] as const satisfies readonly WorkflowKey[];
+
+const DRAFT_AND_PUBLISH = new Set<WorkflowKey>(['web-publication', 'transparency-document']);
+
+/**
+ * The attribute holding the workflow state. Draft & publish types cannot use `status`: Strapi
+ * reserves it for the draft/published query parameter.
+ */
+export const statusField = (workflow: WorkflowKey) =>
+  DRAFT_AND_PUBLISH.has(workflow) ? 'workflowStatus' : 'status';
+
+export const isDraftAndPublish = (workflow: WorkflowKey) => DRAFT_AND_PUBLISH.has(workflow);
+
+const OFICIO_FACT_POPULATE = {
+  select: ['id', 'documentId', 'status', 'receivedAt', 'lateAcceptedAt'],
+  populate: { area: { select: ['id', 'kind'] } },
+};
+
+/** Relations and media each workflow's guards look at. */
+const POPULATE: Record<WorkflowKey, Record<string, unknown>> = {
+  oficio: { area: { select: ['id', 'documentId', 'kind'] }, responseDocument: { select: ['id'] } },
+  design: { oficio: OFICIO_FACT_POPULATE, proposals: { populate: { file: { select: ['id'] } } } },
+  'coverage-event': { oficio: OFICIO_FACT_POPULATE, crew: { select: ['id'] } },
+  'social-post': {
+    oficio: OFICIO_FACT_POPULATE,
+    design: { select: ['id', 'documentId', 'status', 'title'] },
+  },
+  'web-publication': {
+    oficio: OFICIO_FACT_POPULATE,
+    attachments: { select: ['id'] },
+    responseDocument: { select: ['id'] },
+  },
+  'transparency-document': {
+    oficio: OFICIO_FACT_POPULATE,
+    attachments: { select: ['id'] },
+    responseDocument: { select: ['id'] },
+    file: { select: ['id'] },
+  },
+  'email-account-request': { oficio: OFICIO_FACT_POPULATE },
+  advisory: { oficio: OFICIO_FACT_POPULATE },
+};
+
+export type Row = Record<string, unknown> & { id: number; documentId: string; status?: string };
+
+interface OficioRow {
+  documentId: string;
+  status: string;
+  receivedAt: string | Date;
+  lateAcceptedAt?: string | null;
+  area?: { kind?: string } | null;
+}
+
+const asDate = (value: unknown): Date | null => {
+  if (value === null || value === undefined || value === '') return null;
+  const date = value instanceof Date ? value : new Date(String(value));
+  return Number.isNaN(date.getTime()) ? null : date;
+};
+
+const mediaId = (value: unknown) =>
+  value && typeof value === 'object' && 'id' in value ? (value as { id: number }).id : null;
+
+/** The row as the pure engine sees it: relations reduced to ids, media to a truthy id. */
+export const toDomainItem = (workflow: WorkflowKey, row: Row): Item => {
+  const item: Record<string, unknown> = { ...row };
+  delete item.oficio;
+  item.status = row[statusField(workflow)];
+  const oficio = row.oficio as OficioRow | null | undefined;
+  item.oficioDocumentId = oficio?.documentId ?? null;
+  for (const key of ['responseDocument', 'file', 'scan']) {
+    if (key in row) item[key] = mediaId(row[key]);
+  }
+  if ('attachments' in row) {
+    const list = (row.attachments as { id: number }[] | null) ?? [];
+    item.attachments = list.map((file) => file.id);
+  }
+  if (workflow === 'coverage-event') {
+    item.crew = ((row.crew as { id: number }[] | null) ?? []).map((person) => String(person.id));
+  }
+  if (workflow === 'design') {
+    item.proposals = ((row.proposals as Record<string, unknown>[] | null) ?? []).map((p) => ({
+      ...p,
+      file: mediaId(p.file),
+    }));
+  }
+  if (workflow === 'social-post') {
+    item.design = (row.design as { documentId?: string } | null)?.documentId ?? null;
+  }
+  return item;
+};
+
+/**
+ * What the Document Service middlewares need around the pure workflow engine: loading an item
+ * and the facts its guards read, the settings, the log, and the transitions' side effects.
+ */
+export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const calendarService = () => getService('business-calendar', strapi);
+
+  const service = {
+    /** The current row (the draft for draft & publish types) with what the guards need. */
+    async load(workflow: WorkflowKey, documentId: string): Promise<Row | null> {
+      const where: Record<string, unknown> = { documentId };
+      if (DRAFT_AND_PUBLISH.has(workflow)) where.publishedAt = null;
+      return (await strapi.db.query(WORKFLOW_UIDS[workflow] as UID.ContentType).findOne({
+        where,
+        populate: POPULATE[workflow],
+      })) as Row | null;
+    },
+
+    async settings(): Promise<WorkflowSettings> {
+      const calendarSettings = await calendarService().getSettings();
+      const row = (await strapi.db.query('api::setting.setting').findOne({
+        populate: { blackoutPeriods: true },
+      })) as { blackoutPeriods?: { start: string; end: string; note?: string | null }[] } | null;
+      return {
+        ...calendarSettings,
+        blackoutPeriods: (row?.blackoutPeriods ?? []).map(({ start, end, note }) => ({
+          start,
+          end,
+          note: note ?? null,
+        })),
+      };
+    },
+
+    /** The calendar covering an item's dates (LFT days written for those years). */
+    async calendar(years: number[]) {
+      const valid = years.filter((year) => Number.isInteger(year));
+      if (valid.length === 0) return calendarService().getCalendar();
+      return calendarService().getCalendar({
+        from: Math.min(...valid),
+        to: Math.max(...valid) + 1,
+      });
+    },
+
+    /** Facts the guards of `workflow` read for `row`. */
+    async facts(workflow: WorkflowKey, row: Row, now = new Date()): Promise<Facts> {
+      const facts: { -readonly [K in keyof Facts]: Facts[K] } = { now };
+      const oficio = row.oficio as OficioRow | null | undefined;
+      if (workflow !== 'oficio') {
+        facts.oficio = oficio
+          ? {
+              status: oficio.status,
+              receivedAt: asDate(oficio.receivedAt) ?? now,
+              lateAccepted: Boolean(oficio.lateAcceptedAt),
+              areaKind: (oficio.area?.kind as 'dependencia') ?? null,
+            }
+          : null;
+      }
+      if (workflow === 'oficio') {
+        facts.items = await service.itemsOfOficio(row.documentId);
+      }
+      if (workflow === 'social-post') {
+        const design = row.design as { status: string; title?: string | null } | null;
+        facts.linkedDesign = design ? { status: design.status, title: design.title ?? null } : null;
+      }
+      if (workflow === 'coverage-event') {
+        facts.crewOverlaps = await service.crewOverlaps(row);
+      }
+      return facts;
+    },
+
+    /** Status of every work item of an oficio. */
+    async itemsOfOficio(oficioDocumentId: string) {
+      const items: { workflow: WorkflowKey; status: string }[] = [];
+      for (const key of WORK_ITEM_KEYS) {
+        const where: Record<string, unknown> = { oficio: { documentId: oficioDocumentId } };
+        if (DRAFT_AND_PUBLISH.has(key)) where.publishedAt = null;
+        const field = statusField(key);
+        const rows = (await strapi.db
+          .query(WORKFLOW_UIDS[key] as UID.ContentType)
+          .findMany({ select: [field], where })) as Record<string, string>[];
+        rows.forEach((row) => items.push({ workflow: key, status: row[field] }));
+      }
+      return items;
+    },
+
+    /** Other scheduled coverage whose time overlaps this one's and shares crew. */
+    async crewOverlaps(row: Row) {
+      const startsAt = asDate(row.startsAt);
+      const endsAt = asDate(row.endsAt);
+      const crew = ((row.crew as { id: number }[] | null) ?? []).map((p) => p.id);
+      if (!startsAt || !endsAt || crew.length === 0) return [];
+      const others = (await strapi.db.query('api::coverage-event.coverage-event').findMany({
+        where: {
+          documentId: { $ne: row.documentId },
+          status: { $notIn: ['solicitada', 'cancelada'] },
+          startsAt: { $lt: endsAt.toISOString() },
+          endsAt: { $gt: startsAt.toISOString() },
+          crew: { id: { $in: crew } },
+        },
+        populate: {
+          crew: { select: ['id'] },
+          oficio: { select: ['receivedAt'] },
+        },
+      })) as (Row & { crew: { id: number }[]; oficio?: { receivedAt: string } | null })[];
+      return others.map((other) => ({
+        documentId: other.documentId,
+        title: String(other.title ?? ''),
+        status: String(other.status),
+        startsAt: asDate(other.startsAt) ?? startsAt,
+        endsAt: asDate(other.endsAt) ?? endsAt,
+        receivedAt: asDate(other.oficio?.receivedAt) ?? asDate(other.createdAt) ?? new Date(0),
+        sharedPeople: other.crew.map((p) => String(p.id)).filter((id) => crew.includes(Number(id))),
+      }));
+    },
+
+    /** Appends one record to the transition log (only the engine may). */
+    async log(entry: {
+      workflow: WorkflowKey;
+      row: Row;
+      from: string | null;
+      to: string;
+      actor: Actor;
+      comment?: string | null;
+      at?: Date;
+    }) {
+      const oficio = entry.row.oficio as OficioRow | null | undefined;
+      const record = await runInternal(() =>
+        strapi.documents(TRANSITION_LOG_UID).create({
+          data: {
+            subjectUid: WORKFLOW_UIDS[entry.workflow],
+            subjectDocumentId: entry.row.documentId,
+            subjectTitle: String(entry.row.title ?? entry.row.subject ?? entry.row.folio ?? ''),
+            oficioDocumentId:
+              entry.workflow === 'oficio'
+                ? entry.row.documentId
+                : (oficio?.documentId ?? undefined),
+            fromStatus: entry.from ?? undefined,
+            toStatus: entry.to,
+            actorKind: entry.actor.kind,
+            actorId:
+              entry.actor.id === null || entry.actor.id === undefined
+                ? undefined
+                : String(entry.actor.id),
+            actorName: entry.actor.name ?? undefined,
+            actorRoles: [...entry.actor.roles],
+            comment: entry.comment ?? undefined,
+            at: (entry.at ?? new Date()).toISOString(),
+          },
+        })
+      );
+      writeContext().logs?.push(record as Record<string, unknown>);
+      return record;
+    },
+
+    /** Moves an oficio as a consequence of its items (the system fires it, rules still apply). */
+    async moveOficio(oficioDocumentId: string, to: string, comment: string) {
+      return runAs(
+        SYSTEM_ACTOR,
+        () =>
+          strapi.documents(OFICIO_UID).update({
+            documentId: oficioDocumentId,
+            data: { status: to } as never,
+          }),
+        comment
+      );
+    },
+
+    /** Flags the oficio as late with one more reason; work waits for a coordinator's acceptance. */
+    async markOficioLate(oficioDocumentId: string, reason: string) {
+      const row = (await strapi.db.query(OFICIO_UID).findOne({
+        where: { documentId: oficioDocumentId },
+        select: ['lateReasons'],
+      })) as { lateReasons?: string | null } | null;
+      const lateReasons = [row?.lateReasons, `• ${reason}`].filter(Boolean).join('\n');
+      await runInternal(() =>
+        strapi.documents(OFICIO_UID).update({
+          documentId: oficioDocumentId,
+          data: { isLate: true, lateReasons } as never,
+        })
+      );
+    },
+
+    /** Closes the oficio when its last item closes and the response is recorded. */
+    async closeOficioIfDone(oficioDocumentId: string) {
+      const oficio = (await strapi.db.query(OFICIO_UID).findOne({
+        where: { documentId: oficioDocumentId },
+        select: ['status', 'responseFolio', 'responseDate'],
+      })) as { status: string; responseFolio?: string; responseDate?: string } | null;
+      if (
+        !oficio ||
+        oficio.status !== 'en_atencion' ||
+        !oficio.responseFolio ||
+        !oficio.responseDate
+      ) {
+        return;
+      }
+      const items = await service.itemsOfOficio(oficioDocumentId);
+      if (items.length > 0 && items.every((item) => isClosed(item.workflow, item.status))) {
+        await service.moveOficio(
+          oficioDocumentId,
+          'atendido',
+          'Todos los servicios quedaron cerrados y la respuesta está registrada.'
+        );
+      }
+    },
+  };
+
+  return service;
+};
+
+export type WorkflowService = ReturnType<typeof createWorkflowService>;
+
+export default createWorkflowService;

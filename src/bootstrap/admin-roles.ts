@@ -1,0 +1,150 @@
+import type { Core } from '@strapi/strapi';
+import { ROLE_LABELS, type Role } from '../domain/workflows';
+import { ADMIN_ROLE_CODES } from '../services/write-context';
+
+const CM = 'plugin::content-manager.explorer';
+type CrudAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
+
+const OFICIO = 'api::oficio.oficio';
+const AREA = 'api::area.area';
+const LOGO = 'api::logo.logo';
+const DESIGN = 'api::design.design';
+const COVERAGE = 'api::coverage-event.coverage-event';
+const SOCIAL = 'api::social-post.social-post';
+const WEB = 'api::web-publication.web-publication';
+const TRANSPARENCY = 'api::transparency-document.transparency-document';
+const EMAIL = 'api::email-account-request.email-account-request';
+const ADVISORY = 'api::advisory.advisory';
+const LOG = 'api::transition-log.transition-log';
+const HOLIDAY = 'api::holiday.holiday';
+const SETTING = 'api::setting.setting';
+
+const ALL = [
+  OFICIO,
+  AREA,
+  LOGO,
+  DESIGN,
+  COVERAGE,
+  SOCIAL,
+  WEB,
+  TRANSPARENCY,
+  EMAIL,
+  ADVISORY,
+  LOG,
+  HOLIDAY,
+  SETTING,
+];
+const COMUNICACION = [OFICIO, AREA, LOGO, DESIGN, COVERAGE, SOCIAL, LOG, HOLIDAY];
+const GOBIERNO_DIGITAL = [OFICIO, AREA, WEB, TRANSPARENCY, EMAIL, LOG, HOLIDAY];
+
+/** Content-manager access of each staff role: what fits its work and nothing more. */
+const ACCESS: Record<
+  Exclude<Role, 'area' | 'secretaria_tecnica' | 'system'>,
+  Partial<Record<CrudAction, string[]>>
+> = {
+  director: {
+    read: ALL,
+    create: ALL.filter((uid) => uid !== LOG),
+    update: ALL.filter((uid) => uid !== LOG),
+    delete: ALL.filter((uid) => uid !== LOG && uid !== OFICIO),
+    publish: [WEB, TRANSPARENCY],
+  },
+  coordinador_comunicacion: {
+    read: [...COMUNICACION, SETTING],
+    create: [OFICIO, DESIGN, COVERAGE, SOCIAL, LOGO, HOLIDAY],
+    update: [OFICIO, DESIGN, COVERAGE, SOCIAL, LOGO, AREA, HOLIDAY, SETTING],
+    delete: [DESIGN, COVERAGE, SOCIAL, HOLIDAY],
+  },
+  disenador_senior: { read: [OFICIO, AREA, LOGO, DESIGN, LOG], update: [DESIGN] },
+  disenador_junior: { read: [OFICIO, AREA, LOGO, DESIGN, LOG], update: [DESIGN] },
+  community_manager: {
+    read: [OFICIO, AREA, DESIGN, COVERAGE, SOCIAL, LOG],
+    create: [SOCIAL],
+    update: [SOCIAL, COVERAGE],
+  },
+  fotografo: { read: [OFICIO, AREA, COVERAGE, LOG], update: [COVERAGE] },
+  creador_contenido: { read: [OFICIO, AREA, COVERAGE, SOCIAL, LOG], update: [COVERAGE] },
+  coordinador_gobierno_digital: {
+    read: [...GOBIERNO_DIGITAL, SETTING],
+    create: [OFICIO, WEB, TRANSPARENCY, EMAIL, HOLIDAY],
+    update: [OFICIO, WEB, TRANSPARENCY, EMAIL, HOLIDAY, SETTING],
+    delete: [WEB, TRANSPARENCY, EMAIL],
+    publish: [WEB, TRANSPARENCY],
+  },
+  auxiliar_gobierno_digital: {
+    read: GOBIERNO_DIGITAL,
+    update: [WEB, TRANSPARENCY, EMAIL],
+    publish: [WEB, TRANSPARENCY],
+  },
+  coordinador_organismos: {
+    read: [OFICIO, AREA, LOGO, DESIGN, ADVISORY, LOG],
+    create: [OFICIO, ADVISORY, DESIGN],
+    update: [OFICIO, ADVISORY],
+    delete: [ADVISORY],
+  },
+};
+
+/** Plugin and media-library permissions every staff member needs. */
+const COMMON_ACTIONS = [
+  'plugin::comunicacion.transitions.fire',
+  'plugin::upload.read',
+  'plugin::upload.assets.create',
+  'plugin::upload.assets.update',
+  'plugin::upload.assets.download',
+  'plugin::upload.assets.copy-link',
+];
+
+const DESCRIPTIONS: Partial<Record<Role, string>> = {
+  director: 'Ve y atiende todas las bandejas de la Dirección.',
+  coordinador_comunicacion:
+    'Recibe oficios, asigna, programa coberturas y acepta solicitudes extemporáneas.',
+  disenador_senior: 'Diseña para las dependencias y Presidencia.',
+  disenador_junior: 'Diseña para los organismos auxiliares.',
+  community_manager: 'Programa y publica en redes sociales.',
+  fotografo: 'Cubre eventos y entrega el material.',
+  creador_contenido: 'Cubre eventos, edita video y crea contenido digital.',
+  coordinador_gobierno_digital: 'Publica en el sitio, transparencia y correos institucionales.',
+  auxiliar_gobierno_digital: 'Apoya en publicaciones web, transparencia y correos.',
+  coordinador_organismos: 'Atiende y da seguimiento a SMDIF, OPDAPAS e IMCUFIDEC.',
+};
+
+type ActionDefinition = { actionId: string; subjects?: string[]; section: string };
+
+/**
+ * Creates the staff roles of SPEC §1 once, each with the content-manager permissions of its work.
+ * Existing roles are left as staff adjusted them.
+ */
+export const seedAdminRoles = async ({ strapi }: { strapi: Core.Strapi }) => {
+  const roleService = strapi.service('admin::role');
+  const { actionProvider } = strapi.service('admin::permission');
+  const contentTypeService = strapi.service('admin::content-type');
+  const actions = actionProvider.values() as ActionDefinition[];
+
+  for (const [code, role] of Object.entries(ADMIN_ROLE_CODES)) {
+    if (code === 'strapi-super-admin') continue;
+    if (await strapi.db.query('admin::role').findOne({ where: { code } })) continue;
+
+    const access = ACCESS[role as keyof typeof ACCESS];
+    const created = await roleService.create({
+      name: ROLE_LABELS[role],
+      code,
+      description: DESCRIPTIONS[role] ?? '',
+    });
+
+    const scoped = (Object.entries(access) as [CrudAction, string[]][]).flatMap(([crud, uids]) =>
+      actions
+        .filter((action) => action.actionId === `${CM}.${crud}`)
+        .map((action) => ({
+          ...action,
+          subjects: (action.subjects ?? []).filter((subject) => uids.includes(subject)),
+        }))
+    );
+    const permissions = [
+      ...contentTypeService.getPermissionsWithNestedFields(scoped),
+      ...COMMON_ACTIONS.filter((id) => actions.some((action) => action.actionId === id)).map(
+        (action) => ({ action, subject: null, properties: {}, conditions: [] })
+      ),
+    ];
+    await roleService.assignPermissions(created.id, permissions);
+  }
+};

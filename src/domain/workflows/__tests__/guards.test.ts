@@ -1,0 +1,641 @@
+import {
+  planTransition,
+  WORKFLOW_KEYS,
+  type ErrorCode,
+  type Facts,
+  type Role,
+  type WorkflowKey,
+  type WorkflowSettings,
+} from '..';
+import { WORKFLOWS } from '../definitions';
+import {
+  actor,
+  baseFacts,
+  BLACKOUT_SETTINGS,
+  calendar,
+  commentFor,
+  expectFailure,
+  expectSuccess,
+  happyItem,
+  mx,
+  SETTINGS,
+} from './helpers';
+
+interface GuardCase {
+  name: string;
+  workflow: WorkflowKey;
+  from: string;
+  to: string;
+  item?: Record<string, unknown>;
+  facts?: Partial<Facts>;
+  settings?: WorkflowSettings;
+  roles?: Role[];
+  comment?: string | null;
+  code: ErrorCode;
+  message: string | RegExp;
+  details?: Record<string, unknown>;
+}
+
+const IN_VEDA = mx('2027-05-10', '11:00');
+const SENT = mx('2026-11-06', '12:00').toISOString();
+
+const CASES: GuardCase[] = [
+  // oficio
+  {
+    name: 'open work items',
+    workflow: 'oficio',
+    from: 'en_atencion',
+    to: 'atendido',
+    facts: {
+      items: [
+        { workflow: 'design', status: 'en_diseno' },
+        { workflow: 'coverage-event', status: 'programada' },
+        { workflow: 'social-post', status: 'publicada' },
+      ],
+    },
+    code: 'OPEN_ITEMS',
+    message:
+      'Quedan 2 trabajos abiertos en este oficio: ciérralos antes de marcarlo como atendido.',
+    details: {
+      count: 2,
+      open: [
+        { workflow: 'design', status: 'en_diseno' },
+        { workflow: 'coverage-event', status: 'programada' },
+      ],
+    },
+  },
+  {
+    name: 'no response recorded',
+    workflow: 'oficio',
+    from: 'en_atencion',
+    to: 'atendido',
+    item: { responseFolio: null, responseDate: '' },
+    code: 'MISSING_DATA',
+    message: 'Falta información: folio de la respuesta, fecha de la respuesta.',
+    details: { fields: ['responseFolio', 'responseDate'] },
+  },
+  // design
+  {
+    name: 'event data missing',
+    workflow: 'design',
+    from: 'pendiente',
+    to: 'en_diseno',
+    item: { eventDate: null, place: '  ' },
+    code: 'MISSING_DATA',
+    message: 'Falta información: fecha del evento, lugar.',
+    details: { fields: ['eventDate', 'place'] },
+  },
+  {
+    name: 'late digital art not accepted',
+    workflow: 'design',
+    from: 'pendiente',
+    to: 'en_diseno',
+    item: { medium: 'digital', eventDate: '2026-11-04' },
+    code: 'LATE_NOT_ACCEPTED',
+    message:
+      'La solicitud llegó sin la anticipación requerida (3 días hábiles): la fecha solicitada es ' +
+      'el miércoles 4 de noviembre de 2026 y la más próxima posible era el jueves 5 de noviembre ' +
+      'de 2026. Un(a) coordinador(a) debe aceptarla con una justificación por escrito antes de ' +
+      'iniciar el trabajo.',
+    details: {
+      targetDate: '2026-11-04',
+      earliestAllowedDate: '2026-11-05',
+      leadDays: 3,
+      unit: 'business',
+    },
+  },
+  {
+    name: 'no proposal uploaded',
+    workflow: 'design',
+    from: 'en_diseno',
+    to: 'en_revision',
+    item: { proposals: [] },
+    code: 'MISSING_DATA',
+    message: 'Sube la versión de la propuesta antes de enviarla a revisión.',
+    details: { fields: ['proposals'] },
+  },
+  {
+    name: 'latest proposal already sent',
+    workflow: 'design',
+    from: 'en_diseno',
+    to: 'en_revision',
+    item: { proposals: [{ version: 1, file: { id: 1 }, sentAt: SENT }] },
+    code: 'MISSING_DATA',
+    message: 'Sube la versión de la propuesta antes de enviarla a revisión.',
+  },
+  {
+    name: 'latest proposal without file',
+    workflow: 'design',
+    from: 'en_diseno',
+    to: 'en_revision',
+    item: {
+      proposals: [
+        { version: 1, file: { id: 1 }, sentAt: SENT, decision: 'observaciones' },
+        { version: 2, file: null, sentAt: null },
+      ],
+    },
+    code: 'MISSING_DATA',
+    message: /^Sube la versión/,
+  },
+  {
+    name: 'observations without decision nor feedback',
+    workflow: 'design',
+    from: 'en_revision',
+    to: 'con_observaciones',
+    item: { proposals: [{ version: 1, file: { id: 1 }, sentAt: SENT, decision: null }] },
+    code: 'MISSING_DATA',
+    message: /^Falta información: el área debe marcar la última versión/,
+    details: { fields: ['proposals.decision', 'proposals.feedback'] },
+  },
+  {
+    name: 'observations without feedback',
+    workflow: 'design',
+    from: 'en_revision',
+    to: 'con_observaciones',
+    item: {
+      proposals: [
+        { version: 1, file: { id: 1 }, sentAt: SENT, decision: 'observaciones', feedback: ' ' },
+      ],
+    },
+    code: 'MISSING_DATA',
+    message: /escribir sus observaciones/,
+    details: { fields: ['proposals.feedback'] },
+  },
+  {
+    name: 'approval without the area approving the latest version',
+    workflow: 'design',
+    from: 'en_revision',
+    to: 'aprobado',
+    item: {
+      proposals: [
+        { version: 1, file: { id: 1 }, sentAt: SENT, decision: 'aprobada' },
+        { version: 2, file: { id: 2 }, sentAt: SENT, decision: null },
+      ],
+    },
+    code: 'NOT_APPROVED',
+    message: 'El área no ha aprobado la última versión enviada de la propuesta (versión 2).',
+    details: { version: 2, decision: null },
+  },
+  {
+    name: 'approval without any sent version',
+    workflow: 'design',
+    from: 'en_revision',
+    to: 'aprobado',
+    item: { proposals: [{ version: 1, file: { id: 1 }, sentAt: null, decision: 'aprobada' }] },
+    code: 'NOT_APPROVED',
+    message: 'No hay ninguna versión de la propuesta enviada al área: no se puede aprobar.',
+  },
+  // coverage
+  {
+    name: 'coverage data missing',
+    workflow: 'coverage-event',
+    from: 'solicitada',
+    to: 'programada',
+    item: { place: null, deliverables: [] },
+    code: 'MISSING_DATA',
+    message: 'Falta información: lugar, entregables.',
+    details: { fields: ['place', 'deliverables'] },
+  },
+  {
+    name: 'end before start',
+    workflow: 'coverage-event',
+    from: 'solicitada',
+    to: 'programada',
+    item: { endsAt: mx('2026-11-30', '09:00').toISOString() },
+    code: 'MISSING_DATA',
+    message: 'La fecha y hora de término debe ser posterior a la de inicio.',
+    details: { fields: ['endsAt'] },
+  },
+  {
+    name: 'no crew',
+    workflow: 'coverage-event',
+    from: 'solicitada',
+    to: 'programada',
+    item: { crew: [] },
+    code: 'MISSING_DATA',
+    message: 'Asigna al menos una persona a la cobertura.',
+    details: { fields: ['crew'] },
+  },
+  {
+    name: 'late coverage not accepted',
+    workflow: 'coverage-event',
+    from: 'solicitada',
+    to: 'programada',
+    item: {
+      startsAt: mx('2026-11-04', '10:00').toISOString(),
+      endsAt: mx('2026-11-04', '12:00').toISOString(),
+    },
+    code: 'LATE_NOT_ACCEPTED',
+    message: /anticipación requerida \(3 días hábiles\)/,
+    details: { targetDate: '2026-11-04', earliestAllowedDate: '2026-11-05' },
+  },
+  {
+    name: 'crew taken by an earlier request',
+    workflow: 'coverage-event',
+    from: 'solicitada',
+    to: 'programada',
+    facts: {
+      crewOverlaps: [
+        {
+          documentId: 'c0',
+          title: 'Sesión de cabildo',
+          status: 'programada',
+          startsAt: mx('2026-11-30', '11:00'),
+          endsAt: mx('2026-11-30', '13:30'),
+          receivedAt: mx('2026-10-30', '09:00'),
+          sharedPeople: ['7'],
+        },
+      ],
+    },
+    code: 'CREW_CONFLICT',
+    message:
+      'Conflicto de personal: 7 ya tiene asignada la cobertura «Sesión de cabildo» el lunes 30 ' +
+      'de noviembre de 2026 de 11:00 a 13:30, recibida antes. La solicitud recibida primero ' +
+      'conserva el horario.',
+  },
+  // social post
+  {
+    name: 'post without text',
+    workflow: 'social-post',
+    from: 'borrador',
+    to: 'programada',
+    item: { text: '', scheduledAt: null },
+    code: 'MISSING_DATA',
+    message: 'Falta información: texto de la publicación, fecha y hora programada.',
+    details: { fields: ['text', 'scheduledAt'] },
+  },
+  {
+    name: 'scheduled inside a blackout',
+    workflow: 'social-post',
+    from: 'borrador',
+    to: 'programada',
+    item: { scheduledAt: mx('2027-05-20', '09:00').toISOString() },
+    settings: BLACKOUT_SETTINGS,
+    code: 'BLACKOUT',
+    message:
+      /^Veda electoral del domingo 4 de abril de 2027 al domingo 6 de junio de 2027 \(Proceso electoral local 2027\): no se puede programar propaganda el jueves 20 de mayo de 2027\. Solo se permite con una excepción: salud, educación/,
+    details: {
+      date: '2027-05-20',
+      period: { start: '2027-04-04', end: '2027-06-06', note: 'Proceso electoral local 2027' },
+    },
+  },
+  {
+    name: 'promoted design not approved',
+    workflow: 'social-post',
+    from: 'programada',
+    to: 'publicada',
+    facts: { linkedDesign: { status: 'en_revision', title: 'Cartel Feria del Elote' } },
+    code: 'NOT_APPROVED',
+    message:
+      'La publicación promueve el diseño «Cartel Feria del Elote» que aún no está aprobado por ' +
+      'el área (estado: «En revisión»). Publícala cuando el diseño esté aprobado.',
+    details: { design: { title: 'Cartel Feria del Elote', status: 'en_revision' } },
+  },
+  {
+    name: 'published inside a blackout',
+    workflow: 'social-post',
+    from: 'programada',
+    to: 'publicada',
+    facts: { now: IN_VEDA },
+    settings: BLACKOUT_SETTINGS,
+    code: 'BLACKOUT',
+    message: /no se puede publicar propaganda el lunes 10 de mayo de 2027/,
+  },
+  {
+    name: 'post naming a public servant published by the community manager',
+    workflow: 'social-post',
+    from: 'programada',
+    to: 'publicada',
+    item: { mentionsPublicServant: true },
+    roles: ['community_manager'],
+    code: 'PUBLIC_SERVANT_MENTION',
+    message:
+      'El contenido nombra o muestra a una persona servidora pública (art. 134 constitucional): ' +
+      'debe revisarlo y publicarlo Coordinador(a) de Comunicación Social o Director(a).',
+  },
+  // web publication
+  {
+    name: 'web request incomplete',
+    workflow: 'web-publication',
+    from: 'recibida',
+    to: 'en_analisis',
+    item: { section: null, body: '', attachments: [] },
+    code: 'MISSING_DATA',
+    message: 'Falta información: sección del sitio, texto o archivos.',
+    details: { fields: ['section', 'body'] },
+  },
+  {
+    name: 'late web publication',
+    workflow: 'web-publication',
+    from: 'recibida',
+    to: 'en_analisis',
+    item: { wantedDate: '2026-11-03' },
+    code: 'LATE_NOT_ACCEPTED',
+    message: /fecha solicitada es el martes 3 de noviembre de 2026/,
+  },
+  {
+    name: 'content reviews pending',
+    workflow: 'web-publication',
+    from: 'en_analisis',
+    to: 'lista',
+    item: { spellingChecked: false, plainLanguageChecked: null },
+    code: 'MISSING_DATA',
+    message: 'Falta confirmar las revisiones: revisión ortográfica, lenguaje claro.',
+    details: { fields: ['spellingChecked', 'plainLanguageChecked'] },
+  },
+  {
+    name: 'news published inside a blackout',
+    workflow: 'web-publication',
+    from: 'lista',
+    to: 'publicada',
+    facts: { now: IN_VEDA },
+    settings: BLACKOUT_SETTINGS,
+    code: 'BLACKOUT',
+    message: /no se puede publicar noticias en el sitio el lunes 10 de mayo de 2027/,
+  },
+  {
+    name: 'web content naming a public servant published by the auxiliary',
+    workflow: 'web-publication',
+    from: 'lista',
+    to: 'publicada',
+    item: { mentionsPublicServant: true },
+    roles: ['auxiliar_gobierno_digital'],
+    code: 'PUBLIC_SERVANT_MENTION',
+    message:
+      /art\. 134 constitucional\): debe revisarlo y publicarlo Coordinador\(a\) de Gobierno Digital, Coordinador\(a\) de Comunicación Social o Director\(a\)\.$/,
+  },
+  {
+    name: 'verification without evidence',
+    workflow: 'web-publication',
+    from: 'publicada',
+    to: 'verificada',
+    item: { verificationEvidence: null },
+    code: 'MISSING_DATA',
+    message: 'Falta información: evidencia de verificación.',
+  },
+  {
+    name: 'answer without the response oficio',
+    workflow: 'web-publication',
+    from: 'verificada',
+    to: 'respondida',
+    item: { responseDocument: null },
+    code: 'MISSING_DATA',
+    message: 'Falta información: oficio de respuesta.',
+  },
+  {
+    name: 'withdrawal without reason',
+    workflow: 'web-publication',
+    from: 'publicada',
+    to: 'retirada',
+    item: { withdrawalReason: null },
+    comment: null,
+    code: 'MISSING_DATA',
+    message: 'Falta información: motivo del retiro del sitio.',
+    details: { fields: ['withdrawalReason'] },
+  },
+  // transparency document
+  {
+    name: 'transparency metadata missing',
+    workflow: 'transparency-document',
+    from: 'recibida',
+    to: 'en_analisis',
+    item: { law: null, fraccion: '', file: null, body: null },
+    code: 'MISSING_DATA',
+    message: 'Falta información: ley, fracción, archivo o texto.',
+    details: { fields: ['law', 'fraccion', 'file'] },
+  },
+  {
+    name: 'late transparency document',
+    workflow: 'transparency-document',
+    from: 'recibida',
+    to: 'en_analisis',
+    item: { wantedDate: '2026-11-02' },
+    code: 'LATE_NOT_ACCEPTED',
+    message: /anticipación requerida/,
+  },
+  {
+    name: 'personal data not reviewed',
+    workflow: 'transparency-document',
+    from: 'en_diseno',
+    to: 'lista',
+    item: { personalDataChecked: false, spellingChecked: false },
+    code: 'MISSING_DATA',
+    message: 'Falta confirmar la revisión: revisión de datos personales.',
+    details: { fields: ['personalDataChecked'] },
+  },
+  {
+    name: 'transparency verification without evidence',
+    workflow: 'transparency-document',
+    from: 'publicada',
+    to: 'verificada',
+    item: { verificationEvidence: null },
+    code: 'MISSING_DATA',
+    message: 'Falta información: evidencia de verificación.',
+  },
+  {
+    name: 'transparency answer without response',
+    workflow: 'transparency-document',
+    from: 'verificada',
+    to: 'respondida',
+    item: { responseDocument: null },
+    code: 'MISSING_DATA',
+    message: 'Falta información: oficio de respuesta.',
+  },
+  {
+    name: 'transparency withdrawal without reason',
+    workflow: 'transparency-document',
+    from: 'respondida',
+    to: 'retirada',
+    item: { withdrawalReason: '' },
+    comment: '  ',
+    code: 'MISSING_DATA',
+    message: 'Falta información: motivo del retiro del sitio.',
+  },
+  // e-mail account
+  {
+    name: 'authorization not recorded',
+    workflow: 'email-account-request',
+    from: 'solicitada',
+    to: 'autorizada',
+    item: { authorizationReference: null, authorizationDate: null },
+    roles: ['coordinador_gobierno_digital'],
+    code: 'MISSING_DATA',
+    message:
+      'Falta información: número de oficio de autorización de la Secretaría Técnica, fecha de ' +
+      'autorización de la Secretaría Técnica.',
+    details: { fields: ['authorizationReference', 'authorizationDate'] },
+  },
+  {
+    name: 'account created without authorization',
+    workflow: 'email-account-request',
+    from: 'autorizada',
+    to: 'creada',
+    item: { authorizationDate: null },
+    code: 'NOT_AUTHORIZED',
+    message:
+      'La cuenta no puede crearse sin la autorización de la Secretaría Técnica: registra su ' +
+      'número de oficio y su fecha.',
+  },
+  {
+    name: 'new account without address',
+    workflow: 'email-account-request',
+    from: 'autorizada',
+    to: 'creada',
+    item: { emailAddress: null },
+    code: 'MISSING_DATA',
+    message: 'Falta información: dirección de correo creada.',
+    details: { fields: ['emailAddress'] },
+  },
+  {
+    name: 'delivery without its oficio',
+    workflow: 'email-account-request',
+    from: 'creada',
+    to: 'entregada',
+    item: { deliveryReference: ' ' },
+    code: 'MISSING_DATA',
+    message: 'Falta información: oficio de entrega.',
+  },
+  // advisory
+  {
+    name: 'follow-up without topic',
+    workflow: 'advisory',
+    from: 'abierta',
+    to: 'en_seguimiento',
+    item: { topic: null },
+    code: 'MISSING_DATA',
+    message: 'Falta información: tema.',
+  },
+  {
+    name: 'conclusion without notes',
+    workflow: 'advisory',
+    from: 'en_seguimiento',
+    to: 'concluida',
+    item: { notes: '' },
+    code: 'MISSING_DATA',
+    message: 'Falta información: notas.',
+    details: { fields: ['notes'] },
+  },
+];
+
+function run(c: GuardCase) {
+  return planTransition({
+    workflow: c.workflow,
+    from: c.from,
+    to: c.to,
+    actor: actor(...(c.roles ?? ['director'])),
+    item: { ...happyItem(c.workflow, c.from, c.to), ...(c.item ?? {}) },
+    facts: { ...baseFacts(c.workflow), ...(c.facts ?? {}) },
+    comment: c.comment === undefined ? commentFor(c.workflow, c.from, c.to) : c.comment,
+    calendar,
+    settings: c.settings ?? SETTINGS,
+  });
+}
+
+describe('each guard refuses with its code and a Spanish message', () => {
+  it.each(CASES)('$workflow $from -> $to: $name ($code)', (c) => {
+    const failure = expectFailure(run(c));
+    expect(failure.code).toBe(c.code);
+    expect(failure.status).toBe(400);
+    if (typeof c.message === 'string') expect(failure.message).toBe(c.message);
+    else expect(failure.message).toMatch(c.message);
+    if (c.details) expect(failure.details).toMatchObject(c.details);
+    if (failure.code === 'MISSING_DATA') {
+      expect(Array.isArray(failure.details.fields)).toBe(true);
+    }
+  });
+
+  it('the same cases pass once the missing piece is restored (control)', () => {
+    for (const c of CASES) {
+      const restored = planTransition({
+        workflow: c.workflow,
+        from: c.from,
+        to: c.to,
+        actor: actor('director'),
+        item: happyItem(c.workflow, c.from, c.to),
+        facts: baseFacts(c.workflow),
+        comment: commentFor(c.workflow, c.from, c.to),
+        calendar,
+        settings: SETTINGS,
+      });
+      expectSuccess(restored);
+    }
+  });
+
+  it('every guard of every definition is exercised by a case above', () => {
+    const missing: string[] = [];
+    for (const workflow of WORKFLOW_KEYS) {
+      for (const transition of WORKFLOWS[workflow].transitions) {
+        for (const guard of transition.guards ?? []) {
+          const covered = CASES.some(
+            (c) => c.workflow === workflow && c.to === transition.to && c.code === guard.code
+          );
+          if (!covered) missing.push(`${workflow} -> ${transition.to}: ${guard.code}`);
+        }
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+});
+
+describe('edges that exist only for some items', () => {
+  it('digital art is not printed', () => {
+    const failure = expectFailure(
+      planTransition({
+        workflow: 'design',
+        from: 'aprobado',
+        to: 'en_imprenta',
+        actor: actor('disenador_senior'),
+        item: { ...happyItem('design', 'aprobado', 'en_imprenta'), medium: 'digital' },
+        facts: baseFacts('design'),
+        calendar,
+        settings: SETTINGS,
+      })
+    );
+    expect(failure.code).toBe('INVALID_TRANSITION');
+    expect(failure.message).toBe(
+      'El arte digital no se imprime: al aprobarse pasa a «Publicado». Desde «Aprobado» solo se ' +
+        'puede pasar a «Publicado» o «Cancelado».'
+    );
+    expect(failure.details).toEqual({
+      from: 'aprobado',
+      to: 'en_imprenta',
+      allowed: ['publicado', 'cancelado'],
+    });
+  });
+
+  it('print material is not published on social media', () => {
+    const failure = expectFailure(
+      planTransition({
+        workflow: 'design',
+        from: 'aprobado',
+        to: 'publicado',
+        actor: actor('community_manager'),
+        item: happyItem('design', 'aprobado', 'en_imprenta'),
+        facts: baseFacts('design'),
+        calendar,
+        settings: SETTINGS,
+      })
+    );
+    expect(failure.code).toBe('INVALID_TRANSITION');
+    expect(failure.message).toMatch(/^El material impreso no se publica en redes/);
+    expect(failure.details.allowed).toEqual(['en_imprenta', 'cancelado']);
+  });
+
+  it('e-mail address is only required for a new account', () => {
+    const result = planTransition({
+      workflow: 'email-account-request',
+      from: 'autorizada',
+      to: 'creada',
+      actor: actor('auxiliar_gobierno_digital'),
+      item: {
+        ...happyItem('email-account-request', 'autorizada', 'creada'),
+        kind: 'soporte',
+        emailAddress: null,
+      },
+      facts: baseFacts('email-account-request'),
+      calendar,
+      settings: SETTINGS,
+    });
+    expectSuccess(result);
+  });
+});

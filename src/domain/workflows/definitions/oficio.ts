@@ -1,0 +1,93 @@
+import { fail, requireFields } from '../guards';
+import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
+import type { Guard, RoleRef, WorkflowDefinition } from '../types';
+import { CANCEL_COMMENT, commentInto, REJECT_COMMENT } from './common';
+
+const COORDINATORS: readonly RoleRef[] = [
+  'coordinador_comunicacion',
+  'coordinador_gobierno_digital',
+  'coordinador_organismos',
+];
+
+// An oficio is answered only once every work item it owns is closed.
+const allItemsClosed: Guard = {
+  code: 'OPEN_ITEMS',
+  description: 'Todos los trabajos del oficio están cerrados',
+  check: ({ facts, isClosed }) => {
+    const open = (facts.items ?? []).filter((i) => !isClosed(i.workflow, i.status));
+    if (open.length === 0) return null;
+    const message =
+      open.length === 1
+        ? 'Queda 1 trabajo abierto en este oficio: ciérralo antes de marcarlo como atendido.'
+        : `Quedan ${open.length} trabajos abiertos en este oficio: ciérralos antes de marcarlo ` +
+          'como atendido.';
+    return fail('OPEN_ITEMS', message, {
+      count: open.length,
+      open: open.map((i) => ({ workflow: i.workflow, status: i.status })),
+    });
+  },
+};
+
+/** Oficio: the request itself, from reception to its answer. */
+export const OFICIO: WorkflowDefinition = {
+  key: 'oficio',
+  uid: WORKFLOW_UIDS.oficio,
+  label: WORKFLOW_LABELS.oficio,
+  initial: 'recibido',
+  states: {
+    recibido: 'Recibido',
+    informacion_incompleta: 'Información incompleta',
+    en_atencion: 'En atención',
+    atendido: 'Atendido',
+    rechazado: 'Rechazado',
+    cancelado: 'Cancelado',
+  },
+  closed: ['atendido', 'rechazado', 'cancelado'],
+  waitingStates: ['informacion_incompleta'],
+  transitions: [
+    {
+      from: ['recibido'],
+      to: 'informacion_incompleta',
+      label: 'Solicitar información faltante',
+      roles: COORDINATORS,
+      kind: 'hold',
+      comment: { required: true, prompt: 'Indica qué información falta en el oficio.' },
+      effects: [commentInto('missingInformation')],
+    },
+    {
+      from: ['informacion_incompleta'],
+      to: 'recibido',
+      label: 'Información completada',
+      roles: [...COORDINATORS, 'area'],
+    },
+    {
+      from: ['recibido'],
+      to: 'en_atencion',
+      label: 'Iniciar atención',
+      roles: COORDINATORS,
+    },
+    {
+      from: ['en_atencion'],
+      to: 'atendido',
+      label: 'Marcar como atendido',
+      roles: COORDINATORS,
+      guards: [allItemsClosed, requireFields(['responseFolio', 'responseDate'])],
+    },
+    {
+      from: ['recibido', 'informacion_incompleta'],
+      to: 'rechazado',
+      label: 'Rechazar',
+      roles: COORDINATORS,
+      kind: 'reject',
+      comment: REJECT_COMMENT,
+    },
+    {
+      from: ['recibido', 'informacion_incompleta', 'en_atencion'],
+      to: 'cancelado',
+      label: 'Cancelar',
+      roles: [...COORDINATORS, 'area'],
+      kind: 'cancel',
+      comment: CANCEL_COMMENT,
+    },
+  ],
+};

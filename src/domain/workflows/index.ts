@@ -1,0 +1,65 @@
+import { WORKFLOWS } from './definitions';
+import { WORKFLOW_KEYS } from './labels';
+import type { WorkflowKey } from './types';
+
+export type {
+  Actor,
+  AreaKind,
+  BlackoutPeriod,
+  CrewOverlap,
+  Effect,
+  EffectResult,
+  ErrorCode,
+  Facts,
+  Failure,
+  Guard,
+  Item,
+  LeadTime,
+  LeadVerdict,
+  OficioFacts,
+  Role,
+  RoleRef,
+  RuleContext,
+  ScheduleContext,
+  SideEffect,
+  Success,
+  TransitionDefinition,
+  WorkflowDefinition,
+  WorkflowKey,
+  WorkflowSettings,
+} from './types';
+export { ROLES, ROLE_LABELS, STAFF_ROLES, assignedDesigner, resolveRoles } from './roles';
+export {
+  FIELD_LABELS,
+  WORKFLOW_KEYS,
+  WORKFLOW_LABELS,
+  WORKFLOW_UIDS,
+  fieldLabel,
+  workflowForUid,
+} from './labels';
+export { BLACKOUT_EXCEPTIONS, type BlackoutException } from './guards';
+export { missingFields } from './values';
+export {
+  availableTransitions,
+  initialState,
+  isClosed,
+  leadTimeOf,
+  planCreate,
+  planTransition,
+  recomputeSchedule,
+  type AvailableInput,
+  type AvailableTransition,
+  type CreateInput,
+  type ScheduleInput,
+  type TransitionInput,
+} from './engine';
+export { WORKFLOWS };
+
+/** Spanish labels of every state of every workflow, e.g. STATE_LABELS.design.en_diseno. */
+export const STATE_LABELS: Readonly<Record<WorkflowKey, Readonly<Record<string, string>>>> =
+  Object.freeze(
+    Object.fromEntries(WORKFLOW_KEYS.map((key) => [key, WORKFLOWS[key].states])) as Record<
+      WorkflowKey,
+      Readonly<Record<string, string>>
+    >
+  );

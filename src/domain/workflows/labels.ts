@@ -1,0 +1,115 @@
+import type { WorkflowKey } from './types';
+
+/** Every workflow key, in the order of the manual. */
+export const WORKFLOW_KEYS: readonly WorkflowKey[] = Object.freeze([
+  'oficio',
+  'design',
+  'coverage-event',
+  'social-post',
+  'web-publication',
+  'transparency-document',
+  'email-account-request',
+  'advisory',
+] as const);
+
+/** Strapi content-type UID of each workflow. */
+export const WORKFLOW_UIDS: Readonly<Record<WorkflowKey, string>> = Object.freeze({
+  oficio: 'api::oficio.oficio',
+  design: 'api::design.design',
+  'coverage-event': 'api::coverage-event.coverage-event',
+  'social-post': 'api::social-post.social-post',
+  'web-publication': 'api::web-publication.web-publication',
+  'transparency-document': 'api::transparency-document.transparency-document',
+  'email-account-request': 'api::email-account-request.email-account-request',
+  advisory: 'api::advisory.advisory',
+});
+
+/** Spanish name of each workflow. */
+export const WORKFLOW_LABELS: Readonly<Record<WorkflowKey, string>> = Object.freeze({
+  oficio: 'Oficio',
+  design: 'Diseño',
+  'coverage-event': 'Cobertura de evento',
+  'social-post': 'Publicación en redes sociales',
+  'web-publication': 'Publicación en el sitio web',
+  'transparency-document': 'Documento de transparencia',
+  'email-account-request': 'Solicitud de cuenta de correo institucional',
+  advisory: 'Asesoría a organismos auxiliares',
+});
+
+/** The workflow of a content-type UID, or null when the type has no workflow. */
+export function workflowForUid(uid: string): WorkflowKey | null {
+  return WORKFLOW_KEYS.find((key) => WORKFLOW_UIDS[key] === uid) ?? null;
+}
+
+/**
+ * Spanish labels of the attributes that guards ask for, as they read inside a sentence
+ * («Falta información: fecha del evento, lugar.»).
+ */
+export const FIELD_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  // oficio
+  senderReference: 'número de oficio del área',
+  area: 'área solicitante',
+  subject: 'asunto',
+  receivedAt: 'fecha y hora de recepción',
+  channel: 'medio de recepción',
+  responseFolio: 'folio de la respuesta',
+  responseDate: 'fecha de la respuesta',
+  // design
+  medium: 'tipo de material (impreso o digital)',
+  eventName: 'nombre del evento',
+  eventDate: 'fecha del evento',
+  eventTime: 'hora del evento',
+  place: 'lugar',
+  specification: 'especificaciones (formato, colores, medidas)',
+  responsiblePerson: 'responsable del evento',
+  logos: 'logotipos institucionales',
+  proposals: 'propuesta de diseño',
+  'proposals.decision': 'decisión del área sobre la última propuesta',
+  'proposals.feedback': 'observaciones del área',
+  // coverage
+  startsAt: 'fecha y hora de inicio',
+  endsAt: 'fecha y hora de término',
+  deliverables: 'entregables',
+  crew: 'personal asignado',
+  // social post
+  text: 'texto de la publicación',
+  scheduledAt: 'fecha y hora programada',
+  blackoutException: 'excepción a la veda electoral',
+  blackoutExceptionReference: 'referencia de la autorización de la autoridad electoral',
+  // web publication and transparency document
+  section: 'sección del sitio',
+  body: 'texto o archivos',
+  attachments: 'archivos',
+  wantedDate: 'fecha deseada de publicación',
+  spellingChecked: 'revisión ortográfica',
+  plainLanguageChecked: 'lenguaje claro',
+  personalDataChecked: 'revisión de datos personales',
+  verificationEvidence: 'evidencia de verificación',
+  responseDocument: 'oficio de respuesta',
+  withdrawalReason: 'motivo del retiro',
+  law: 'ley',
+  article: 'artículo',
+  fraccion: 'fracción',
+  ejercicio: 'ejercicio',
+  periodStart: 'inicio del periodo',
+  periodEnd: 'fin del periodo',
+  responsibleArea: 'área responsable',
+  file: 'archivo o texto',
+  // e-mail account request
+  kind: 'tipo de solicitud',
+  personName: 'nombre de la persona',
+  requestedAddress: 'dirección solicitada',
+  authorizationReference: 'número de oficio de autorización de la Secretaría Técnica',
+  authorizationDate: 'fecha de autorización de la Secretaría Técnica',
+  emailAddress: 'dirección de correo creada',
+  deliveryReference: 'oficio de entrega',
+  // advisory
+  topic: 'tema',
+  notes: 'notas',
+  followUpDate: 'fecha de seguimiento',
+});
+
+/** The Spanish label of an attribute, or the attribute name when it has none. */
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}

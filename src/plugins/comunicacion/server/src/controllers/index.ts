@@ -1,0 +1,3 @@
+import transitions from './transitions';
+
+export default { transitions };

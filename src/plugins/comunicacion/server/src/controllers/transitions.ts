@@ -1,0 +1,85 @@
+import type { Core, UID } from '@strapi/strapi';
+import { errors, yup, validateYupSchema } from '@strapi/utils';
+import { WORKFLOW_UIDS, STATE_LABELS, workflowForUid } from '../../../../../domain/workflows';
+import { adminActor, runAs, writeContext } from '../../../../../services/write-context';
+import { isDraftAndPublish, statusField } from '../../../../../api/workflow/services/workflow';
+import type { FireTransition } from '../../../shared/contracts/transitions';
+
+const UIDS = Object.values(WORKFLOW_UIDS);
+
+const bodySchema = yup
+  .object({
+    uid: yup
+      .string()
+      .required('Indica el tipo de registro (uid).')
+      .oneOf(UIDS, 'El tipo de registro no tiene flujo de trabajo.'),
+    documentId: yup.string().trim().required('Indica el documentId del registro.'),
+    to: yup.string().trim().required('Indica el estado de destino (to).'),
+    comment: yup.string().nullable().max(2000, 'El comentario admite hasta 2000 caracteres.'),
+  })
+  .noUnknown(true, 'Campo no admitido: ${unknown}.');
+
+const validateBody = async (body: unknown) => {
+  try {
+    return await validateYupSchema(bodySchema, { strict: true, abortEarly: true })(body);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'Solicitud inválida.';
+    throw new errors.ValidationError(message, { code: 'INVALID_REQUEST' });
+  }
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** POST /comunicacion/transitions */
+  async fire(ctx: Parameters<Core.MiddlewareHandler>[0]) {
+    const body = (await validateBody(ctx.request.body)) as FireTransition.Request['body'];
+    const workflow = workflowForUid(body.uid)!;
+    const uid = body.uid as UID.ContentType;
+
+    const field = statusField(workflow);
+    const row = (await strapi.db.query(uid).findOne({
+      // Draft & publish types keep their workflow state on the draft.
+      where: {
+        documentId: body.documentId,
+        ...(isDraftAndPublish(workflow) ? { publishedAt: null } : {}),
+      },
+      select: [field],
+    })) as Record<string, string> | null;
+    const current = row ? { status: row[field] } : null;
+    if (!current) {
+      throw new errors.NotFoundError('No existe ese registro.', { code: 'NOT_FOUND' });
+    }
+    if (current.status === body.to) {
+      const label = STATE_LABELS[workflow][body.to] ?? body.to;
+      throw new errors.ValidationError(`El registro ya está en «${label}».`, {
+        code: 'INVALID_TRANSITION',
+        from: current.status,
+        to: body.to,
+      });
+    }
+
+    const actor = adminActor(ctx.state.user);
+    const { item, log } = await runAs(
+      actor,
+      async () => {
+        const updated = await strapi.documents(uid).update({
+          documentId: body.documentId,
+          data: { [field]: body.to } as never,
+        });
+        const logs = writeContext().logs ?? [];
+        return {
+          item: updated,
+          log: logs.find((record) => record.subjectDocumentId === body.documentId) ?? null,
+        };
+      },
+      body.comment ?? null
+    );
+
+    const response: FireTransition.Response = {
+      data: {
+        item: item as unknown as FireTransition.Response['data']['item'],
+        log: log as unknown as FireTransition.TransitionLogRecord,
+      },
+    };
+    ctx.body = response;
+  },
+});

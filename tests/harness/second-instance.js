@@ -1,0 +1,41 @@
+'use strict';
+/**
+ * A second Strapi process on the same database, for tests of what must hold across instances.
+ * Reads a JSON command on argv[2], boots the compiled app, runs it, prints one JSON line, exits.
+ *   { "action": "create-oficios", "count": 25 }
+ */
+const path = require('node:path');
+
+const main = async () => {
+  const command = JSON.parse(process.argv[2]);
+  const { createStrapi } = require('@strapi/strapi');
+  const appDir = path.resolve(__dirname, '..', '..');
+  const strapi = await createStrapi({
+    appDir,
+    distDir: path.join(appDir, 'dist'),
+    autoReload: false,
+    serveAdminPanel: false,
+  }).load();
+  let result;
+  if (command.action === 'create-oficios') {
+    const created = await Promise.all(
+      Array.from({ length: command.count }, (_, i) =>
+        strapi.documents('api::oficio.oficio').create({
+          data: { subject: `Instancia B ${i}`, receivedAt: command.receivedAt, channel: 'digital' },
+        })
+      )
+    );
+    result = created.map((oficio) => oficio.folio);
+  }
+  process.stdout.write(`\nRESULT ${JSON.stringify(result)}\n`);
+  // Exit without destroy(): the pool would abort Strapi's own background queries mid-flight;
+  // the connections close with the process.
+};
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    process.stderr.write(`${error.stack || error}\n`);
+    process.exit(1);
+  }
+);
