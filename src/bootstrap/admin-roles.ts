@@ -3,7 +3,7 @@ import { ROLE_LABELS, type Role } from '../domain/workflows';
 import { ADMIN_ROLE_CODES } from '../services/write-context';
 
 const CM = 'plugin::content-manager.explorer';
-type CrudAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
+export type CrudAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
 
 const OFICIO = 'api::oficio.oficio';
 const AREA = 'api::area.area';
@@ -38,7 +38,7 @@ const COMUNICACION = [OFICIO, AREA, LOGO, DESIGN, COVERAGE, SOCIAL, LOG, HOLIDAY
 const GOBIERNO_DIGITAL = [OFICIO, AREA, WEB, TRANSPARENCY, EMAIL, LOG, HOLIDAY];
 
 /** Content-manager access of each staff role: what fits its work and nothing more. */
-const ACCESS: Record<
+export const ACCESS: Record<
   Exclude<Role, 'area' | 'secretaria_tecnica' | 'system'>,
   Partial<Record<CrudAction, string[]>>
 > = {

@@ -1,5 +1,4 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
 import { mexicoCityParts } from '../domain/calendar';
 import {
   WORKFLOW_UIDS,
@@ -17,7 +16,7 @@ import {
   type WorkflowKey,
 } from '../domain/workflows';
 import { currentActor, runInternal, writeContext } from '../services/write-context';
-import { invalid } from '../utils/errors';
+import { forbidden, invalid } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import { OFICIO_UID, statusField, toDomainItem, type Row } from '../api/workflow/services/workflow';
 
@@ -64,12 +63,10 @@ const MANAGERS = new Set<Role>([
 const MIN_JUSTIFICATION = 15;
 
 /** The domain's refusal as Strapi's error: 403 for who, 400 for what. */
-export const toError = (failure: Failure) => {
-  const details = { code: failure.code, ...failure.details };
-  return failure.status === 403
-    ? new errors.ForbiddenError(failure.message, details)
-    : new errors.ValidationError(failure.message, details);
-};
+export const toError = (failure: Failure) =>
+  failure.status === 403
+    ? forbidden(failure.code, failure.message, failure.details)
+    : invalid(failure.code, failure.message, failure.details);
 
 /** The workflow state of a row, whatever its attribute is called. */
 const stateOf = (workflow: WorkflowKey, row: Record<string, unknown>) =>
@@ -283,11 +280,11 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
           fields: ['oficio'],
         });
       }
-      const oficio = row.oficio as { status?: string } | null;
-      if (oficio?.status && isClosed('oficio', oficio.status)) {
+      const oficio = row.oficio as { workflowStatus?: string } | null;
+      if (oficio?.workflowStatus && isClosed('oficio', oficio.workflowStatus)) {
         throw invalid(
           'OFICIO_CLOSED',
-          `El oficio ya está cerrado («${oficio.status}»): no admite servicios nuevos.`
+          `El oficio ya está cerrado («${oficio.workflowStatus}»): no admite servicios nuevos.`
         );
       }
 
@@ -363,9 +360,9 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
           );
         }
         if (!actor.roles.some((role) => MANAGERS.has(role))) {
-          throw new errors.ForbiddenError(
-            'Solo una coordinación o la Dirección pueden aceptar una solicitud extemporánea.',
-            { code: 'TRANSITION_FORBIDDEN' }
+          throw forbidden(
+            'TRANSITION_FORBIDDEN',
+            'Solo una coordinación o la Dirección pueden aceptar una solicitud extemporánea.'
           );
         }
         if (incoming.length < MIN_JUSTIFICATION) {
@@ -430,11 +427,9 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
     if (!before) return next();
     const actor = currentActor(strapi);
     if (!actor.roles.some((role) => MANAGERS.has(role))) {
-      throw new errors.ForbiddenError(
-        'Solo una coordinación o la Dirección pueden borrar un servicio.',
-        {
-          code: 'TRANSITION_FORBIDDEN',
-        }
+      throw forbidden(
+        'TRANSITION_FORBIDDEN',
+        'Solo una coordinación o la Dirección pueden borrar un servicio.'
       );
     }
     if (stateOf(workflow, before) !== initialState(workflow)) {

@@ -430,9 +430,6 @@ export interface ApiAdvisoryAdvisory extends Struct.CollectionTypeSchema {
     publishedAt: Schema.Attribute.DateTime;
     receivedAt: Schema.Attribute.DateTime;
     startedAt: Schema.Attribute.DateTime;
-    status: Schema.Attribute.Enumeration<['abierta', 'en_seguimiento', 'concluida', 'cancelada']> &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'abierta'>;
     statusChangedAt: Schema.Attribute.DateTime;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -450,6 +447,11 @@ export interface ApiAdvisoryAdvisory extends Struct.CollectionTypeSchema {
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowStatus: Schema.Attribute.Enumeration<
+      ['abierta', 'en_seguimiento', 'concluida', 'cancelada']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'abierta'>;
   };
 }
 
@@ -544,19 +546,6 @@ export interface ApiCoverageEventCoverageEvent extends Struct.CollectionTypeSche
     publishedAt: Schema.Attribute.DateTime;
     startedAt: Schema.Attribute.DateTime;
     startsAt: Schema.Attribute.DateTime;
-    status: Schema.Attribute.Enumeration<
-      [
-        'solicitada',
-        'programada',
-        'cubierta',
-        'en_postproduccion',
-        'publicada',
-        'entregada',
-        'cancelada',
-      ]
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'solicitada'>;
     statusChangedAt: Schema.Attribute.DateTime;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -570,6 +559,19 @@ export interface ApiCoverageEventCoverageEvent extends Struct.CollectionTypeSche
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowStatus: Schema.Attribute.Enumeration<
+      [
+        'solicitada',
+        'programada',
+        'cubierta',
+        'en_postproduccion',
+        'publicada',
+        'entregada',
+        'cancelada',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'solicitada'>;
   };
 }
 
@@ -640,7 +642,20 @@ export interface ApiDesignDesign extends Struct.CollectionTypeSchema {
       Schema.Attribute.DefaultTo<0>;
     specification: Schema.Attribute.Text;
     startedAt: Schema.Attribute.DateTime;
-    status: Schema.Attribute.Enumeration<
+    statusChangedAt: Schema.Attribute.DateTime;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    transitionComment: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowStatus: Schema.Attribute.Enumeration<
       [
         'pendiente',
         'en_diseno',
@@ -655,19 +670,6 @@ export interface ApiDesignDesign extends Struct.CollectionTypeSchema {
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'pendiente'>;
-    statusChangedAt: Schema.Attribute.DateTime;
-    title: Schema.Attribute.String &
-      Schema.Attribute.Required &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 200;
-      }>;
-    transitionComment: Schema.Attribute.Text &
-      Schema.Attribute.Private &
-      Schema.Attribute.SetMinMaxLength<{
-        maxLength: 2000;
-      }>;
-    updatedAt: Schema.Attribute.DateTime;
-    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
   };
 }
 
@@ -732,11 +734,6 @@ export interface ApiEmailAccountRequestEmailAccountRequest extends Struct.Collec
         maxLength: 200;
       }>;
     startedAt: Schema.Attribute.DateTime;
-    status: Schema.Attribute.Enumeration<
-      ['solicitada', 'autorizada', 'creada', 'entregada', 'verificada', 'rechazada']
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'solicitada'>;
     statusChangedAt: Schema.Attribute.DateTime;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -750,6 +747,11 @@ export interface ApiEmailAccountRequestEmailAccountRequest extends Struct.Collec
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowStatus: Schema.Attribute.Enumeration<
+      ['solicitada', 'autorizada', 'creada', 'entregada', 'verificada', 'rechazada']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'solicitada'>;
   };
 }
 
@@ -908,11 +910,6 @@ export interface ApiOficioOficio extends Struct.CollectionTypeSchema {
       }>;
     socialPosts: Schema.Attribute.Relation<'oneToMany', 'api::social-post.social-post'>;
     startedAt: Schema.Attribute.DateTime;
-    status: Schema.Attribute.Enumeration<
-      ['recibido', 'informacion_incompleta', 'en_atencion', 'atendido', 'rechazado', 'cancelado']
-    > &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'recibido'>;
     statusChangedAt: Schema.Attribute.DateTime;
     subject: Schema.Attribute.String &
       Schema.Attribute.Required &
@@ -932,6 +929,11 @@ export interface ApiOficioOficio extends Struct.CollectionTypeSchema {
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     webPublications: Schema.Attribute.Relation<'oneToMany', 'api::web-publication.web-publication'>;
+    workflowStatus: Schema.Attribute.Enumeration<
+      ['recibido', 'informacion_incompleta', 'en_atencion', 'atendido', 'rechazado', 'cancelado']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'recibido'>;
   };
 }
 
@@ -1083,9 +1085,6 @@ export interface ApiSocialPostSocialPost extends Struct.CollectionTypeSchema {
     publishedAt: Schema.Attribute.DateTime;
     scheduledAt: Schema.Attribute.DateTime;
     startedAt: Schema.Attribute.DateTime;
-    status: Schema.Attribute.Enumeration<['borrador', 'programada', 'publicada', 'cancelada']> &
-      Schema.Attribute.Required &
-      Schema.Attribute.DefaultTo<'borrador'>;
     statusChangedAt: Schema.Attribute.DateTime;
     text: Schema.Attribute.Text;
     title: Schema.Attribute.String &
@@ -1100,6 +1099,11 @@ export interface ApiSocialPostSocialPost extends Struct.CollectionTypeSchema {
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    workflowStatus: Schema.Attribute.Enumeration<
+      ['borrador', 'programada', 'publicada', 'cancelada']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'borrador'>;
   };
 }
 

@@ -26,16 +26,16 @@ export const WORK_ITEM_KEYS = [
 const DRAFT_AND_PUBLISH = new Set<WorkflowKey>(['web-publication', 'transparency-document']);
 
 /**
- * The attribute holding the workflow state. Draft & publish types cannot use `status`: Strapi
- * reserves it for the draft/published query parameter.
+ * The attribute holding the workflow state. It cannot be called `status`: Strapi 5 reserves that
+ * name for the draft/published dimension (the content manager rejects any other value for it).
  */
-export const statusField = (workflow: WorkflowKey) =>
-  DRAFT_AND_PUBLISH.has(workflow) ? 'workflowStatus' : 'status';
+export const STATUS_FIELD = 'workflowStatus';
+export const statusField = (_workflow?: WorkflowKey) => STATUS_FIELD;
 
 export const isDraftAndPublish = (workflow: WorkflowKey) => DRAFT_AND_PUBLISH.has(workflow);
 
 const OFICIO_FACT_POPULATE = {
-  select: ['id', 'documentId', 'status', 'receivedAt', 'lateAcceptedAt'],
+  select: ['id', 'documentId', STATUS_FIELD, 'receivedAt', 'lateAcceptedAt'],
   populate: { area: { select: ['id', 'kind'] } },
 };
 
@@ -46,7 +46,7 @@ const POPULATE: Record<WorkflowKey, Record<string, unknown>> = {
   'coverage-event': { oficio: OFICIO_FACT_POPULATE, crew: { select: ['id'] } },
   'social-post': {
     oficio: OFICIO_FACT_POPULATE,
-    design: { select: ['id', 'documentId', 'status', 'title'] },
+    design: { select: ['id', 'documentId', STATUS_FIELD, 'title'] },
   },
   'web-publication': {
     oficio: OFICIO_FACT_POPULATE,
@@ -67,7 +67,7 @@ export type Row = Record<string, unknown> & { id: number; documentId: string; st
 
 interface OficioRow {
   documentId: string;
-  status: string;
+  workflowStatus: string;
   receivedAt: string | Date;
   lateAcceptedAt?: string | null;
   area?: { kind?: string } | null;
@@ -161,7 +161,7 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (workflow !== 'oficio') {
         facts.oficio = oficio
           ? {
-              status: oficio.status,
+              status: oficio.workflowStatus,
               receivedAt: asDate(oficio.receivedAt) ?? now,
               lateAccepted: Boolean(oficio.lateAcceptedAt),
               areaKind: (oficio.area?.kind as 'dependencia') ?? null,
@@ -172,8 +172,10 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
         facts.items = await service.itemsOfOficio(row.documentId);
       }
       if (workflow === 'social-post') {
-        const design = row.design as { status: string; title?: string | null } | null;
-        facts.linkedDesign = design ? { status: design.status, title: design.title ?? null } : null;
+        const design = row.design as { workflowStatus: string; title?: string | null } | null;
+        facts.linkedDesign = design
+          ? { status: design.workflowStatus, title: design.title ?? null }
+          : null;
       }
       if (workflow === 'coverage-event') {
         facts.crewOverlaps = await service.crewOverlaps(row);
@@ -205,7 +207,7 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
       const others = (await strapi.db.query('api::coverage-event.coverage-event').findMany({
         where: {
           documentId: { $ne: row.documentId },
-          status: { $notIn: ['solicitada', 'cancelada'] },
+          workflowStatus: { $notIn: ['solicitada', 'cancelada'] },
           startsAt: { $lt: endsAt.toISOString() },
           endsAt: { $gt: startsAt.toISOString() },
           crew: { id: { $in: crew } },
@@ -218,7 +220,7 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
       return others.map((other) => ({
         documentId: other.documentId,
         title: String(other.title ?? ''),
-        status: String(other.status),
+        status: String(other.workflowStatus),
         startsAt: asDate(other.startsAt) ?? startsAt,
         endsAt: asDate(other.endsAt) ?? endsAt,
         receivedAt: asDate(other.oficio?.receivedAt) ?? asDate(other.createdAt) ?? new Date(0),
@@ -272,7 +274,7 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
         () =>
           strapi.documents(OFICIO_UID).update({
             documentId: oficioDocumentId,
-            data: { status: to } as never,
+            data: { [STATUS_FIELD]: to } as never,
           }),
         comment
       );
@@ -297,11 +299,11 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
     async closeOficioIfDone(oficioDocumentId: string) {
       const oficio = (await strapi.db.query(OFICIO_UID).findOne({
         where: { documentId: oficioDocumentId },
-        select: ['status', 'responseFolio', 'responseDate'],
-      })) as { status: string; responseFolio?: string; responseDate?: string } | null;
+        select: [STATUS_FIELD, 'responseFolio', 'responseDate'],
+      })) as { workflowStatus: string; responseFolio?: string; responseDate?: string } | null;
       if (
         !oficio ||
-        oficio.status !== 'en_atencion' ||
+        oficio.workflowStatus !== 'en_atencion' ||
         !oficio.responseFolio ||
         !oficio.responseDate
       ) {
