@@ -18,7 +18,13 @@ import {
 import { currentActor, runInternal, writeContext } from '../services/write-context';
 import { forbidden, invalid } from '../utils/errors';
 import { getService } from '../utils/get-service';
-import { OFICIO_UID, statusField, toDomainItem, type Row } from '../api/workflow/services/workflow';
+import {
+  OFICIO_UID,
+  statusField,
+  toDomainItem,
+  yearsOfRow,
+  type Row,
+} from '../api/workflow/services/workflow';
 
 type Middleware = Modules.Documents.Middleware.Middleware;
 type Params = {
@@ -126,15 +132,6 @@ const passthrough = (params: Params) => {
   return kept;
 };
 
-/** Years an item's dates touch, so their LFT days are written before its transaction starts. */
-const yearsOf = (row: Record<string, unknown>) =>
-  ['receivedAt', 'eventDate', 'startsAt', 'wantedDate', 'scheduledAt', 'followUpDate']
-    .map((key) => row[key])
-    .concat([(row.oficio as { receivedAt?: unknown } | null)?.receivedAt])
-    .filter((value) => !isBlank(value))
-    .map((value) => Number(String(value instanceof Date ? value.toISOString() : value).slice(0, 4)))
-    .concat([new Date().getUTCFullYear()]);
-
 export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware => {
   const workflowService = () => getService('workflow', strapi);
   const documents = (workflow: WorkflowKey) =>
@@ -151,7 +148,7 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
     const [facts, settings, calendar] = await Promise.all([
       service.facts(workflow, row, now),
       service.settings(),
-      service.calendar(yearsOf(row)),
+      service.calendar(yearsOfRow(row)),
     ]);
     return { facts, settings, calendar };
   };
@@ -255,7 +252,7 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
     const comment = (writeContext().comment ?? (data.transitionComment as string | null)) || null;
     data.transitionComment = null;
     // Outside the transaction: the calendar may write holidays, and the folio lock is held inside.
-    await workflowService().calendar(yearsOf(data));
+    await workflowService().calendar(yearsOfRow(data));
 
     return strapi.db.transaction(async () => {
       if (workflow === 'oficio') {
@@ -380,7 +377,7 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
       }
     }
 
-    await workflowService().calendar([...yearsOf(before), ...yearsOf(data)]);
+    await workflowService().calendar([...yearsOfRow(before), ...yearsOfRow(data)]);
 
     return strapi.db.transaction(async () => {
       params.data = data;

@@ -9,6 +9,7 @@ import {
   type IsoDate,
   type NonWorkingDay,
 } from '../../../domain/calendar';
+import { runInternal } from '../../../services/write-context';
 
 export const HOLIDAY_UID = 'api::holiday.holiday';
 export const SETTING_UID = 'api::setting.setting';
@@ -137,9 +138,12 @@ export const createBusinessCalendarService = ({ strapi }: { strapi: Core.Strapi 
     const have = new Set(existing.map((row: { date: string }) => row.date));
     for (const day of lftHolidays(year)) {
       if (have.has(day.date)) continue;
-      await strapi.documents(HOLIDAY_UID).create({
-        data: { date: day.date, name: day.name, source: day.source, note: day.note ?? undefined },
-      });
+      // The engine's own write: a year's first LFT days move no existing due date.
+      await runInternal(() =>
+        strapi.documents(HOLIDAY_UID).create({
+          data: { date: day.date, name: day.name, source: day.source, note: day.note ?? undefined },
+        })
+      );
     }
     await lftStore().set({ value: [...(await generatedYears()), year].sort((a, b) => a - b) });
   };

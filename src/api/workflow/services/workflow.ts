@@ -1,7 +1,9 @@
 import type { Core, UID } from '@strapi/strapi';
 import {
+  WORKFLOWS,
   WORKFLOW_UIDS,
   isClosed,
+  recomputeSchedule,
   type Actor,
   type Facts,
   type Item,
@@ -72,6 +74,16 @@ interface OficioRow {
   lateAcceptedAt?: string | null;
   area?: { kind?: string } | null;
 }
+
+/** Years an item's dates touch: their LFT days must be in the calendar it is computed with. */
+export const yearsOfRow = (row: Record<string, unknown>) =>
+  ['receivedAt', 'eventDate', 'startsAt', 'wantedDate', 'scheduledAt', 'followUpDate', 'dueAt']
+    .map((key) => row[key])
+    .concat([(row.oficio as { receivedAt?: unknown } | null)?.receivedAt])
+    .filter((value) => value !== null && value !== undefined && value !== '')
+    .map((value) => Number(String(value instanceof Date ? value.toISOString() : value).slice(0, 4)))
+    .filter((year) => Number.isInteger(year))
+    .concat([new Date().getUTCFullYear()]);
 
 const asDate = (value: unknown): Date | null => {
   if (value === null || value === undefined || value === '') return null;
@@ -154,8 +166,16 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
       });
     },
 
-    /** Facts the guards of `workflow` read for `row`. */
-    async facts(workflow: WorkflowKey, row: Row, now = new Date()): Promise<Facts> {
+    /**
+     * Facts the guards of `workflow` read for `row`. Due dates need only the oficio's, so
+     * `scheduleOnly` skips the queries for items and crew.
+     */
+    async facts(
+      workflow: WorkflowKey,
+      row: Row,
+      now = new Date(),
+      { scheduleOnly = false } = {}
+    ): Promise<Facts> {
       const facts: { -readonly [K in keyof Facts]: Facts[K] } = { now };
       const oficio = row.oficio as OficioRow | null | undefined;
       if (workflow !== 'oficio') {
@@ -168,6 +188,7 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
             }
           : null;
       }
+      if (scheduleOnly) return facts;
       if (workflow === 'oficio') {
         facts.items = await service.itemsOfOficio(row.documentId);
       }
@@ -293,6 +314,40 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
           data: { isLate: true, lateReasons } as never,
         })
       );
+    },
+
+    /**
+     * Recomputes due dates and lead-time verdicts of every open work item with the calendar as it
+     * is now; only the items whose dates move are written. Returns how many moved.
+     */
+    async recomputeOpenItems(): Promise<number> {
+      const settings = await service.settings();
+      const now = new Date();
+      let moved = 0;
+      for (const workflow of WORK_ITEM_KEYS) {
+        const closed = WORKFLOWS[workflow].closed;
+        const where: Record<string, unknown> = { [STATUS_FIELD]: { $notIn: [...closed] } };
+        if (DRAFT_AND_PUBLISH.has(workflow)) where.publishedAt = null;
+        const rows = (await strapi.db.query(WORKFLOW_UIDS[workflow] as UID.ContentType).findMany({
+          where,
+          populate: { oficio: OFICIO_FACT_POPULATE },
+        })) as Row[];
+        for (const row of rows) {
+          const item = toDomainItem(workflow, row);
+          const calendar = await service.calendar(yearsOfRow(row));
+          const facts = await service.facts(workflow, row, now, { scheduleOnly: true });
+          const changes = recomputeSchedule({ workflow, item, facts, calendar, settings });
+          if (Object.keys(changes).length === 0) continue;
+          await runInternal(() =>
+            strapi.documents(WORKFLOW_UIDS[workflow] as UID.ContentType).update({
+              documentId: row.documentId,
+              data: changes as never,
+            })
+          );
+          moved += 1;
+        }
+      }
+      return moved;
     },
 
     /** Closes the oficio when its last item closes and the response is recorded. */
