@@ -40,6 +40,20 @@ describe('administrador de demostración en desarrollo', () => {
       .set({ Authorization: `Bearer ${res.body.data.token}` })
       .expect(200);
     expect(me.body.data.roles.map((r: { code: string }) => r.code)).toEqual(['strapi-super-admin']);
+
+    // Demo work: real oficios with folios, their services and their log.
+    const oficios = (await app.strapi.db
+      .query('api::oficio.oficio')
+      .findMany({ select: ['folio', 'workflowStatus'] })) as {
+      folio: string;
+      workflowStatus: string;
+    }[];
+    expect(oficios).toHaveLength(4);
+    oficios.forEach((o) => expect(o.folio).toMatch(/^DCSGD\/\d{4}\/\d{4}$/));
+    expect(await app.strapi.db.query('api::design.design').count()).toBe(2);
+    expect(
+      await app.strapi.db.query('api::transition-log.transition-log').count()
+    ).toBeGreaterThanOrEqual(10);
   });
 
   it('un segundo arranque conserva la base de datos y el administrador', async () => {
@@ -55,6 +69,7 @@ describe('administrador de demostración en desarrollo', () => {
     await login(app, 'directora@calimaya.local', 'Calimaya2026').expect(200);
     await login(app, 'otra@calimaya.local', 'Distinta2026').expect(400);
     expect(await app.strapi.db.query('admin::user').count()).toBe(1);
+    expect(await app.strapi.db.query('api::oficio.oficio').count()).toBe(4);
   });
 
   it('no se crea fuera de desarrollo', async () => {

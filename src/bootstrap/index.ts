@@ -4,6 +4,7 @@ import { seedAreas } from './areas';
 import { seedCalendar } from './calendar';
 import { ensureDemoAdmin } from './demo-admin';
 import { seedDemoCalendar } from './demo-calendar';
+import { seedDemoWork } from './demo-work';
 
 /** Seeds roles, permissions and reference data; in development, the demo data too. */
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -13,6 +14,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
 
   if (strapi.config.get('environment') === 'development') {
     await seedDemoCalendar({ strapi });
+    await seedDemoWork({ strapi });
     await ensureDemoAdmin({ strapi });
   }
 };

@@ -1,0 +1,109 @@
+import type { Core, UID } from '@strapi/strapi';
+
+const OFICIO = 'api::oficio.oficio';
+
+const inDays = (days: number, hourUtc = 17) => {
+  const date = new Date(Date.now() + days * 86_400_000);
+  date.setUTCHours(hourUtc, 0, 0, 0);
+  return date;
+};
+const dateOnly = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * A few oficios with their work items, so a new installation shows the queues with something in
+ * them. Written through the Document Service, so folios, lead times and logs are real.
+ */
+export const seedDemoWork = async ({ strapi }: { strapi: Core.Strapi }) => {
+  if ((await strapi.db.query(OFICIO).count()) > 0) return;
+  const area = async (shortName: string) =>
+    ((await strapi.db.query('api::area.area').findOne({ where: { shortName } })) as { id: number })
+      .id;
+  const create = (uid: string, data: Record<string, unknown>) =>
+    strapi.documents(uid as UID.ContentType).create({ data: data as never });
+
+  const festival = await create(OFICIO, {
+    subject: 'Difusión y cobertura del Festival Cultural de Invierno',
+    senderReference: 'DC/214/2026',
+    receivedAt: inDays(-1, 16).toISOString(),
+    channel: 'fisico',
+    area: await area('DC'),
+    requesterName: 'Enlace de la Dirección de Cultura',
+    requesterPhone: '722 000 0000',
+  });
+  const eventDay = inDays(12);
+  await create('api::design.design', {
+    title: 'Cartel del Festival Cultural de Invierno',
+    oficio: festival.documentId,
+    medium: 'digital',
+    eventName: 'Festival Cultural de Invierno',
+    eventDate: dateOnly(eventDay),
+    eventTime: '17:00',
+    place: 'Explanada del Palacio Municipal',
+    specification: 'Post 1080×1080 y portada de Facebook; colores institucionales',
+    responsiblePerson: 'Directora de Cultura',
+  });
+  await create('api::coverage-event.coverage-event', {
+    title: 'Cobertura del Festival Cultural de Invierno',
+    oficio: festival.documentId,
+    eventName: 'Festival Cultural de Invierno',
+    startsAt: eventDay.toISOString(),
+    endsAt: new Date(eventDay.getTime() + 3 * 3_600_000).toISOString(),
+    place: 'Explanada del Palacio Municipal',
+    deliverables: ['fotos', 'video', 'redes_sociales'],
+  });
+  await create('api::social-post.social-post', {
+    title: 'Invitación al Festival Cultural de Invierno',
+    oficio: festival.documentId,
+    text: '¡Te esperamos en el Festival Cultural de Invierno!',
+    eventDate: dateOnly(eventDay),
+  });
+
+  const dif = await create(OFICIO, {
+    subject: 'Lonas para la jornada de salud del SMDIF',
+    senderReference: 'SMDIF/088/2026',
+    receivedAt: inDays(-2, 15).toISOString(),
+    channel: 'digital',
+    area: await area('SMDIF'),
+  });
+  await create('api::design.design', {
+    title: 'Lona 3×2 m de la jornada de salud',
+    oficio: dif.documentId,
+    medium: 'impreso',
+    eventName: 'Jornada de salud',
+    eventDate: dateOnly(inDays(2)),
+    eventTime: '09:00',
+    place: 'Auditorio del SMDIF',
+    specification: 'Lona 3×2 m, alta resolución',
+    responsiblePerson: 'Coordinación de salud del SMDIF',
+  });
+
+  const transparency = await create(OFICIO, {
+    subject: 'Actualización trimestral de la fracción II',
+    receivedAt: inDays(-3, 18).toISOString(),
+    channel: 'digital',
+    area: await area('UT'),
+  });
+  await create('api::transparency-document.transparency-document', {
+    title: 'Estructura orgánica: cuarto trimestre',
+    oficio: transparency.documentId,
+    law: 'Ley de Transparencia y Acceso a la Información Pública del Estado de México y Municipios',
+    article: '92',
+    fraccion: 'II',
+    ejercicio: Number(dateOnly(inDays(0)).slice(0, 4)),
+    responsibleArea: 'Dirección de Administración',
+    wantedDate: dateOnly(inDays(10)),
+  });
+
+  const email = await create(OFICIO, {
+    subject: 'Alta de correo institucional para la Dirección de Turismo',
+    receivedAt: inDays(-1, 20).toISOString(),
+    channel: 'digital',
+    area: await area('DT'),
+  });
+  await create('api::email-account-request.email-account-request', {
+    title: 'Correo de la Dirección de Turismo',
+    oficio: email.documentId,
+    kind: 'alta',
+    requestedAddress: 'turismo',
+  });
+};
