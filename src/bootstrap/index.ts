@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { seedAdminRoles } from './admin-roles';
 import { seedAreas } from './areas';
 import { seedCalendar } from './calendar';
+import { configureContentManager } from './content-manager-labels';
 import { ensureDemoAdmin } from './demo-admin';
 import { seedDemoCalendar } from './demo-calendar';
 import { seedDemoWork } from './demo-work';
@@ -11,6 +12,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await seedCalendar({ strapi });
   await seedAreas({ strapi });
   await seedAdminRoles({ strapi });
+  await configureContentManager({ strapi });
 
   if (strapi.config.get('environment') === 'development') {
     await seedDemoCalendar({ strapi });

@@ -21,6 +21,7 @@ import { getService } from '../utils/get-service';
 import {
   OFICIO_UID,
   statusField,
+  systemFields,
   toDomainItem,
   yearsOfRow,
   type Row,
@@ -34,27 +35,6 @@ type Params = {
   locale?: string;
   fields?: unknown;
   populate?: unknown;
-};
-
-/** Fields the engine maintains; people may not set them through any door. */
-const COMMON_SYSTEM_FIELDS = [
-  'statusChangedAt',
-  'startedAt',
-  'closedAt',
-  'pauses',
-  'dueAt',
-  'leadTimeMet',
-  'earliestAllowedDate',
-];
-const SYSTEM_FIELDS: Record<WorkflowKey, string[]> = {
-  oficio: ['folio', 'receptionDay', 'isLate', 'lateReasons', 'lateAcceptedAt', 'lateAcceptedBy'],
-  design: ['revisionRounds', 'approvedAt', 'deliveredAt', 'postedAt'],
-  'coverage-event': ['hasCrewConflict', 'coveredAt', 'deliveredAt', 'postedAt'],
-  'social-post': ['postedAt'],
-  'web-publication': ['verifiedAt', 'respondedAt'],
-  'transparency-document': ['verifiedAt', 'respondedAt'],
-  'email-account-request': [],
-  advisory: [],
 };
 
 const DRAFT_AND_PUBLISH = new Set<WorkflowKey>(['web-publication', 'transparency-document']);
@@ -109,7 +89,7 @@ const guardSystemFields = (
   before: Row | null
 ) => {
   const changed: string[] = [];
-  for (const field of [...COMMON_SYSTEM_FIELDS, ...SYSTEM_FIELDS[workflow]]) {
+  for (const field of systemFields(workflow)) {
     if (!(field in data)) continue;
     if (before && !sameValue(data[field], before[field])) changed.push(field);
     delete data[field];

@@ -75,6 +75,33 @@ interface OficioRow {
   area?: { kind?: string } | null;
 }
 
+/** Fields the engine maintains; people may not set them through any door. */
+const COMMON_SYSTEM_FIELDS = [
+  'statusChangedAt',
+  'startedAt',
+  'closedAt',
+  'pauses',
+  'dueAt',
+  'leadTimeMet',
+  'earliestAllowedDate',
+];
+const SYSTEM_FIELDS: Record<WorkflowKey, string[]> = {
+  oficio: ['folio', 'receptionDay', 'isLate', 'lateReasons', 'lateAcceptedAt', 'lateAcceptedBy'],
+  design: ['revisionRounds', 'approvedAt', 'deliveredAt', 'postedAt'],
+  'coverage-event': ['hasCrewConflict', 'coveredAt', 'deliveredAt', 'postedAt'],
+  'social-post': ['postedAt'],
+  'web-publication': ['verifiedAt', 'respondedAt'],
+  'transparency-document': ['verifiedAt', 'respondedAt'],
+  'email-account-request': [],
+  advisory: [],
+};
+
+/** Every field the engine maintains for `workflow`. */
+export const systemFields = (workflow: WorkflowKey) => [
+  ...COMMON_SYSTEM_FIELDS,
+  ...SYSTEM_FIELDS[workflow],
+];
+
 /** Years an item's dates touch: their LFT days must be in the calendar it is computed with. */
 export const yearsOfRow = (row: Record<string, unknown>) =>
   ['receivedAt', 'eventDate', 'startsAt', 'wantedDate', 'scheduledAt', 'followUpDate', 'dueAt']
