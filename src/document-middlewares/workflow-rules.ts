@@ -418,59 +418,28 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
     return next();
   };
 
-  /** Draft & publish: publishing is the `lista → publicada` transition, nothing else. */
-  const handlePublish = async (
-    workflow: WorkflowKey,
-    params: Params,
-    next: () => Promise<unknown>
-  ) => {
-    const before = params.documentId
-      ? await workflowService().load(workflow, params.documentId)
-      : null;
-    if (!before) return next();
-    const status = stateOf(workflow, before);
-    if (PUBLISHED_STATES.has(status)) return next();
-    const actor = currentActor(strapi);
-    return strapi.db.transaction(async () => {
-      await transition(
-        workflow,
-        before,
-        status,
-        'publicada',
-        actor,
-        writeContext().comment ?? null,
-        {},
-        new Set(['publish'])
-      );
-      return next();
-    });
-  };
-
-  const handleUnpublish = async (
-    workflow: WorkflowKey,
-    params: Params,
-    next: () => Promise<unknown>
-  ) => {
-    const before = params.documentId
-      ? await workflowService().load(workflow, params.documentId)
-      : null;
-    if (!before) return next();
-    const status = stateOf(workflow, before);
-    const actor = currentActor(strapi);
-    return strapi.db.transaction(async () => {
-      await transition(
-        workflow,
-        before,
-        status,
-        'retirada',
-        actor,
-        writeContext().comment ?? null,
-        {},
-        new Set(['unpublish'])
-      );
-      return next();
-    });
-  };
+  /**
+   * Draft & publish: publishing is the `lista → publicada` transition and unpublishing the move to
+   * `retirada`, nothing else. Re-publishing the edited content of a published item is no transition.
+   */
+  const handlePublication =
+    (to: 'publicada' | 'retirada', effect: 'publish' | 'unpublish') =>
+    async (workflow: WorkflowKey, params: Params, next: () => Promise<unknown>) => {
+      const before = params.documentId
+        ? await workflowService().load(workflow, params.documentId)
+        : null;
+      if (!before) return next();
+      const status = stateOf(workflow, before);
+      if (to === 'publicada' && PUBLISHED_STATES.has(status)) return next();
+      const actor = currentActor(strapi);
+      const comment = writeContext().comment ?? null;
+      return strapi.db.transaction(async () => {
+        await transition(workflow, before, status, to, actor, comment, {}, new Set([effect]));
+        return next();
+      });
+    };
+  const handlePublish = handlePublication('publicada', 'publish');
+  const handleUnpublish = handlePublication('retirada', 'unpublish');
 
   const handleDiscardDraft = async (
     workflow: WorkflowKey,

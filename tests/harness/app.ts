@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { compileStrapi, createStrapi, type Core } from '@strapi/strapi';
 import request from 'supertest';
 import { applyTestEnv } from './env';
@@ -19,6 +21,33 @@ export interface BootOptions {
   env?: Record<string, string | undefined>;
 }
 
+const LOCK = path.resolve(__dirname, '..', '..', '.tmp', 'compile.lock');
+const STALE_LOCK_MS = 180_000;
+
+/**
+ * compileStrapi() writes dist/ when sources changed; two workers doing it at once could hand a
+ * third a half-written file. A directory lock lets one compile at a time (a no-op when up to date).
+ */
+const compileOnce = async () => {
+  fs.mkdirSync(path.dirname(LOCK), { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK);
+      break;
+    } catch {
+      const age =
+        Date.now() - (fs.statSync(LOCK, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > STALE_LOCK_MS) fs.rmSync(LOCK, { recursive: true, force: true });
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  try {
+    return await compileStrapi();
+  } finally {
+    fs.rmSync(LOCK, { recursive: true, force: true });
+  }
+};
+
 /**
  * Boots the real application as `npm run develop` would, on its own database and a random port:
  * compileStrapi() + createStrapi(ctx).load() + start().
@@ -27,7 +56,7 @@ export const bootApp = async ({ db, env = {} }: BootOptions = {}): Promise<TestA
   const database = db ?? (await createTestDatabase());
   applyTestEnv({ ...database.env, ...env });
 
-  const ctx = await compileStrapi();
+  const ctx = await compileOnce();
   const strapi = await createStrapi({ ...ctx, autoReload: false, serveAdminPanel: true }).load();
   await strapi.start();
 

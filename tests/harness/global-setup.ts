@@ -43,6 +43,8 @@ const sourceHash = () => {
  * own compileStrapi() finds it up to date.
  */
 export default async function globalSetup() {
+  // A lock left by an interrupted run; no worker is running yet.
+  fs.rmSync(path.join(APP_ROOT, '.tmp', 'compile.lock'), { recursive: true, force: true });
   const hash = sourceHash();
   const upToDate =
     fs.existsSync(path.join(BUILD_DIR, 'index.html')) &&

@@ -72,6 +72,7 @@ export const createBusinessCalendarService = ({ strapi }: { strapi: Core.Strapi 
   let loaded: Promise<Loaded> | null = null;
   let generation = 0;
   const ensuring = new Map<number, Promise<void>>();
+  const knownYears = new Set<number>();
   const lftStore = () => strapi.store({ type: 'api', name: 'business-calendar', key: 'lft-years' });
 
   const readSettings = async (): Promise<CalendarSettings> => {
@@ -127,7 +128,12 @@ export const createBusinessCalendarService = ({ strapi }: { strapi: Core.Strapi 
 
   /** Writes the LFT days of one year unless they were written before (staff may have edited them). */
   const ensureYear = async (year: number) => {
-    if ((await generatedYears()).includes(year)) return;
+    // Years only ever get added, so a year seen once needs no more queries in this process.
+    if (knownYears.has(year)) return;
+    if ((await generatedYears()).includes(year)) {
+      knownYears.add(year);
+      return;
+    }
     const existing = await strapi.db.query(HOLIDAY_UID).findMany({
       select: ['date'],
       where: {
@@ -146,6 +152,14 @@ export const createBusinessCalendarService = ({ strapi }: { strapi: Core.Strapi 
       );
     }
     await lftStore().set({ value: [...(await generatedYears()), year].sort((a, b) => a - b) });
+    // Remembered only once committed: a rolled-back transaction must write the year again.
+    if (strapi.db.inTransaction()) {
+      await strapi.db.transaction(async ({ onCommit }) => {
+        onCommit(() => knownYears.add(year));
+      });
+    } else {
+      knownYears.add(year);
+    }
   };
 
   const service = {
