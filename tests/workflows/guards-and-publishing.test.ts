@@ -299,6 +299,34 @@ describe('reglas de cada servicio', () => {
       expect(await publishedRow(web.documentId)).toBeTruthy();
     });
 
+    it('la publicación masiva del administrador aplica la misma regla, todo o nada', async () => {
+      const ready = await itemIn(app, 'web-publication', 'lista', 'publicada', {
+        crewId: photographer,
+      });
+      const notReady = await itemIn(app, 'web-publication', 'en_analisis', 'lista', {
+        crewId: photographer,
+      });
+      const bulk = (documentIds: string[]) =>
+        app
+          .http()
+          .post(`${cm(WEB)}/actions/bulkPublish`)
+          .set(staff.coordinador_gobierno_digital.auth)
+          .send({ documentIds });
+
+      const refused = await bulk([ready.documentId, notReady.documentId]);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.details.code).toBe('INVALID_TRANSITION');
+      expect(await publishedRow(ready.documentId)).toBeNull();
+      expect(await stateOf(app, 'web-publication', ready.documentId)).toBe('lista');
+
+      const other = await itemIn(app, 'web-publication', 'lista', 'publicada', {
+        crewId: photographer,
+      });
+      await bulk([ready.documentId, other.documentId]).expect(200);
+      expect(await publishedRow(ready.documentId)).toBeTruthy();
+      expect(await stateOf(app, 'web-publication', other.documentId)).toBe('publicada');
+    });
+
     it('despublicar pide el motivo y deja la publicación «retirada»', async () => {
       const web = await itemIn(app, 'web-publication', 'lista', 'publicada', {
         crewId: photographer,

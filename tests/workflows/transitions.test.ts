@@ -89,6 +89,18 @@ describe('cada transición permitida funciona y deja exactamente un registro en 
         status: 200,
         error: undefined,
       });
+      if (door === 'plugin') {
+        // The route answers with the updated item and the log record it wrote.
+        const { data } = res.body as unknown as {
+          data: { item: Record<string, unknown>; log: Record<string, unknown> };
+        };
+        expect(data.item.workflowStatus).toBe(to);
+        expect(data.log).toMatchObject({
+          subjectDocumentId: documentId,
+          fromStatus: from,
+          toStatus: to,
+        });
+      }
       expect(await stateOf(app, workflow, documentId)).toBe(to);
       const after = await logsOf(app, documentId);
       expect(after).toHaveLength(before.length + 1);
