@@ -1,17 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import { seedAdminRoles } from './admin-roles';
+import { seedApiRoles } from './api-roles';
 import { seedAreas } from './areas';
 import { seedCalendar } from './calendar';
 import { configureContentManager } from './content-manager-labels';
 import { ensureDemoAdmin } from './demo-admin';
 import { seedDemoCalendar } from './demo-calendar';
 import { seedDemoWork } from './demo-work';
+import { seedPrivacyNotice } from './privacy-notice';
 
 /** Seeds roles, permissions and reference data; in development, the demo data too. */
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await seedCalendar({ strapi });
   await seedAreas({ strapi });
   await seedAdminRoles({ strapi });
+  await seedApiRoles({ strapi });
+  await seedPrivacyNotice({ strapi });
   await configureContentManager({ strapi });
 
   if (strapi.config.get('environment') === 'development') {

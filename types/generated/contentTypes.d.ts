@@ -937,6 +937,36 @@ export interface ApiOficioOficio extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiPrivacyNoticePrivacyNotice extends Struct.SingleTypeSchema {
+  collectionName: 'privacy_notices';
+  info: {
+    description: 'Aviso de privacidad simplificado que muestran el sitio y los formularios.';
+    displayName: 'Aviso de privacidad';
+    pluralName: 'privacy-notices';
+    singularName: 'privacy-notice';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    body: Schema.Attribute.RichText & Schema.Attribute.Required;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::privacy-notice.privacy-notice'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    updatedOn: Schema.Attribute.Date;
+  };
+}
+
 export interface ApiSettingSetting extends Struct.SingleTypeSchema {
   collectionName: 'settings';
   info: {
@@ -1756,6 +1786,7 @@ export interface PluginUsersPermissionsUser extends Struct.CollectionTypeSchema 
     timestamps: true;
   };
   attributes: {
+    area: Schema.Attribute.Relation<'manyToOne', 'api::area.area'>;
     blocked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
     confirmationToken: Schema.Attribute.String & Schema.Attribute.Private;
     confirmed: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
@@ -1808,6 +1839,7 @@ declare module '@strapi/strapi' {
       'api::holiday.holiday': ApiHolidayHoliday;
       'api::logo.logo': ApiLogoLogo;
       'api::oficio.oficio': ApiOficioOficio;
+      'api::privacy-notice.privacy-notice': ApiPrivacyNoticePrivacyNotice;
       'api::setting.setting': ApiSettingSetting;
       'api::social-post.social-post': ApiSocialPostSocialPost;
       'api::transition-log.transition-log': ApiTransitionLogTransitionLog;

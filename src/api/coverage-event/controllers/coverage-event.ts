@@ -1,3 +1,16 @@
 import { factories } from '@strapi/strapi';
+import { scopeReads, workItemScope } from '../../workflow/scoped-controller';
 
-export default factories.createCoreController('api::coverage-event.coverage-event');
+const UID = 'api::coverage-event.coverage-event';
+
+export default factories.createCoreController(UID, ({ strapi }) => {
+  const scope = scopeReads(strapi, UID, workItemScope());
+  return {
+    async find(ctx) {
+      return scope.find(this, ctx);
+    },
+    async findOne(ctx) {
+      return scope.findOne(this, ctx);
+    },
+  };
+});

@@ -1,3 +1,88 @@
 import { factories } from '@strapi/strapi';
+import { errors, yup, validateYupSchema } from '@strapi/utils';
+import { runAs } from '../../../services/write-context';
+import { invalid } from '../../../utils/errors';
+import { scopeReads, workItemScope } from '../../workflow/scoped-controller';
 
-export default factories.createCoreController('api::email-account-request.email-account-request');
+const UID = 'api::email-account-request.email-account-request';
+
+const authorizationSchema = yup
+  .object({
+    decision: yup
+      .string()
+      .oneOf(['autorizada', 'rechazada'], 'La decisión es «autorizada» o «rechazada».')
+      .required('Indica la decisión: «autorizada» o «rechazada».'),
+    authorizationReference: yup.string().trim().max(80).nullable(),
+    authorizationDate: yup
+      .string()
+      .matches(/^\d{4}-\d{2}-\d{2}$/, 'La fecha de la autorización va en formato AAAA-MM-DD.')
+      .nullable(),
+    comment: yup.string().trim().max(2000).nullable(),
+  })
+  .noUnknown(true, 'Campo no admitido: ${unknown}.');
+
+export default factories.createCoreController(UID, ({ strapi }) => {
+  const scope = scopeReads(strapi, UID, { ...workItemScope(), seeAll: ['secretaria-tecnica'] });
+  return {
+    async find(ctx) {
+      return scope.find(this, ctx);
+    },
+    async findOne(ctx) {
+      return scope.findOne(this, ctx);
+    },
+
+    /**
+     * POST /api/email-account-requests/:id/authorization — Secretaría Técnica authorizes (with its
+     * oficio number and date) or rejects (with the reason) an institutional e-mail account.
+     */
+    async authorization(ctx) {
+      let body: {
+        decision: 'autorizada' | 'rechazada';
+        authorizationReference?: string | null;
+        authorizationDate?: string | null;
+        comment?: string | null;
+      };
+      try {
+        body = (await validateYupSchema(authorizationSchema, { strict: false, abortEarly: true })(
+          ctx.request.body ?? {}
+        )) as typeof body;
+      } catch (error) {
+        throw invalid('INVALID_REQUEST', (error as Error).message);
+      }
+      const request = (await strapi.db
+        .query(UID)
+        .findOne({ where: { documentId: String(ctx.params.id) }, select: ['documentId'] })) as {
+        documentId: string;
+      } | null;
+      if (!request)
+        throw new errors.NotFoundError('No existe esa solicitud.', { code: 'NOT_FOUND' });
+
+      const user = ctx.state.user as { id: number; username?: string; email?: string };
+      const actor = {
+        kind: 'api' as const,
+        roles: ['secretaria_tecnica' as const],
+        id: user.id,
+        name: `Secretaría Técnica (${user.username ?? user.email ?? user.id})`,
+      };
+      const data: Record<string, unknown> = { workflowStatus: body.decision };
+      if (body.decision === 'autorizada') {
+        data.authorizationReference = body.authorizationReference ?? null;
+        data.authorizationDate = body.authorizationDate ?? null;
+      }
+      const updated = (await runAs(
+        actor,
+        () => strapi.documents(UID).update({ documentId: request.documentId, data: data as never }),
+        body.comment ?? null
+      )) as unknown as Record<string, unknown>;
+      ctx.body = {
+        data: {
+          documentId: updated.documentId,
+          workflowStatus: updated.workflowStatus,
+          authorizationReference: updated.authorizationReference ?? null,
+          authorizationDate: updated.authorizationDate ?? null,
+          rejectionReason: updated.rejectionReason ?? null,
+        },
+      };
+    },
+  };
+});

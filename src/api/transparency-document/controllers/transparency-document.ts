@@ -1,3 +1,38 @@
 import { factories } from '@strapi/strapi';
+import { scopeReads, workItemScope } from '../../workflow/scoped-controller';
 
-export default factories.createCoreController('api::transparency-document.transparency-document');
+const UID = 'api::transparency-document.transparency-document';
+
+/** The metadata of the state platform's formats (SPEC §6) and the document itself. */
+export const PUBLIC_FIELDS = [
+  'title',
+  'law',
+  'lawVersion',
+  'article',
+  'fraccion',
+  'ejercicio',
+  'periodStart',
+  'periodEnd',
+  'responsibleArea',
+  'updatedOn',
+  'validatedOn',
+  'note',
+  'body',
+  'publishedAt',
+  'updatedAt',
+];
+
+export default factories.createCoreController(UID, ({ strapi }) => {
+  const scope = scopeReads(strapi, UID, {
+    ...workItemScope({ file: true, attachments: true }),
+    publicView: { fields: PUBLIC_FIELDS, populate: { file: true, attachments: true } },
+  });
+  return {
+    async find(ctx) {
+      return scope.find(this, ctx);
+    },
+    async findOne(ctx) {
+      return scope.findOne(this, ctx);
+    },
+  };
+});

@@ -1,6 +1,6 @@
 import { factories } from '@strapi/strapi';
 
-// Closed until a users-permissions role is granted the action; deletes never go through the API.
+// Outside accounts read; the office writes in the admin. Deletes never go through the API.
 export default factories.createCoreRouter('api::web-publication.web-publication', {
-  only: ['find', 'findOne', 'create', 'update'],
+  only: ['find', 'findOne'],
 });

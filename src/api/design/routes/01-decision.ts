@@ -1,0 +1,10 @@
+export default {
+  routes: [
+    {
+      method: 'POST',
+      path: '/designs/:id/decision',
+      handler: 'design.decision',
+      config: { policies: [], middlewares: [] },
+    },
+  ],
+};

@@ -1,0 +1,102 @@
+import type { Core } from '@strapi/strapi';
+
+const ROLE_UID = 'plugin::users-permissions.role';
+const PERMISSION_UID = 'plugin::users-permissions.permission';
+
+const WORK_ITEMS = [
+  'design',
+  'coverage-event',
+  'social-post',
+  'web-publication',
+  'transparency-document',
+  'email-account-request',
+  'advisory',
+];
+const ACCOUNT = [
+  'plugin::users-permissions.user.me',
+  'plugin::users-permissions.auth.changePassword',
+];
+
+/**
+ * Content-API roles and exactly the actions each needs (SPEC §1, §7). Anything not listed here is
+ * closed, including self-registration: area accounts are created by the office.
+ */
+export const API_ROLES: Record<string, { name: string; description: string; actions: string[] }> = {
+  public: {
+    name: 'Public',
+    description: 'Visitantes del sitio municipal, sin cuenta.',
+    actions: [
+      'plugin::users-permissions.auth.callback',
+      'plugin::users-permissions.auth.forgotPassword',
+      'plugin::users-permissions.auth.resetPassword',
+      'api::web-publication.web-publication.find',
+      'api::web-publication.web-publication.findOne',
+      'api::transparency-document.transparency-document.find',
+      'api::transparency-document.transparency-document.findOne',
+      'api::privacy-notice.privacy-notice.find',
+    ],
+  },
+  authenticated: {
+    name: 'Authenticated',
+    description: 'Cuenta sin rol asignado: solo ve su propio perfil.',
+    actions: ['plugin::users-permissions.user.me'],
+  },
+  'area-solicitante': {
+    name: 'Área solicitante',
+    description: 'Presenta oficios de su área, sigue su avance y aprueba o comenta los diseños.',
+    actions: [
+      ...ACCOUNT,
+      'api::oficio.oficio.find',
+      'api::oficio.oficio.findOne',
+      'api::oficio.oficio.create',
+      ...WORK_ITEMS.flatMap((name) => [
+        `api::${name}.${name}.find`,
+        `api::${name}.${name}.findOne`,
+      ]),
+      'api::design.design.decision',
+    ],
+  },
+  'secretaria-tecnica': {
+    name: 'Secretaría Técnica',
+    description: 'Autoriza o rechaza las cuentas de correo institucional.',
+    actions: [
+      ...ACCOUNT,
+      'api::email-account-request.email-account-request.find',
+      'api::email-account-request.email-account-request.findOne',
+      'api::email-account-request.email-account-request.authorization',
+    ],
+  },
+};
+
+/**
+ * Seeds the content-API roles once with exactly their actions; later changes made by staff in the
+ * admin are kept. Self-registration is switched off.
+ */
+export const seedApiRoles = async ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = strapi.store({ type: 'api', name: 'users-permissions', key: 'roles-seeded' });
+  const seeded = new Set<string>(((await store.get({})) as string[] | null) ?? []);
+
+  for (const [type, definition] of Object.entries(API_ROLES)) {
+    if (seeded.has(type)) continue;
+    let role = (await strapi.db.query(ROLE_UID).findOne({ where: { type } })) as {
+      id: number;
+    } | null;
+    if (!role) {
+      role = (await strapi.db.query(ROLE_UID).create({
+        data: { type, name: definition.name, description: definition.description },
+      })) as { id: number };
+    }
+    await strapi.db.query(PERMISSION_UID).deleteMany({ where: { role: role.id } });
+    for (const action of definition.actions) {
+      await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role.id } });
+    }
+    seeded.add(type);
+  }
+  if (!seeded.has('registration-closed')) {
+    const advanced = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });
+    const settings = ((await advanced.get({})) as Record<string, unknown> | null) ?? {};
+    await advanced.set({ value: { ...settings, allow_register: false } });
+    seeded.add('registration-closed');
+  }
+  await store.set({ value: [...seeded].sort() });
+};
