@@ -1,10 +1,27 @@
 import type { Core } from '@strapi/strapi';
 
-const config: Core.Config.Middlewares = [
+const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
   'strapi::errors',
   'strapi::security',
-  'strapi::cors',
+  {
+    name: 'strapi::cors',
+    config: {
+      // The municipal site is the only other origin that calls the API from a browser.
+      origin: env.array('SITE_ORIGIN', ['http://localhost:1337']),
+      methods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'],
+      headers: ['Content-Type', 'Authorization', 'Origin', 'Accept'],
+      keepHeadersOnError: true,
+    },
+  },
+  {
+    name: 'global::rate-limit',
+    config: {
+      prefixes: ['/api/auth/', '/api/approvals/'],
+      max: env.int('RATE_LIMIT_MAX', 20),
+      windowMs: env.int('RATE_LIMIT_WINDOW_MS', 5 * 60 * 1000),
+    },
+  },
   'strapi::poweredBy',
   'strapi::query',
   'strapi::body',

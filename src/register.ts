@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { calendarReload } from './document-middlewares/calendar-reload';
 import { holidayRules } from './document-middlewares/holiday-rules';
+import { passwordRules } from './document-middlewares/password-rules';
 import { settingRules } from './document-middlewares/setting-rules';
 import { transitionLogAppendOnly } from './document-middlewares/transition-log-append-only';
 import { workflowRules } from './document-middlewares/workflow-rules';
@@ -12,6 +13,7 @@ import { workflowRules } from './document-middlewares/workflow-rules';
 export const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(holidayRules({ strapi }));
   strapi.documents.use(settingRules());
+  strapi.documents.use(passwordRules());
   strapi.documents.use(calendarReload({ strapi }));
   strapi.documents.use(transitionLogAppendOnly());
   strapi.documents.use(workflowRules({ strapi }));

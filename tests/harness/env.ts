@@ -24,6 +24,8 @@ export const applyTestEnv = (overrides: Record<string, string | undefined> = {})
     STRAPI_TELEMETRY_DISABLED: 'true',
     BROWSER: 'none',
     LOG_STARTUP: 'false',
+    // Suites log in many times from one address; the limit itself has its own test.
+    RATE_LIMIT_MAX: '10000',
     ...TEST_SECRETS,
     ...overrides,
   };
