@@ -167,6 +167,8 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
         await runInternal(() => publishable(workflow).publish({ documentId: row.documentId }));
       } else if (effect.type === 'unpublish') {
         await runInternal(() => publishable(workflow).unpublish({ documentId: row.documentId }));
+      } else if (effect.type === 'approval-link') {
+        await getService('approval-link', strapi).issue(row.documentId);
       } else if (effect.type === 'displace-crew') {
         for (const documentId of effect.documentIds) {
           await applyChanges('coverage-event', documentId, { hasCrewConflict: true }, {});

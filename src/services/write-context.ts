@@ -13,6 +13,8 @@ interface WriteContext {
   internal?: boolean;
   /** The log records written in this context, newest last. */
   logs?: Record<string, unknown>[];
+  /** Approval links issued in this context (for the staff member who sent the proposal). */
+  approvalLinks?: { designDocumentId: string; url: string; expiresAt: string }[];
 }
 
 const storage = new AsyncLocalStorage<WriteContext>();
@@ -43,7 +45,10 @@ export const API_ROLE_TYPES: Readonly<Record<string, Role>> = {
 
 /** Runs `fn` on behalf of `actor`, with the comment its transitions will log. */
 export const runAs = <T>(actor: Actor, fn: () => Promise<T>, comment?: string | null) =>
-  storage.run({ ...storage.getStore(), actor, comment: comment ?? null, logs: [] }, fn);
+  storage.run(
+    { ...storage.getStore(), actor, comment: comment ?? null, logs: [], approvalLinks: [] },
+    fn
+  );
 
 /** Runs `fn` as an engine write: effects and logs that the rules already approved. */
 export const runInternal = <T>(fn: () => Promise<T>) =>

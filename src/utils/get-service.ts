@@ -1,17 +1,23 @@
 import type { Core } from '@strapi/strapi';
+import type { ApprovalLinkService } from '../api/approval-link/services/approval-link';
 import type { BusinessCalendarService } from '../api/business-calendar/services/business-calendar';
+import type { DecisionService } from '../api/design/services/decision';
 import type { FolioService } from '../api/oficio/services/folio';
 import type { WorkflowService } from '../api/workflow/services/workflow';
 
 /** Every app service by its short name, so call sites get types instead of string look-ups. */
 interface Services {
+  'approval-link': ApprovalLinkService;
   'business-calendar': BusinessCalendarService;
+  'design-decision': DecisionService;
   folio: FolioService;
   workflow: WorkflowService;
 }
 
 const UIDS: { [K in keyof Services]: `api::${string}.${string}` } = {
+  'approval-link': 'api::approval-link.approval-link',
   'business-calendar': 'api::business-calendar.business-calendar',
+  'design-decision': 'api::design.decision',
   folio: 'api::oficio.folio',
   workflow: 'api::workflow.workflow',
 };

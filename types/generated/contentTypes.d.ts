@@ -455,6 +455,43 @@ export interface ApiAdvisoryAdvisory extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiApprovalLinkApprovalLink extends Struct.CollectionTypeSchema {
+  collectionName: 'approval_links';
+  info: {
+    description: 'Enlace firmado, con vencimiento y de un solo uso para que un \u00E1rea sin cuenta revise una propuesta.';
+    displayName: 'Enlace de aprobaci\u00F3n';
+    pluralName: 'approval-links';
+    singularName: 'approval-link';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    decision: Schema.Attribute.Enumeration<['aprobada', 'observaciones']> &
+      Schema.Attribute.Private;
+    design: Schema.Attribute.Relation<'manyToOne', 'api::design.design'> & Schema.Attribute.Private;
+    expiresAt: Schema.Attribute.DateTime & Schema.Attribute.Required & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::approval-link.approval-link'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    usedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    version: Schema.Attribute.Integer & Schema.Attribute.Required & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiAreaArea extends Struct.CollectionTypeSchema {
   collectionName: 'areas';
   info: {
@@ -1832,6 +1869,7 @@ declare module '@strapi/strapi' {
       'admin::transfer-token-permission': AdminTransferTokenPermission;
       'admin::user': AdminUser;
       'api::advisory.advisory': ApiAdvisoryAdvisory;
+      'api::approval-link.approval-link': ApiApprovalLinkApprovalLink;
       'api::area.area': ApiAreaArea;
       'api::coverage-event.coverage-event': ApiCoverageEventCoverageEvent;
       'api::design.design': ApiDesignDesign;

@@ -131,7 +131,9 @@ export type SideEffect =
   | { type: 'publish' }
   | { type: 'unpublish' }
   /** Later-received overlapping coverage events that lose the slot. */
-  | { type: 'displace-crew'; documentIds: string[] };
+  | { type: 'displace-crew'; documentIds: string[] }
+  /** a proposal version went to the area: issue its single-use approval link */
+  | { type: 'approval-link' };
 
 /** An accepted transition or creation: field changes to write and side effects to run. */
 export type Success = {

@@ -3,7 +3,7 @@ import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
 import { ASSIGNED_DESIGNER } from '../roles';
 import type { Effect, Guard, Item, RoleRef, WorkflowDefinition } from '../types';
 import { dateOf, instantOf, isBlank, recordsOf, textOf } from '../values';
-import { businessDue, CANCEL_COMMENT, stamp } from './common';
+import { businessDue, CANCEL_COMMENT, sideEffect, stamp } from './common';
 
 type Proposal = Record<string, unknown>;
 
@@ -171,7 +171,7 @@ export const DESIGN: WorkflowDefinition = {
       label: 'Enviar propuesta a revisión',
       roles: DESIGNER,
       guards: [proposalReady],
-      effects: [sendProposal],
+      effects: [sendProposal, sideEffect({ type: 'approval-link' })],
     },
     {
       from: ['en_revision'],

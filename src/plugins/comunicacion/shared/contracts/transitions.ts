@@ -32,6 +32,8 @@ export declare namespace FireTransition {
     data: {
       item: Record<string, unknown> & { documentId: string; status: string };
       log: TransitionLogRecord;
+      /** When a design proposal went to review: the area's single-use approval link. */
+      approvalLink: { url: string; expiresAt: string } | null;
     };
   }
 }

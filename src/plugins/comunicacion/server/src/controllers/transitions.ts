@@ -58,7 +58,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     }
 
     const actor = adminActor(ctx.state.user);
-    const { item, log } = await runAs(
+    const { item, log, approvalLink } = await runAs(
       actor,
       async () => {
         const updated = await strapi.documents(uid).update({
@@ -69,6 +69,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
         return {
           item: updated,
           log: logs.find((record) => record.subjectDocumentId === body.documentId) ?? null,
+          approvalLink: writeContext().approvalLinks?.[0] ?? null,
         };
       },
       body.comment ?? null
@@ -78,6 +79,9 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       data: {
         item: item as unknown as FireTransition.Response['data']['item'],
         log: log as unknown as FireTransition.TransitionLogRecord,
+        approvalLink: approvalLink
+          ? { url: approvalLink.url, expiresAt: approvalLink.expiresAt }
+          : null,
       },
     };
     ctx.body = response;
