@@ -322,6 +322,38 @@ describe('Secretaría Técnica y visitantes', () => {
     await app.http().get('/api/designs').set(secretaria.auth).expect(403);
   });
 
+  it('la Secretaría Técnica rechaza con su motivo, y sin motivo no se rechaza', async () => {
+    const filed = await app
+      .http()
+      .post('/api/oficios')
+      .set(area.auth)
+      .send({
+        data: {
+          subject: 'Otra cuenta de correo',
+          services: [{ type: 'email-account-request', title: 'Correo duplicado', kind: 'alta' }],
+        },
+      })
+      .expect(201);
+    const documentId = filed.body.data.services[0].documentId;
+    const reject = (body: Record<string, unknown>) =>
+      app
+        .http()
+        .post(`/api/email-account-requests/${documentId}/authorization`)
+        .set(secretaria.auth)
+        .send(body);
+
+    const noReason = await reject({ decision: 'rechazada' }).expect(400);
+    expect(noReason.body.error.details.code).toBe('COMMENT_REQUIRED');
+    const res = await reject({
+      decision: 'rechazada',
+      comment: 'El área ya tiene una cuenta activa.',
+    }).expect(200);
+    expect(res.body.data).toMatchObject({
+      workflowStatus: 'rechazada',
+      rejectionReason: 'El área ya tiene una cuenta activa.',
+    });
+  });
+
   it('el público solo ve lo publicado, el calendario y el aviso de privacidad', async () => {
     await app.http().get('/api/oficios').expect(403);
     await app
