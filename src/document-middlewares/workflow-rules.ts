@@ -20,7 +20,8 @@ import { forbidden, invalid } from '../utils/errors';
 import { getService } from '../utils/get-service';
 import {
   OFICIO_UID,
-  statusField,
+  STATUS_FIELD,
+  isDraftAndPublish,
   systemFields,
   toDomainItem,
   yearsOfRow,
@@ -37,7 +38,6 @@ type Params = {
   populate?: unknown;
 };
 
-const DRAFT_AND_PUBLISH = new Set<WorkflowKey>(['web-publication', 'transparency-document']);
 const PUBLISHED_STATES = new Set(['publicada', 'verificada', 'respondida']);
 const MANAGERS = new Set<Role>([
   'director',
@@ -54,16 +54,14 @@ export const toError = (failure: Failure) =>
     ? forbidden(failure.code, failure.message, failure.details)
     : invalid(failure.code, failure.message, failure.details);
 
-/** The workflow state of a row, whatever its attribute is called. */
-const stateOf = (workflow: WorkflowKey, row: Record<string, unknown>) =>
-  String(row[statusField(workflow)] ?? '');
+/** The workflow state of a row (the engine calls it `status`, the schema `workflowStatus`). */
+const stateOf = (row: Record<string, unknown>) => String(row[STATUS_FIELD] ?? '');
 
-/** The engine speaks of `status`; the row may call it otherwise. */
-const toAttributes = (workflow: WorkflowKey, changes: Record<string, unknown>) => {
-  const field = statusField(workflow);
-  if (field === 'status' || !('status' in changes)) return changes;
+/** The engine's changes in the schema's terms. */
+const toAttributes = (changes: Record<string, unknown>) => {
+  if (!('status' in changes)) return changes;
   const { status, ...rest } = changes;
-  return { ...rest, [field]: status };
+  return { ...rest, [STATUS_FIELD]: status };
 };
 
 const isBlank = (value: unknown) => value === null || value === undefined || value === '';
@@ -143,7 +141,7 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
     runInternal(() =>
       documents(workflow).update({
         documentId,
-        data: toAttributes(workflow, changes) as never,
+        data: toAttributes(changes) as never,
         ...(passthrough(params) as Record<string, never>),
       })
     );
@@ -221,7 +219,7 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
     params: Params,
     next: () => Promise<unknown>
   ) => {
-    if (DRAFT_AND_PUBLISH.has(workflow) && params.status === 'published') {
+    if (isDraftAndPublish(workflow) && params.status === 'published') {
       throw invalid(
         'INVALID_TRANSITION',
         `Un registro nuevo empieza en «${initialState(workflow)}»: se publica solo desde «lista».`,
@@ -282,7 +280,7 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
         workflow,
         row,
         from: null,
-        to: String(changes.status ?? stateOf(workflow, row)),
+        to: String(changes.status ?? stateOf(row)),
         actor,
         comment,
         at: now,
@@ -316,8 +314,8 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
     const comment = (writeContext().comment ?? (data.transitionComment as string | null)) || null;
     if ('transitionComment' in data) data.transitionComment = null;
 
-    const from = stateOf(workflow, before);
-    const incomingState = data[statusField(workflow)];
+    const from = stateOf(before);
+    const incomingState = data[STATUS_FIELD];
     const to = isBlank(incomingState) ? from : String(incomingState);
 
     let acceptance: Record<string, unknown> | null = null;
@@ -411,10 +409,10 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
         'Solo una coordinación o la Dirección pueden borrar un servicio.'
       );
     }
-    if (stateOf(workflow, before) !== initialState(workflow)) {
+    if (stateOf(before) !== initialState(workflow)) {
       throw invalid(
         'DELETE_NOT_ALLOWED',
-        `Solo se borra un servicio recién registrado; este ya está en «${stateOf(workflow, before)}». Cancélalo con un comentario.`
+        `Solo se borra un servicio recién registrado; este ya está en «${stateOf(before)}». Cancélalo con un comentario.`
       );
     }
     return next();
@@ -431,7 +429,7 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
         ? await workflowService().load(workflow, params.documentId)
         : null;
       if (!before) return next();
-      const status = stateOf(workflow, before);
+      const status = stateOf(before);
       if (to === 'publicada' && PUBLISHED_STATES.has(status)) return next();
       const actor = currentActor(strapi);
       const comment = writeContext().comment ?? null;
@@ -452,13 +450,13 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
     const draft = await workflowService().load(workflow, params.documentId);
     const published = (await strapi.db.query(WORKFLOW_UIDS[workflow] as UID.ContentType).findOne({
       where: { documentId: params.documentId, publishedAt: { $notNull: true } },
-      select: [statusField(workflow)],
+      select: [STATUS_FIELD],
     })) as Record<string, unknown> | null;
-    if (draft && published && stateOf(workflow, draft) !== stateOf(workflow, published)) {
+    if (draft && published && stateOf(draft) !== stateOf(published)) {
       throw invalid(
         'INVALID_TRANSITION',
-        `Descartar el borrador devolvería el estado de «${stateOf(workflow, draft)}» a «${stateOf(workflow, published)}», y los estados solo avanzan por sus transiciones.`,
-        { from: stateOf(workflow, draft), to: stateOf(workflow, published) }
+        `Descartar el borrador devolvería el estado de «${stateOf(draft)}» a «${stateOf(published)}», y los estados solo avanzan por sus transiciones.`,
+        { from: stateOf(draft), to: stateOf(published) }
       );
     }
     return next();

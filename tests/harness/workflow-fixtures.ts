@@ -7,7 +7,7 @@ import {
   type Role,
   type WorkflowKey,
 } from '../../src/domain/workflows';
-import { statusField } from '../../src/api/workflow/services/workflow';
+import { STATUS_FIELD } from '../../src/api/workflow/services/workflow';
 import { runAs, runInternal } from './runtime';
 import type { TestApp } from './app';
 import { loginAsAdmin, type Session } from './auth';
@@ -232,7 +232,7 @@ export const itemIn = async (
   await runInternal(() =>
     app.strapi.documents(uid).update({
       documentId,
-      data: { ...extra, [statusField(workflow)]: from } as never,
+      data: { ...extra, [STATUS_FIELD]: from } as never,
     })
   );
   return { uid, documentId, oficioDocumentId: oficio.documentId };
@@ -244,8 +244,8 @@ export const stateOf = async (app: TestApp, workflow: WorkflowKey, documentId: s
     where.publishedAt = null;
   const row = (await app.strapi.db
     .query(WORKFLOW_UIDS[workflow] as UID.ContentType)
-    .findOne({ where, select: [statusField(workflow)] })) as Record<string, string>;
-  return row[statusField(workflow)];
+    .findOne({ where, select: [STATUS_FIELD] })) as Record<string, string>;
+  return row[STATUS_FIELD];
 };
 
 export const logsOf = async (app: TestApp, documentId: string) =>
@@ -296,7 +296,7 @@ export const fire = async (
       .http()
       .put(`/content-manager/collection-types/${uid}/${documentId}`)
       .set(session!.auth)
-      .send({ [statusField(workflow)]: to, transitionComment: comment });
+      .send({ [STATUS_FIELD]: to, transitionComment: comment });
     return { status: res.status, body: res.body };
   }
   try {
@@ -305,7 +305,7 @@ export const fire = async (
       () =>
         app.strapi
           .documents(uid as UID.ContentType)
-          .update({ documentId, data: { [statusField(workflow)]: to } as never }),
+          .update({ documentId, data: { [STATUS_FIELD]: to } as never }),
       comment
     );
     return { status: 200, body: {} };

@@ -32,7 +32,6 @@ const DRAFT_AND_PUBLISH = new Set<WorkflowKey>(['web-publication', 'transparency
  * name for the draft/published dimension (the content manager rejects any other value for it).
  */
 export const STATUS_FIELD = 'workflowStatus';
-export const statusField = (_workflow?: WorkflowKey) => STATUS_FIELD;
 
 export const isDraftAndPublish = (workflow: WorkflowKey) => DRAFT_AND_PUBLISH.has(workflow);
 
@@ -125,7 +124,7 @@ const mediaId = (value: unknown) =>
 export const toDomainItem = (workflow: WorkflowKey, row: Row): Item => {
   const item: Record<string, unknown> = { ...row };
   delete item.oficio;
-  item.status = row[statusField(workflow)];
+  item.status = row[STATUS_FIELD];
   const oficio = row.oficio as OficioRow | null | undefined;
   item.oficioDocumentId = oficio?.documentId ?? null;
   for (const key of ['responseDocument', 'file', 'scan']) {
@@ -237,11 +236,10 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const key of WORK_ITEM_KEYS) {
         const where: Record<string, unknown> = { oficio: { documentId: oficioDocumentId } };
         if (DRAFT_AND_PUBLISH.has(key)) where.publishedAt = null;
-        const field = statusField(key);
         const rows = (await strapi.db
           .query(WORKFLOW_UIDS[key] as UID.ContentType)
-          .findMany({ select: [field], where })) as Record<string, string>[];
-        rows.forEach((row) => items.push({ workflow: key, status: row[field] }));
+          .findMany({ select: [STATUS_FIELD], where })) as Record<string, string>[];
+        rows.forEach((row) => items.push({ workflow: key, status: row[STATUS_FIELD] }));
       }
       return items;
     },

@@ -2,7 +2,7 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors, yup, validateYupSchema } from '@strapi/utils';
 import { WORKFLOW_UIDS, STATE_LABELS, workflowForUid } from '../../../../../domain/workflows';
 import { adminActor, runAs, writeContext } from '../../../../../services/write-context';
-import { isDraftAndPublish, statusField } from '../../../../../api/workflow/services/workflow';
+import { isDraftAndPublish, STATUS_FIELD } from '../../../../../api/workflow/services/workflow';
 import type { FireTransition } from '../../../shared/contracts/transitions';
 
 const UIDS = Object.values(WORKFLOW_UIDS);
@@ -35,7 +35,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const workflow = workflowForUid(body.uid)!;
     const uid = body.uid as UID.ContentType;
 
-    const field = statusField(workflow);
+    const field = STATUS_FIELD;
     const row = (await strapi.db.query(uid).findOne({
       // Draft & publish types keep their workflow state on the draft.
       where: {
