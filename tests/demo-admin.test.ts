@@ -50,7 +50,11 @@ describe('administrador de demostración en desarrollo', () => {
     }[];
     expect(oficios).toHaveLength(4);
     oficios.forEach((o) => expect(o.folio).toMatch(/^DCSGD\/\d{4}\/\d{4}$/));
-    expect(await app.strapi.db.query('api::design.design').count()).toBe(2);
+    expect(await app.strapi.db.query('api::design.design').count()).toBe(3);
+    // One of them was asked for too late, so its oficio waits for acceptance.
+    expect(await app.strapi.db.query('api::oficio.oficio').count({ where: { isLate: true } })).toBe(
+      1
+    );
     expect(
       await app.strapi.db.query('api::transition-log.transition-log').count()
     ).toBeGreaterThanOrEqual(10);

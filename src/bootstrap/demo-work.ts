@@ -77,6 +77,19 @@ export const seedDemoWork = async ({ strapi }: { strapi: Core.Strapi }) => {
     responsiblePerson: 'Coordinación de salud del SMDIF',
   });
 
+  // Asked for too late: it waits for a coordinator to accept it with a justification.
+  await create('api::design.design', {
+    title: 'Invitación digital a la jornada de salud',
+    oficio: dif.documentId,
+    medium: 'digital',
+    eventName: 'Jornada de salud',
+    eventDate: dateOnly(inDays(0)),
+    eventTime: '09:00',
+    place: 'Auditorio del SMDIF',
+    specification: 'Post 1080×1080 para redes del SMDIF',
+    responsiblePerson: 'Coordinación de salud del SMDIF',
+  });
+
   const transparency = await create(OFICIO, {
     subject: 'Actualización trimestral de la fracción II',
     receivedAt: inDays(-3, 18).toISOString(),
