@@ -1,17 +1,9 @@
 import type { Core } from '@strapi/strapi';
+import { WORK_ITEM_KEYS } from '../api/workflow/services/workflow';
 
 const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 
-const WORK_ITEMS = [
-  'design',
-  'coverage-event',
-  'social-post',
-  'web-publication',
-  'transparency-document',
-  'email-account-request',
-  'advisory',
-];
 const ACCOUNT = [
   'plugin::users-permissions.user.me',
   'plugin::users-permissions.auth.changePassword',
@@ -49,7 +41,7 @@ export const API_ROLES: Record<string, { name: string; description: string; acti
       'api::oficio.oficio.find',
       'api::oficio.oficio.findOne',
       'api::oficio.oficio.create',
-      ...WORK_ITEMS.flatMap((name) => [
+      ...WORK_ITEM_KEYS.flatMap((name) => [
         `api::${name}.${name}.find`,
         `api::${name}.${name}.findOne`,
       ]),

@@ -1,4 +1,4 @@
-import type { Core, UID } from '@strapi/strapi';
+import { factories, type Core, type UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { requireArea, roleType, safePopulate } from '../../utils/area-scope';
 import { forbidden } from '../../utils/errors';
@@ -109,3 +109,27 @@ export const workItemScope = (extraPopulate: Populate = {}): ScopeOptions => ({
   areaPath: (areaId) => ({ oficio: { area: { id: areaId } } }),
   populate: { oficio: true, ...extraPopulate },
 });
+
+type Handler = (ctx: Ctx) => Promise<unknown>;
+
+/**
+ * A core controller whose `find`/`findOne` are scoped as {@link scopeReads} describes, plus any
+ * extra actions of the content type.
+ */
+export const scopedController = (
+  uid: UID.ContentType,
+  options: ScopeOptions,
+  extra: (deps: { strapi: Core.Strapi }) => Record<string, Handler> = () => ({})
+) =>
+  factories.createCoreController(uid, ({ strapi }) => {
+    const scope = scopeReads(strapi, uid, options);
+    return {
+      async find(ctx: Ctx) {
+        return scope.find(this, ctx);
+      },
+      async findOne(ctx: Ctx) {
+        return scope.findOne(this, ctx);
+      },
+      ...extra({ strapi }),
+    };
+  });

@@ -1,19 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { errors, yup, validateYupSchema } from '@strapi/utils';
-import { invalid } from '../../../utils/errors';
+import { errors, yup } from '@strapi/utils';
+import { validateInput } from '../../../utils/validation';
+import { DECISION_FIELDS, type Decision } from '../../design/services/decision';
 import { getService } from '../../../utils/get-service';
 import { GONE_CODES } from '../services/approval-link';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
 const decisionSchema = yup
-  .object({
-    decision: yup
-      .string()
-      .oneOf(['aprobada', 'observaciones'], 'La decisión es «aprobada» u «observaciones».')
-      .required('Indica la decisión: «aprobada» u «observaciones».'),
-    feedback: yup.string().nullable().max(5000, 'Las observaciones admiten hasta 5000 caracteres.'),
-  })
+  .object(DECISION_FIELDS)
   .noUnknown(true, 'Campo no admitido: ${unknown}.');
 
 /** Used, expired and superseded links are gone for good: 410, with the Spanish reason. */
@@ -56,14 +51,10 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
 
   /** POST /api/approvals/:token — approve or observe, once. */
   async decide(ctx: Ctx) {
-    let body: { decision: 'aprobada' | 'observaciones'; feedback?: string | null };
-    try {
-      body = (await validateYupSchema(decisionSchema, { strict: false, abortEarly: true })(
-        ctx.request.body ?? {}
-      )) as typeof body;
-    } catch (error) {
-      throw invalid('INVALID_REQUEST', (error as Error).message);
-    }
+    const body = await validateInput<{ decision: Decision; feedback?: string | null }>(
+      decisionSchema,
+      ctx.request.body
+    );
     await answering(ctx, async () => {
       const updated = await getService('approval-link', strapi).use(
         ctx.params.token,

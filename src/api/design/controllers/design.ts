@@ -1,20 +1,17 @@
 import { factories } from '@strapi/strapi';
-import { errors, yup, validateYupSchema } from '@strapi/utils';
+import { errors, yup } from '@strapi/utils';
 import { requireArea } from '../../../utils/area-scope';
-import { invalid } from '../../../utils/errors';
+import { validateInput } from '../../../utils/validation';
 import { getService } from '../../../utils/get-service';
 import { scopeReads, workItemScope } from '../../workflow/scoped-controller';
+import { DECISION_FIELDS, type Decision } from '../services/decision';
 
 const UID = 'api::design.design';
 
 const decisionSchema = yup
   .object({
     version: yup.number().integer().min(1).required('Indica la versión que revisaste.'),
-    decision: yup
-      .string()
-      .oneOf(['aprobada', 'observaciones'], 'La decisión es «aprobada» u «observaciones».')
-      .required('Indica la decisión: «aprobada» u «observaciones».'),
-    feedback: yup.string().nullable().max(5000, 'Las observaciones admiten hasta 5000 caracteres.'),
+    ...DECISION_FIELDS,
   })
   .noUnknown(true, 'Campo no admitido: ${unknown}.');
 
@@ -31,18 +28,11 @@ export default factories.createCoreController(UID, ({ strapi }) => {
     /** POST /api/designs/:id/decision — the area approves or observes the latest proposal. */
     async decision(ctx) {
       const area = await requireArea(strapi, ctx);
-      let body: {
+      const body = await validateInput<{
         version: number;
-        decision: 'aprobada' | 'observaciones';
+        decision: Decision;
         feedback?: string | null;
-      };
-      try {
-        body = (await validateYupSchema(decisionSchema, { strict: false, abortEarly: true })(
-          ctx.request.body ?? {}
-        )) as typeof body;
-      } catch (error) {
-        throw invalid('INVALID_REQUEST', (error as Error).message);
-      }
+      }>(decisionSchema, ctx.request.body);
       const decisions = getService('design-decision', strapi);
       const design = await decisions.load(String(ctx.params.id));
       if (!design || design.oficio?.area?.id !== area.id) {

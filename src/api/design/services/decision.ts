@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { yup } from '@strapi/utils';
 import type { Actor } from '../../../domain/workflows';
 import { runAs } from '../../../services/write-context';
 import { invalid } from '../../../utils/errors';
@@ -6,6 +7,15 @@ import { invalid } from '../../../utils/errors';
 const UID = 'api::design.design';
 
 export type Decision = 'aprobada' | 'observaciones';
+
+/** What the area says about a proposal, whichever way it arrives. */
+export const DECISION_FIELDS = {
+  decision: yup
+    .string()
+    .oneOf(['aprobada', 'observaciones'], 'La decisión es «aprobada» u «observaciones».')
+    .required('Indica la decisión: «aprobada» u «observaciones».'),
+  feedback: yup.string().nullable().max(5000, 'Las observaciones admiten hasta 5000 caracteres.'),
+};
 
 interface Proposal {
   id: number;

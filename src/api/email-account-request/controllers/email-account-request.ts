@@ -1,7 +1,7 @@
 import { factories } from '@strapi/strapi';
-import { errors, yup, validateYupSchema } from '@strapi/utils';
+import { errors, yup } from '@strapi/utils';
 import { runAs } from '../../../services/write-context';
-import { invalid } from '../../../utils/errors';
+import { validateInput } from '../../../utils/validation';
 import { scopeReads, workItemScope } from '../../workflow/scoped-controller';
 
 const UID = 'api::email-account-request.email-account-request';
@@ -36,19 +36,12 @@ export default factories.createCoreController(UID, ({ strapi }) => {
      * oficio number and date) or rejects (with the reason) an institutional e-mail account.
      */
     async authorization(ctx) {
-      let body: {
+      const body = await validateInput<{
         decision: 'autorizada' | 'rechazada';
         authorizationReference?: string | null;
         authorizationDate?: string | null;
         comment?: string | null;
-      };
-      try {
-        body = (await validateYupSchema(authorizationSchema, { strict: false, abortEarly: true })(
-          ctx.request.body ?? {}
-        )) as typeof body;
-      } catch (error) {
-        throw invalid('INVALID_REQUEST', (error as Error).message);
-      }
+      }>(authorizationSchema, ctx.request.body);
       const request = (await strapi.db
         .query(UID)
         .findOne({ where: { documentId: String(ctx.params.id) }, select: ['documentId'] })) as {

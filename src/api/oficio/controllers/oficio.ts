@@ -1,9 +1,10 @@
 import { factories, type UID } from '@strapi/strapi';
-import { yup, validateYupSchema } from '@strapi/utils';
+import { yup } from '@strapi/utils';
 import { WORKFLOW_UIDS, type WorkflowKey } from '../../../domain/workflows';
 import { runAs, SYSTEM_ACTOR } from '../../../services/write-context';
 import { requireArea } from '../../../utils/area-scope';
 import { invalid } from '../../../utils/errors';
+import { validateInput } from '../../../utils/validation';
 import { scopeReads } from '../../workflow/scoped-controller';
 
 const UID_OFICIO = 'api::oficio.oficio';
@@ -118,14 +119,7 @@ export default factories.createCoreController(UID_OFICIO, ({ strapi }) => {
           fields: unknownKeys,
         });
       }
-      let input: yup.InferType<typeof oficioSchema>;
-      try {
-        input = (await validateYupSchema(oficioSchema, { strict: false, abortEarly: true })(
-          raw ?? {}
-        )) as typeof input;
-      } catch (error) {
-        throw invalid('INVALID_REQUEST', (error as Error).message);
-      }
+      const input = await validateInput<yup.InferType<typeof oficioSchema>>(oficioSchema, raw);
       const { services, ...oficioData } = input as typeof input & { services: ServiceInput[] };
       const user = ctx.state.user as { id: number; username?: string; email?: string };
       const actor = {

@@ -1,16 +1,3 @@
-import { factories } from '@strapi/strapi';
-import { scopeReads, workItemScope } from '../../workflow/scoped-controller';
+import { scopedController, workItemScope } from '../../workflow/scoped-controller';
 
-const UID = 'api::social-post.social-post';
-
-export default factories.createCoreController(UID, ({ strapi }) => {
-  const scope = scopeReads(strapi, UID, workItemScope());
-  return {
-    async find(ctx) {
-      return scope.find(this, ctx);
-    },
-    async findOne(ctx) {
-      return scope.findOne(this, ctx);
-    },
-  };
-});
+export default scopedController('api::social-post.social-post', workItemScope());

@@ -1,5 +1,4 @@
-import { factories } from '@strapi/strapi';
-import { scopeReads, workItemScope } from '../../workflow/scoped-controller';
+import { scopedController, workItemScope } from '../../workflow/scoped-controller';
 
 const UID = 'api::transparency-document.transparency-document';
 
@@ -22,17 +21,7 @@ export const PUBLIC_FIELDS = [
   'updatedAt',
 ];
 
-export default factories.createCoreController(UID, ({ strapi }) => {
-  const scope = scopeReads(strapi, UID, {
-    ...workItemScope({ file: true, attachments: true }),
-    publicView: { fields: PUBLIC_FIELDS, populate: { file: true, attachments: true } },
-  });
-  return {
-    async find(ctx) {
-      return scope.find(this, ctx);
-    },
-    async findOne(ctx) {
-      return scope.findOne(this, ctx);
-    },
-  };
+export default scopedController(UID, {
+  ...workItemScope({ file: true, attachments: true }),
+  publicView: { fields: PUBLIC_FIELDS, populate: { file: true, attachments: true } },
 });

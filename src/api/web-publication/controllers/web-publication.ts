@@ -1,5 +1,4 @@
-import { factories } from '@strapi/strapi';
-import { scopeReads, workItemScope } from '../../workflow/scoped-controller';
+import { scopedController, workItemScope } from '../../workflow/scoped-controller';
 
 const UID = 'api::web-publication.web-publication';
 
@@ -15,17 +14,7 @@ export const PUBLIC_FIELDS = [
   'updatedAt',
 ];
 
-export default factories.createCoreController(UID, ({ strapi }) => {
-  const scope = scopeReads(strapi, UID, {
-    ...workItemScope({ cover: true, attachments: true }),
-    publicView: { fields: PUBLIC_FIELDS, populate: { cover: true, attachments: true } },
-  });
-  return {
-    async find(ctx) {
-      return scope.find(this, ctx);
-    },
-    async findOne(ctx) {
-      return scope.findOne(this, ctx);
-    },
-  };
+export default scopedController(UID, {
+  ...workItemScope({ cover: true, attachments: true }),
+  publicView: { fields: PUBLIC_FIELDS, populate: { cover: true, attachments: true } },
 });

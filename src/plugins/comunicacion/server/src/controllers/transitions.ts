@@ -1,8 +1,9 @@
 import type { Core, UID } from '@strapi/strapi';
-import { errors, yup, validateYupSchema } from '@strapi/utils';
+import { errors, yup } from '@strapi/utils';
 import { WORKFLOW_UIDS, STATE_LABELS, workflowForUid } from '../../../../../domain/workflows';
 import { adminActor, runAs, writeContext } from '../../../../../services/write-context';
 import { isDraftAndPublish, STATUS_FIELD } from '../../../../../api/workflow/services/workflow';
+import { validateInput } from '../../../../../utils/validation';
 import type { FireTransition } from '../../../shared/contracts/transitions';
 
 const UIDS = Object.values(WORKFLOW_UIDS);
@@ -19,19 +20,10 @@ const bodySchema = yup
   })
   .noUnknown(true, 'Campo no admitido: ${unknown}.');
 
-const validateBody = async (body: unknown) => {
-  try {
-    return await validateYupSchema(bodySchema, { strict: true, abortEarly: true })(body);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : 'Solicitud inválida.';
-    throw new errors.ValidationError(message, { code: 'INVALID_REQUEST' });
-  }
-};
-
 export default ({ strapi }: { strapi: Core.Strapi }) => ({
   /** POST /comunicacion/transitions */
   async fire(ctx: Parameters<Core.MiddlewareHandler>[0]) {
-    const body = (await validateBody(ctx.request.body)) as FireTransition.Request['body'];
+    const body = await validateInput<FireTransition.Request['body']>(bodySchema, ctx.request.body);
     const workflow = workflowForUid(body.uid)!;
     const uid = body.uid as UID.ContentType;
 
