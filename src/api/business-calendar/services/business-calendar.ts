@@ -41,9 +41,14 @@ export const DEFAULT_SETTINGS: CalendarSettings = {
  */
 const MAX_CACHE_AGE_MS = 60_000;
 
+/** Settings with the electoral blackout periods (SPEC §6), as the workflow guards read them. */
+export interface OfficeSettings extends CalendarSettings {
+  blackoutPeriods: { start: IsoDate; end: IsoDate; note: string | null }[];
+}
+
 interface Loaded {
   calendar: BusinessCalendar;
-  settings: CalendarSettings;
+  settings: OfficeSettings;
   loadedAt: number;
 }
 
@@ -75,14 +80,23 @@ export const createBusinessCalendarService = ({ strapi }: { strapi: Core.Strapi 
   const knownYears = new Set<number>();
   const lftStore = () => strapi.store({ type: 'api', name: 'business-calendar', key: 'lft-years' });
 
-  const readSettings = async (): Promise<CalendarSettings> => {
-    const row = await strapi.documents(SETTING_UID).findFirst();
-    const settings = { ...DEFAULT_SETTINGS };
+  const readSettings = async (): Promise<OfficeSettings> => {
+    const row = (await strapi.documents(SETTING_UID).findFirst({
+      populate: { blackoutPeriods: true },
+    })) as
+      | (Record<string, unknown> & { blackoutPeriods?: OfficeSettings['blackoutPeriods'] })
+      | null;
+    const settings: OfficeSettings = { ...DEFAULT_SETTINGS, blackoutPeriods: [] };
     if (row) {
       for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof CalendarSettings)[]) {
         const value = row[key];
         if (value !== null && value !== undefined) Object.assign(settings, { [key]: value });
       }
+      settings.blackoutPeriods = (row.blackoutPeriods ?? []).map(({ start, end, note }) => ({
+        start,
+        end,
+        note: note ?? null,
+      }));
     }
     return settings;
   };
@@ -193,7 +207,7 @@ export const createBusinessCalendarService = ({ strapi }: { strapi: Core.Strapi 
       return (await current()).calendar;
     },
 
-    async getSettings(): Promise<CalendarSettings> {
+    async getSettings(): Promise<OfficeSettings> {
       return (await current()).settings;
     },
 

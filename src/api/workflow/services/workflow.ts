@@ -167,19 +167,9 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
       })) as Row | null;
     },
 
+    /** Lead times and blackout periods, from the calendar's in-memory copy of the settings. */
     async settings(): Promise<WorkflowSettings> {
-      const calendarSettings = await calendarService().getSettings();
-      const row = (await strapi.db.query('api::setting.setting').findOne({
-        populate: { blackoutPeriods: true },
-      })) as { blackoutPeriods?: { start: string; end: string; note?: string | null }[] } | null;
-      return {
-        ...calendarSettings,
-        blackoutPeriods: (row?.blackoutPeriods ?? []).map(({ start, end, note }) => ({
-          start,
-          end,
-          note: note ?? null,
-        })),
-      };
+      return calendarService().getSettings();
     },
 
     /** The calendar covering an item's dates (LFT days written for those years). */
