@@ -4,6 +4,7 @@ import { holidayRules } from './document-middlewares/holiday-rules';
 import { passwordRules } from './document-middlewares/password-rules';
 import { settingRules } from './document-middlewares/setting-rules';
 import { transitionLogAppendOnly } from './document-middlewares/transition-log-append-only';
+import { validationMessages } from './document-middlewares/validation-messages';
 import { workflowRules } from './document-middlewares/workflow-rules';
 
 /**
@@ -11,6 +12,8 @@ import { workflowRules } from './document-middlewares/workflow-rules';
  * routes, scripts using strapi.documents) passes through them.
  */
 export const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  // First, so it wraps the others and Strapi's own validation underneath them.
+  strapi.documents.use(validationMessages());
   strapi.documents.use(holidayRules({ strapi }));
   strapi.documents.use(settingRules());
   strapi.documents.use(passwordRules());

@@ -142,6 +142,34 @@ describe('el administrador de contenido habla español', () => {
     );
   });
 
+  it('los errores de validación de Strapi llegan en español y con código, por cualquier puerta', async () => {
+    const viaAdmin = await app
+      .http()
+      .post(`/content-manager/collection-types/${OFICIO_UID}`)
+      .set(staff.director.auth)
+      .send({ receivedAt: '2027-01-04T16:00:00Z', channel: 'digital' })
+      .expect(400);
+    expect(viaAdmin.body.error.message).toBe('Falta «Asunto».');
+    expect(viaAdmin.body.error.details).toMatchObject({
+      code: 'MISSING_DATA',
+      fields: ['subject'],
+    });
+
+    await expect(
+      app.strapi.documents(OFICIO_UID).create({
+        data: {
+          subject: 'x'.repeat(301),
+          receivedAt: '2027-01-04T16:00:00Z',
+          channel: 'fax',
+        } as never,
+      })
+    ).rejects.toMatchObject({
+      message:
+        '«Asunto» admite hasta 300 caracteres. «Medio de recepción» debe ser uno de: fisico, digital.',
+      details: { code: 'INVALID_DATA', fields: ['subject', 'channel'] },
+    });
+  });
+
   it('respeta una etiqueta que el personal ya cambió', async () => {
     const uid = 'api::logo.logo';
     const current = await configuration(uid);
