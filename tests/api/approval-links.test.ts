@@ -1,4 +1,4 @@
-import { bootApp, type TestApp } from '../harness/app';
+import type { TestApp } from '../harness/app';
 import type { Session } from '../harness/auth';
 import { runInternal } from '../harness/runtime';
 import {
@@ -6,8 +6,8 @@ import {
   fire,
   itemIn,
   logsOf,
-  staffSessions,
   stateOf,
+  useStaffApp,
 } from '../harness/workflow-fixtures';
 import type { Role } from '../../src/domain/workflows';
 
@@ -16,14 +16,7 @@ const DESIGN = 'api::design.design';
 describe('enlaces de aprobación para áreas sin cuenta', () => {
   let app: TestApp;
   let staff: Record<Role, Session>;
-
-  beforeAll(async () => {
-    app = await bootApp();
-    staff = await staffSessions(app);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  useStaffApp((booted) => ({ app, staff } = booted));
 
   /** A design sent to review through the plugin route; resolves to its link's token. */
   const sendForReview = async (documentId?: string) => {

@@ -9,7 +9,7 @@ import {
 } from '../../src/domain/workflows';
 import { STATUS_FIELD } from '../../src/api/workflow/services/workflow';
 import { runAs, runInternal } from './runtime';
-import type { TestApp } from './app';
+import { bootApp, type TestApp } from './app';
 import { loginAsAdmin, type Session } from './auth';
 
 export const OFICIO_UID = 'api::oficio.oficio';
@@ -321,4 +321,21 @@ export const fire = async (
       body: { error: { message: e.message, details: e.details ?? { code: 'UNKNOWN' } } },
     };
   }
+};
+
+/**
+ * Boots the app for the enclosing describe block, logs in one admin per staff role, hands both to
+ * `receive`, and closes the app afterwards.
+ */
+export const useStaffApp = (
+  receive: (booted: { app: TestApp; staff: Record<Role, Session> }) => void
+) => {
+  let app: TestApp | undefined;
+  beforeAll(async () => {
+    app = await bootApp();
+    receive({ app, staff: await staffSessions(app) });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
 };

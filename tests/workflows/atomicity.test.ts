@@ -1,4 +1,4 @@
-import { bootApp, type TestApp } from '../harness/app';
+import type { TestApp } from '../harness/app';
 import type { Session } from '../harness/auth';
 import { runAs } from '../harness/runtime';
 import {
@@ -8,7 +8,7 @@ import {
   createOficio,
   fire,
   itemIn,
-  staffSessions,
+  useStaffApp,
 } from '../harness/workflow-fixtures';
 import type { Role } from '../../src/domain/workflows';
 
@@ -44,15 +44,10 @@ const snapshot = async (app: TestApp) => {
 describe('una escritura rechazada no deja nada escrito', () => {
   let app: TestApp;
   let staff: Record<Role, Session>;
-
+  useStaffApp((booted) => ({ app, staff } = booted));
   beforeAll(async () => {
-    app = await bootApp();
-    staff = await staffSessions(app);
     // Warm up every year the cases touch so the calendar writes nothing during them.
     await createOficio(app, { receivedAt: '2027-01-04T16:00:00Z' });
-  });
-  afterAll(async () => {
-    await app?.close();
   });
 
   const expectUnchanged = async (write: () => Promise<unknown>) => {

@@ -1,5 +1,5 @@
 import type { UID } from '@strapi/strapi';
-import { bootApp, type TestApp } from '../harness/app';
+import type { TestApp } from '../harness/app';
 import type { Session } from '../harness/auth';
 import { runInternal } from '../harness/runtime';
 import {
@@ -8,8 +8,8 @@ import {
   fire,
   itemIn,
   logsOf,
-  staffSessions,
   stateOf,
+  useStaffApp,
 } from '../harness/workflow-fixtures';
 import type { Role } from '../../src/domain/workflows';
 
@@ -28,14 +28,9 @@ describe('reglas de cada servicio', () => {
   let app: TestApp;
   let staff: Record<Role, Session>;
   let photographer: number;
-
+  useStaffApp((booted) => ({ app, staff } = booted));
   beforeAll(async () => {
-    app = await bootApp();
-    staff = await staffSessions(app);
     photographer = Number(staff.fotografo.user.id);
-  });
-  afterAll(async () => {
-    await app?.close();
   });
 
   const coverage = async (receivedAt: string, slot: { startsAt: string; endsAt: string }) => {

@@ -1,5 +1,5 @@
 import type { UID } from '@strapi/strapi';
-import { bootApp, type TestApp } from '../harness/app';
+import type { TestApp } from '../harness/app';
 import type { Session } from '../harness/auth';
 import {
   OFICIO_UID,
@@ -8,8 +8,8 @@ import {
   createOficio,
   fire,
   logsOf,
-  staffSessions,
   stateOf,
+  useStaffApp,
 } from '../harness/workflow-fixtures';
 import { runAs, runInternal } from '../harness/runtime';
 import type { Role } from '../../src/domain/workflows';
@@ -38,14 +38,7 @@ const designData = (eventDate: string) => ({
 describe('plazos al recibir y solicitudes extemporáneas', () => {
   let app: TestApp;
   let staff: Record<Role, Session>;
-
-  beforeAll(async () => {
-    app = await bootApp();
-    staff = await staffSessions(app);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  useStaffApp((booted) => ({ app, staff } = booted));
 
   it('el ejemplo de la especificación: viernes 13/11/2026 10:00, evento el 18 → extemporáneo; lo más pronto era el 19', async () => {
     const oficio = await createOficio(app, { receivedAt: '2026-11-13T16:00:00Z' });
@@ -251,14 +244,7 @@ describe('plazos al recibir y solicitudes extemporáneas', () => {
 describe('los cambios al calendario mueven las fechas de vencimiento abiertas', () => {
   let app: TestApp;
   let staff: Record<Role, Session>;
-
-  beforeAll(async () => {
-    app = await bootApp();
-    staff = await staffSessions(app);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  useStaffApp((booted) => ({ app, staff } = booted));
 
   it('un día inhábil nuevo recorre el vencimiento y al borrarlo vuelve', async () => {
     // Monday 1 March 2027, 10:00: 3 business days → Thursday 4 March.

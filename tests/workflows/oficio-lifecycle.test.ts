@@ -1,4 +1,4 @@
-import { bootApp, type TestApp } from '../harness/app';
+import type { TestApp } from '../harness/app';
 import type { Session } from '../harness/auth';
 import {
   OFICIO_UID,
@@ -6,8 +6,8 @@ import {
   createOficio,
   fire,
   logsOf,
-  staffSessions,
   stateOf,
+  useStaffApp,
 } from '../harness/workflow-fixtures';
 import type { Role } from '../../src/domain/workflows';
 
@@ -16,14 +16,7 @@ const ADVISORY = 'api::advisory.advisory';
 describe('el oficio sigue a sus servicios', () => {
   let app: TestApp;
   let staff: Record<Role, Session>;
-
-  beforeAll(async () => {
-    app = await bootApp();
-    staff = await staffSessions(app);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  useStaffApp((booted) => ({ app, staff } = booted));
 
   const as = (role: Role, workflow: 'oficio' | 'advisory', documentId: string, to: string) =>
     fire(app, 'plugin', {
@@ -106,14 +99,7 @@ describe('el oficio sigue a sus servicios', () => {
 describe('el administrador de contenido habla español', () => {
   let app: TestApp;
   let staff: Record<Role, Session>;
-
-  beforeAll(async () => {
-    app = await bootApp();
-    staff = await staffSessions(app);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  useStaffApp((booted) => ({ app, staff } = booted));
 
   const configuration = async (uid: string) =>
     (

@@ -9,9 +9,9 @@ import {
   type WorkflowKey,
 } from '../../src/domain/workflows';
 import { ACCESS } from '../../src/bootstrap/admin-roles';
-import { bootApp, type TestApp } from '../harness/app';
+import type { TestApp } from '../harness/app';
 import type { Session } from '../harness/auth';
-import { fire, itemIn, logsOf, staffSessions, stateOf } from '../harness/workflow-fixtures';
+import { fire, itemIn, logsOf, stateOf, useStaffApp } from '../harness/workflow-fixtures';
 
 type Door = 'plugin' | 'content-manager' | 'documents';
 const DOORS: Door[] = ['plugin', 'content-manager', 'documents'];
@@ -60,14 +60,7 @@ const cases = WORKFLOW_KEYS.flatMap((workflow) =>
 describe('cada transición permitida funciona y deja exactamente un registro en la bitácora', () => {
   let app: TestApp;
   let sessions: Record<Role, Session>;
-
-  beforeAll(async () => {
-    app = await bootApp();
-    sessions = await staffSessions(app);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  useStaffApp((booted) => ({ app, staff: sessions } = booted));
 
   it.each(cases.map((c) => [`${c.workflow}: ${c.from} → ${c.to} por ${c.door} (${c.role})`, c]))(
     '%s',
@@ -117,14 +110,7 @@ describe('cada transición permitida funciona y deja exactamente un registro en 
 describe('las transiciones no listadas y los roles no autorizados se rechazan sin dejar rastro', () => {
   let app: TestApp;
   let sessions: Record<Role, Session>;
-
-  beforeAll(async () => {
-    app = await bootApp();
-    sessions = await staffSessions(app);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  useStaffApp((booted) => ({ app, staff: sessions } = booted));
 
   /** For every state, one target it may not go to directly. */
   const invalidCases = WORKFLOW_KEYS.flatMap((workflow) => {
