@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import { ROLE_LABELS, type Role } from '../domain/workflows';
 import { ADMIN_ROLE_CODES } from '../services/write-context';
+import { ROLE_GRANTS } from '../plugins/comunicacion/server/src/permissions';
 
 const CM = 'plugin::content-manager.explorer';
 export type CrudAction = 'read' | 'create' | 'update' | 'delete' | 'publish';
@@ -84,9 +85,8 @@ export const ACCESS: Record<
   },
 };
 
-/** Plugin and media-library permissions every staff member needs. */
+/** Media-library permissions every staff member needs. */
 const COMMON_ACTIONS = [
-  'plugin::comunicacion.transitions.fire',
   'plugin::upload.read',
   'plugin::upload.assets.create',
   'plugin::upload.assets.update',
@@ -147,4 +147,52 @@ export const seedAdminRoles = async ({ strapi }: { strapi: Core.Strapi }) => {
     ];
     await roleService.assignPermissions(created.id, permissions);
   }
+};
+
+const GRANTS_STORE_KEY = 'granted-plugin-actions';
+
+/**
+ * Grants each seeded staff role the `comunicacion` plugin actions of its work (its queues, pages and
+ * actions). An action is granted once per role: what staff later remove in Settings › Roles stays
+ * removed, and actions added by a newer version reach roles created by an older one.
+ */
+export const grantPluginPermissions = async ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = strapi.store({ type: 'plugin', name: 'comunicacion' });
+  const granted = ((await store.get({ key: GRANTS_STORE_KEY })) ?? {}) as Record<string, string[]>;
+  const registered = new Set(
+    (strapi.service('admin::permission').actionProvider.values() as ActionDefinition[]).map(
+      (action) => action.actionId
+    )
+  );
+  let changed = false;
+
+  for (const [code, role] of Object.entries(ADMIN_ROLE_CODES)) {
+    const grants = ROLE_GRANTS[role as keyof typeof ROLE_GRANTS];
+    if (!grants) continue;
+    const row = await strapi.db.query('admin::role').findOne({ where: { code } });
+    if (!row) continue;
+    const before = new Set(granted[code] ?? []);
+    const missing = grants.filter((action) => registered.has(action) && !before.has(action));
+    if (missing.length === 0) continue;
+
+    const existing = await strapi.db
+      .query('admin::permission')
+      .findMany({ where: { role: row.id, action: { $in: missing } }, select: ['action'] });
+    const present = new Set(existing.map((permission: { action: string }) => permission.action));
+    const toCreate = missing.filter((action) => !present.has(action));
+    if (toCreate.length > 0) {
+      await strapi.service('admin::permission').createMany(
+        toCreate.map((action) => ({
+          action,
+          subject: null,
+          properties: {},
+          conditions: [],
+          role: row.id,
+        }))
+      );
+    }
+    granted[code] = [...before, ...missing];
+    changed = true;
+  }
+  if (changed) await store.set({ key: GRANTS_STORE_KEY, value: granted });
 };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { seedAdminRoles } from './admin-roles';
+import { grantPluginPermissions, seedAdminRoles } from './admin-roles';
 import { seedApiRoles } from './api-roles';
 import { seedAreas } from './areas';
 import { seedCalendar } from './calendar';
@@ -14,6 +14,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await seedCalendar({ strapi });
   await seedAreas({ strapi });
   await seedAdminRoles({ strapi });
+  await grantPluginPermissions({ strapi });
   await seedApiRoles({ strapi });
   await seedPrivacyNotice({ strapi });
   await configureContentManager({ strapi });

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import controllers from './controllers';
 import { ACTIONS } from './permissions';
 import routes from './routes';
+import services from './services';
 
 export default {
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
@@ -9,4 +10,5 @@ export default {
   },
   controllers,
   routes,
+  services,
 };

@@ -1,3 +1,10 @@
+import calendar from './calendar';
+import configuration from './configuration';
+import dashboard from './dashboard';
+import items from './items';
+import meta from './meta';
+import oficios from './oficios';
+import queues from './queues';
 import transitions from './transitions';
 
-export default { transitions };
+export default { calendar, configuration, dashboard, items, meta, oficios, queues, transitions };

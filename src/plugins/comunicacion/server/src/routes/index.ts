@@ -1,22 +1,71 @@
 import { PERMISSIONS } from '../permissions';
 
-const guarded = (action: string) => ({
+/** Logged-in admin holding every listed action. */
+const guarded = (...actions: string[]) => ({
   policies: [
     'admin::isAuthenticatedAdmin',
-    { name: 'admin::hasPermissions', config: { actions: [action] } },
+    ...(actions.length ? [{ name: 'admin::hasPermissions', config: { actions } }] : []),
   ],
+});
+
+const route = (method: string, path: string, handler: string, config: object) => ({
+  method,
+  path,
+  handler,
+  config,
 });
 
 export default {
   admin: {
     type: 'admin',
     routes: [
-      {
-        method: 'POST',
-        path: '/transitions',
-        handler: 'transitions.fire',
-        config: guarded(PERMISSIONS.fireTransitions),
-      },
+      route('GET', '/meta', 'meta.get', guarded()),
+      // Each queue checks its own permission (queues.<key>.read) in the controller.
+      route('GET', '/queues', 'queues.list', guarded()),
+      route('GET', '/queues/:key', 'queues.get', guarded()),
+      route('GET', '/dashboard', 'dashboard.get', guarded(PERMISSIONS.dashboard)),
+      route('GET', '/calendar', 'calendar.get', guarded(PERMISSIONS.calendar)),
+      route('GET', '/calendar/feed', 'calendar.feed', guarded(PERMISSIONS.calendar)),
+      route('POST', '/calendar/feed/rotate', 'calendar.rotateFeed', guarded(PERMISSIONS.calendar)),
+      route('GET', '/oficios/:documentId', 'oficios.get', guarded(PERMISSIONS.oficios)),
+      route(
+        'POST',
+        '/oficios/:documentId/accept-late',
+        'oficios.acceptLate',
+        guarded(PERMISSIONS.acceptLate)
+      ),
+      route('GET', '/items/transitions', 'items.transitions', guarded()),
+      route('POST', '/items/assign', 'items.assign', guarded(PERMISSIONS.assign)),
+      route(
+        'POST',
+        '/designs/:documentId/proposals',
+        'items.addProposal',
+        guarded(PERMISSIONS.proposals)
+      ),
+      route('POST', '/transitions', 'transitions.fire', guarded(PERMISSIONS.fireTransitions)),
+      route('GET', '/holidays', 'configuration.listHolidays', guarded(PERMISSIONS.holidays)),
+      route('POST', '/holidays', 'configuration.createHoliday', guarded(PERMISSIONS.holidays)),
+      route(
+        'PUT',
+        '/holidays/:documentId',
+        'configuration.updateHoliday',
+        guarded(PERMISSIONS.holidays)
+      ),
+      route(
+        'DELETE',
+        '/holidays/:documentId',
+        'configuration.deleteHoliday',
+        guarded(PERMISSIONS.holidays)
+      ),
+      route('GET', '/settings', 'configuration.getSettings', guarded(PERMISSIONS.settings)),
+      route('PUT', '/settings', 'configuration.updateSettings', guarded(PERMISSIONS.settings)),
+    ],
+  },
+  'content-api': {
+    type: 'content-api',
+    routes: [
+      // The token in the path is the key: phones subscribe without logging in.
+      route('GET', '/calendar/:token', 'calendar.ical', { auth: false }),
     ],
   },
 };

@@ -1,0 +1,146 @@
+import type { Role, WorkflowKey } from './workflows';
+
+/** Keys of the office's work queues (bandejas), one per kind of work. */
+export type QueueKey =
+  | 'recepcion'
+  | 'diseno_senior'
+  | 'diseno_junior'
+  | 'revision_area'
+  | 'imprenta'
+  | 'redes_sociales'
+  | 'cobertura'
+  | 'gobierno_digital'
+  | 'correos'
+  | 'organismos';
+
+/**
+ * Which rows of one workflow belong to a queue: the states, and optionally the design's medium
+ * or the kind of the requesting area (designs for organismos auxiliares go to the junior designer).
+ */
+export interface QueueSource {
+  workflow: WorkflowKey;
+  states: readonly string[];
+  medium?: 'impreso' | 'digital';
+  areaKind?: 'organismo_auxiliar' | 'not_organismo_auxiliar';
+}
+
+/** A work queue: what it holds and which staff roles see it (the Director sees every queue). */
+export interface QueueDefinition {
+  key: QueueKey;
+  /** Spanish name shown to staff. */
+  label: string;
+  description: string;
+  sources: readonly QueueSource[];
+  roles: readonly Role[];
+}
+
+const DESIGN_WORK = ['pendiente', 'en_diseno', 'con_observaciones'] as const;
+const PUBLICATION_OPEN = [
+  'recibida',
+  'en_analisis',
+  'en_diseno',
+  'lista',
+  'publicada',
+  'verificada',
+];
+
+/** The ten queues of the Dirección, in the order work flows through the office. */
+export const QUEUES: readonly QueueDefinition[] = Object.freeze([
+  {
+    key: 'recepcion',
+    label: 'Recepción',
+    description: 'Oficios recibidos, con información incompleta o extemporáneos por aceptar.',
+    sources: [{ workflow: 'oficio', states: ['recibido', 'informacion_incompleta'] }],
+    roles: ['coordinador_comunicacion', 'coordinador_gobierno_digital', 'coordinador_organismos'],
+  },
+  {
+    key: 'diseno_senior',
+    label: 'Diseño senior',
+    description: 'Diseños de las dependencias y Presidencia por hacer o corregir.',
+    sources: [{ workflow: 'design', states: DESIGN_WORK, areaKind: 'not_organismo_auxiliar' }],
+    roles: ['disenador_senior', 'coordinador_comunicacion'],
+  },
+  {
+    key: 'diseno_junior',
+    label: 'Diseño junior',
+    description: 'Diseños de los organismos auxiliares por hacer o corregir.',
+    sources: [{ workflow: 'design', states: DESIGN_WORK, areaKind: 'organismo_auxiliar' }],
+    roles: ['disenador_junior', 'coordinador_comunicacion', 'coordinador_organismos'],
+  },
+  {
+    key: 'revision_area',
+    label: 'Revisión del área',
+    description: 'Propuestas enviadas que esperan la aprobación u observaciones del área.',
+    sources: [{ workflow: 'design', states: ['en_revision'] }],
+    roles: ['disenador_senior', 'disenador_junior', 'coordinador_comunicacion'],
+  },
+  {
+    key: 'imprenta',
+    label: 'Imprenta',
+    description: 'Material impreso aprobado, en imprenta o por entregar.',
+    sources: [{ workflow: 'design', states: ['aprobado', 'en_imprenta'], medium: 'impreso' }],
+    roles: ['disenador_senior', 'disenador_junior', 'coordinador_comunicacion'],
+  },
+  {
+    key: 'redes_sociales',
+    label: 'Redes sociales',
+    description: 'Publicaciones por programar o publicar y arte digital aprobado.',
+    sources: [
+      { workflow: 'social-post', states: ['borrador', 'programada'] },
+      { workflow: 'design', states: ['aprobado'], medium: 'digital' },
+    ],
+    roles: ['community_manager', 'creador_contenido', 'coordinador_comunicacion'],
+  },
+  {
+    key: 'cobertura',
+    label: 'Cobertura',
+    description: 'Eventos por programar, cubrir, editar y entregar.',
+    sources: [
+      {
+        workflow: 'coverage-event',
+        states: ['solicitada', 'programada', 'cubierta', 'en_postproduccion'],
+      },
+    ],
+    roles: ['fotografo', 'creador_contenido', 'community_manager', 'coordinador_comunicacion'],
+  },
+  {
+    key: 'gobierno_digital',
+    label: 'Gobierno Digital',
+    description: 'Publicaciones en el sitio y documentos de transparencia.',
+    sources: [
+      { workflow: 'web-publication', states: PUBLICATION_OPEN },
+      { workflow: 'transparency-document', states: PUBLICATION_OPEN },
+    ],
+    roles: ['coordinador_gobierno_digital', 'auxiliar_gobierno_digital'],
+  },
+  {
+    key: 'correos',
+    label: 'Correos institucionales',
+    description: 'Altas, soporte y bajas de cuentas de correo institucional.',
+    sources: [
+      {
+        workflow: 'email-account-request',
+        states: ['solicitada', 'autorizada', 'creada', 'entregada'],
+      },
+    ],
+    roles: ['coordinador_gobierno_digital', 'auxiliar_gobierno_digital'],
+  },
+  {
+    key: 'organismos',
+    label: 'Organismos auxiliares',
+    description: 'Asesorías a SMDIF, OPDAPAS e IMCUFIDEC abiertas o en seguimiento.',
+    sources: [{ workflow: 'advisory', states: ['abierta', 'en_seguimiento'] }],
+    roles: ['coordinador_organismos'],
+  },
+] satisfies QueueDefinition[]);
+
+/** The queue with that key, or null. */
+export function queueByKey(key: string): QueueDefinition | null {
+  return QUEUES.find((queue) => queue.key === key) ?? null;
+}
+
+/** Queues a staff member with these roles works on; the Director sees them all. */
+export function queuesForRoles(roles: readonly Role[]): QueueDefinition[] {
+  if (roles.includes('director')) return [...QUEUES];
+  return QUEUES.filter((queue) => queue.roles.some((role) => roles.includes(role)));
+}

@@ -1,0 +1,105 @@
+import { Layouts, Page, SubNav, useRBAC } from '@strapi/strapi/admin';
+import { useIntl } from 'react-intl';
+import { Navigate, Route, Routes } from 'react-router-dom';
+import { PERMISSIONS } from '../permissions';
+import { getTranslation } from '../utils/getTranslation';
+import { CalendarPage } from './CalendarPage';
+import { DashboardPage } from './DashboardPage';
+import { HolidaysPage } from './HolidaysPage';
+import { OficioPage } from './OficioPage';
+import { QueuesPage } from './QueuesPage';
+import { SettingsPage } from './SettingsPage';
+
+const Navigation = () => {
+  const { formatMessage } = useIntl();
+  const t = (id: string, defaultMessage: string) =>
+    formatMessage({ id: getTranslation(id), defaultMessage });
+  const { allowedActions: dashboard } = useRBAC(PERMISSIONS.dashboard);
+  const { allowedActions: calendar } = useRBAC(PERMISSIONS.calendar);
+  const { allowedActions: holidays } = useRBAC(PERMISSIONS.holidays);
+  const { allowedActions: settings } = useRBAC(PERMISSIONS.settings);
+  const canDashboard = Object.values(dashboard).some(Boolean);
+  const canCalendar = Object.values(calendar).some(Boolean);
+  const canHolidays = Object.values(holidays).some(Boolean);
+  const canSettings = Object.values(settings).some(Boolean);
+
+  return (
+    <SubNav.Main aria-label={t('plugin.name', 'Comunicación Social')}>
+      <SubNav.Header label={t('plugin.name', 'Comunicación Social')} />
+      <SubNav.Content>
+        <SubNav.Sections>
+          <SubNav.Section label={t('nav.work', 'Trabajo')}>
+            {canDashboard && <SubNav.Link to="tablero" label={t('nav.dashboard', 'Tablero')} />}
+            <SubNav.Link to="bandejas" label={t('nav.queues', 'Bandejas')} />
+            {canCalendar && (
+              <SubNav.Link to="calendario" label={t('nav.calendar', 'Calendario de coberturas')} />
+            )}
+          </SubNav.Section>
+          {(canHolidays || canSettings) && (
+            <SubNav.Section label={t('nav.configuration', 'Configuración')}>
+              {canHolidays && (
+                <SubNav.Link to="dias-inhabiles" label={t('nav.holidays', 'Días inhábiles')} />
+              )}
+              {canSettings && (
+                <SubNav.Link to="configuracion" label={t('nav.settings', 'Configuración')} />
+              )}
+            </SubNav.Section>
+          )}
+        </SubNav.Sections>
+      </SubNav.Content>
+    </SubNav.Main>
+  );
+};
+
+const App = () => (
+  <Layouts.Root sideNav={<Navigation />}>
+    <Routes>
+      <Route index element={<Navigate to="bandejas" replace />} />
+      <Route
+        path="tablero"
+        element={
+          <Page.Protect permissions={PERMISSIONS.dashboard}>
+            <DashboardPage />
+          </Page.Protect>
+        }
+      />
+      <Route path="bandejas" element={<QueuesPage />} />
+      <Route path="bandejas/:key" element={<QueuesPage />} />
+      <Route
+        path="calendario"
+        element={
+          <Page.Protect permissions={PERMISSIONS.calendar}>
+            <CalendarPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="oficios/:documentId"
+        element={
+          <Page.Protect permissions={PERMISSIONS.oficios}>
+            <OficioPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="dias-inhabiles"
+        element={
+          <Page.Protect permissions={PERMISSIONS.holidays}>
+            <HolidaysPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="configuracion"
+        element={
+          <Page.Protect permissions={PERMISSIONS.settings}>
+            <SettingsPage />
+          </Page.Protect>
+        }
+      />
+      <Route path="*" element={<Page.NoData />} />
+    </Routes>
+  </Layouts.Root>
+);
+
+export default App;

@@ -1,0 +1,6 @@
+import type { Core } from '@strapi/strapi';
+import { notImplemented } from './not-implemented';
+
+export default (_: { strapi: Core.Strapi }) => ({
+  get: notImplemented,
+});

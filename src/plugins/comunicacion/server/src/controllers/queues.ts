@@ -1,0 +1,7 @@
+import type { Core } from '@strapi/strapi';
+import { notImplemented } from './not-implemented';
+
+export default (_: { strapi: Core.Strapi }) => ({
+  list: notImplemented,
+  get: notImplemented,
+});

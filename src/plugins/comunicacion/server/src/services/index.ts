@@ -1,0 +1,2 @@
+/** Services of the plugin, reached through `strapi.plugin('comunicacion').service(name)`. */
+export default {};
