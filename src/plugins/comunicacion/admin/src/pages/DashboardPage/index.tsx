@@ -8,8 +8,9 @@ import {
   SingleSelectOption,
   Typography,
 } from '@strapi/design-system';
-import { Layouts, Page, useAPIErrorHandler } from '@strapi/strapi/admin';
+import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
+import { serverMessage } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/getTranslation';
 import { OnTimeGauge } from './components/OnTimeGauge';
 import { Panel } from './components/Panel';
@@ -53,7 +54,6 @@ export const DashboardPage = () => {
     formatMessage({ id: getTranslation(id), defaultMessage });
   const [weeks, setWeeks] = React.useState(12);
   const { data, error, isLoading } = useDashboard(weeks);
-  const { formatAPIError } = useAPIErrorHandler();
   const title = t('dashboard.title', 'Tablero');
 
   if (!data) {
@@ -64,7 +64,10 @@ export const DashboardPage = () => {
         <Layouts.Header title={title} />
         <Layouts.Content>
           <Page.Error
-            content={error ? formatAPIError(error as Parameters<typeof formatAPIError>[0]) : ''}
+            content={
+              serverMessage(error) ??
+              t('dashboard.loadError', 'No se pudo cargar el tablero. Intenta de nuevo.')
+            }
           />
         </Layouts.Content>
       </Page.Main>

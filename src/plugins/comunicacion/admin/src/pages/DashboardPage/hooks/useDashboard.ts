@@ -1,33 +1,10 @@
-import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
+import { useApi } from '../../../hooks/useApi';
 import type { GetDashboard } from '../../../../../shared/contracts/dashboard';
 
 export type DashboardData = GetDashboard.Response['data'];
 
-interface DashboardState {
-  data?: DashboardData;
-  error?: unknown;
-  isLoading: boolean;
-}
-
-/** Loads the Tablero for the last `weeks` weeks; refetches when `weeks` changes. */
+/** The Tablero over the last `weeks` weeks; the previous answer stays shown while it reloads. */
 export const useDashboard = (weeks: number) => {
-  const { get } = useFetchClient();
-  const [state, setState] = React.useState<DashboardState>({ isLoading: true });
-
-  React.useEffect(() => {
-    const controller = new AbortController();
-    setState((previous) => ({ ...previous, isLoading: true }));
-    get<GetDashboard.Response>('/comunicacion/dashboard', {
-      params: { weeks: String(weeks) },
-      signal: controller.signal,
-    })
-      .then(({ data }) => setState({ data: data.data, isLoading: false }))
-      .catch((error: unknown) => {
-        if (!controller.signal.aborted) setState({ error, isLoading: false });
-      });
-    return () => controller.abort();
-  }, [get, weeks]);
-
-  return state;
+  const { data, ...state } = useApi<GetDashboard.Response>('/comunicacion/dashboard', { weeks });
+  return { ...state, data: data?.data };
 };
