@@ -1,0 +1,47 @@
+import { Badge, Flex } from '@strapi/design-system';
+import type { ItemBadges as ItemBadgesDto } from '../../../shared/contracts/common';
+import { useT } from '../hooks/useT';
+
+export interface ItemBadgesProps {
+  badges: ItemBadgesDto;
+}
+
+/** Vencido, vence hoy, extemporáneo (por aceptar) and en pausa, as small badges. */
+export const ItemBadges = ({ badges }: ItemBadgesProps) => {
+  const t = useT();
+  const shown = [
+    badges.overdue && (
+      <Badge key="overdue" variant="danger" data-badge="overdue">
+        {t('badges.overdue', 'Vencido')}
+      </Badge>
+    ),
+    badges.dueToday && (
+      <Badge key="dueToday" variant="warning" data-badge="dueToday">
+        {t('badges.dueToday', 'Vence hoy')}
+      </Badge>
+    ),
+    badges.awaitingLateAcceptance ? (
+      <Badge key="late" variant="warning" data-badge="awaitingLateAcceptance">
+        {t('badges.awaitingLateAcceptance', 'Extemporáneo · por aceptar')}
+      </Badge>
+    ) : (
+      badges.late && (
+        <Badge key="late" variant="alternative" data-badge="late">
+          {t('badges.late', 'Extemporáneo')}
+        </Badge>
+      )
+    ),
+    badges.paused && (
+      <Badge key="paused" variant="secondary" data-badge="paused">
+        {t('badges.paused', 'En pausa')}
+      </Badge>
+    ),
+  ].filter(Boolean);
+
+  if (!shown.length) return null;
+  return (
+    <Flex gap={1} wrap="wrap">
+      {shown}
+    </Flex>
+  );
+};

@@ -1,0 +1,23 @@
+import { useRBAC } from '@strapi/strapi/admin';
+import { PERMISSIONS } from '../permissions';
+
+const ACTIONS = [
+  ...PERMISSIONS.fireTransitions,
+  ...PERMISSIONS.assign,
+  ...PERMISSIONS.acceptLate,
+  ...PERMISSIONS.proposals,
+  ...PERMISSIONS.oficios,
+];
+
+/** Which item actions the logged-in staff member holds (the server checks them again). */
+export const usePluginPermissions = () => {
+  const { allowedActions, isLoading } = useRBAC(ACTIONS);
+  return {
+    isLoading,
+    canFireTransitions: Boolean(allowedActions.canFire),
+    canAssign: Boolean(allowedActions.canAssign),
+    canAcceptLate: Boolean(allowedActions.canAcceptLate),
+    canUploadProposals: Boolean(allowedActions.canProposals),
+    canReadOficios: Boolean(allowedActions.canRead),
+  };
+};

@@ -1,0 +1,102 @@
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import type { OficioItem } from '../../../../../shared/contracts/oficios';
+import type { ItemAction } from '../../../components/ItemActionDialogs';
+import { ItemBadges } from '../../../components/ItemBadges';
+import { StatusBadge } from '../../../components/StatusBadge';
+import { TransitionButtons } from '../../../components/TransitionButtons';
+import { useFormatters } from '../../../hooks/useFormatters';
+import { usePluginPermissions } from '../../../hooks/usePluginPermissions';
+import { useT } from '../../../hooks/useT';
+import { FieldList, Section } from './Section';
+
+export interface WorkItemsProps {
+  items: OficioItem[];
+  onAction: (action: ItemAction) => void;
+}
+
+/** Trabajos: every work item of the oficio with its state, due date, people and actions. */
+export const WorkItems = ({ items, onAction }: WorkItemsProps) => {
+  const t = useT();
+  const format = useFormatters();
+  const permissions = usePluginPermissions();
+
+  return (
+    <Section id="oficio-items" title={t('oficio.sections.items', 'Trabajos')}>
+      {!items.length && (
+        <Typography textColor="neutral600">
+          {t('oficio.items.none', 'Este oficio aún no tiene trabajos registrados.')}
+        </Typography>
+      )}
+      {items.map((item) => {
+        const headingId = `item-${item.documentId}`;
+        const subject = { uid: item.uid, documentId: item.documentId, title: item.title };
+        const canUpload =
+          permissions.canUploadProposals &&
+          item.workflow === 'design' &&
+          item.status === 'en_diseno';
+        return (
+          <Box
+            key={`${item.uid}:${item.documentId}`}
+            tag="article"
+            aria-labelledby={headingId}
+            borderColor="neutral200"
+            hasRadius
+            padding={4}
+          >
+            <Flex direction="column" alignItems="stretch" gap={3}>
+              <Flex gap={3} wrap="wrap">
+                <Typography variant="sigma" textColor="neutral600">
+                  {item.workflowLabel}
+                </Typography>
+                <Typography tag="h3" variant="omega" fontWeight="bold" id={headingId}>
+                  {item.title}
+                </Typography>
+                <StatusBadge status={item.status} label={item.statusLabel} />
+                <ItemBadges badges={item.badges} />
+              </Flex>
+              <FieldList
+                fields={[
+                  { label: t('oficio.items.due', 'Vence'), value: format.day(item.dueAt) },
+                  {
+                    label: t('oficio.items.assignees', 'Responsables'),
+                    value: item.assignees.length
+                      ? item.assignees.map((person) => person.name).join(', ')
+                      : t('queues.unassigned', 'Sin asignar'),
+                  },
+                ]}
+              />
+              <TransitionButtons
+                transitions={permissions.canFireTransitions ? item.transitions : []}
+                onSelect={(transition) => onAction({ kind: 'transition', subject, transition })}
+              >
+                {permissions.canAssign && (
+                  <Button
+                    variant="tertiary"
+                    onClick={() =>
+                      onAction({ kind: 'assign', item: { ...subject, assignees: item.assignees } })
+                    }
+                  >
+                    {t('queues.actions.assign', 'Asignar')}
+                  </Button>
+                )}
+                {canUpload && (
+                  <Button
+                    variant="tertiary"
+                    onClick={() =>
+                      onAction({
+                        kind: 'proposal',
+                        design: { documentId: item.documentId, title: item.title },
+                      })
+                    }
+                  >
+                    {t('queues.actions.uploadProposal', 'Subir versión de propuesta')}
+                  </Button>
+                )}
+              </TransitionButtons>
+            </Flex>
+          </Box>
+        );
+      })}
+    </Section>
+  );
+};
