@@ -16,6 +16,7 @@ import { useIntl } from 'react-intl';
 import type { HolidayDto, Holidays } from '../../../../../shared/contracts/configuration';
 import { serverMessage } from '../../../hooks/useApi';
 import { useT } from '../../../hooks/useT';
+import { serverFields } from '../utils/serverFields';
 import { fromDay, SOURCES, toDay, type HolidaySource } from '../utils/sources';
 
 interface HolidayModalProps {
@@ -109,9 +110,10 @@ export const HolidayModal = ({ holiday, year, onClose, onSave }: HolidayModalPro
       });
       onClose();
     } catch (error) {
-      setRefusal(
-        serverMessage(error) ?? t('holidays.saveError', 'No se pudo guardar el día inhábil.')
-      );
+      const message =
+        serverMessage(error) ?? t('holidays.saveError', 'No se pudo guardar el día inhábil.');
+      setRefusal(message);
+      setErrors(Object.fromEntries(serverFields(error).map((field) => [field, message])));
     } finally {
       setIsSaving(false);
     }
