@@ -197,7 +197,7 @@ export const SettingsPage = () => {
               title={t('settings.leadTimes.title', 'Plazos')}
               description={t(
                 'settings.leadTimes.description',
-                'Días hábiles: de lunes a viernes que no son días inhábiles. Cambiar un plazo vale para las solicitudes que se reciban a partir de ahora.'
+                'Días hábiles: de lunes a viernes que no son días inhábiles (ver Días inhábiles). Días naturales: todos los días del calendario.'
               )}
             >
               <Grid.Root gap={5}>
@@ -254,7 +254,7 @@ export const SettingsPage = () => {
               title={t('settings.site.title', 'Sitio web municipal')}
               description={t(
                 'settings.site.description',
-                'Dónde se verifica que una publicación quedó en línea y a quién se avisa cuando cambia.'
+                'El sitio web del Ayuntamiento, que muestra lo publicado.'
               )}
             >
               <Grid.Root gap={5}>
