@@ -20,7 +20,8 @@ export const PERMISSIONS = {
   oficios: [action('oficios.read')],
   holidays: [action('holidays.manage')],
   settings: [action('settings.manage')],
-  queues: QUEUE_KEYS.map((key) => action(`queues.${key}.read`)),
+  // Action uids admit no underscores: the server registers queues.diseno-senior.read.
+  queues: QUEUE_KEYS.map((key) => action(`queues.${key.replace(/_/g, '-')}.read`)),
   fireTransitions: [action('transitions.fire')],
   assign: [action('items.assign')],
   acceptLate: [action('oficios.accept-late')],

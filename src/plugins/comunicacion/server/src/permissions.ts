@@ -14,8 +14,12 @@ export const PERMISSIONS = {
   settings: 'plugin::comunicacion.settings.manage',
 } as const;
 
-/** The permission action that lets a staff member see one queue. */
-export const queuePermission = (key: QueueKey) => `plugin::comunicacion.queues.${key}.read`;
+/**
+ * The permission action that lets a staff member see one queue. Action uids admit only lowercase
+ * letters, dots and hyphens, so the key's underscores become hyphens (queues.diseno-senior.read).
+ */
+export const queuePermission = (key: QueueKey) =>
+  `plugin::comunicacion.queues.${key.replace(/_/g, '-')}.read`;
 
 const action = (uid: string, displayName: string, subCategory: string) => ({
   section: 'plugins' as const,
