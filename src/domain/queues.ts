@@ -1,4 +1,4 @@
-import type { Role, WorkflowKey } from './workflows';
+import { WORKFLOWS, type Role, type WorkflowKey } from './workflows';
 
 /** Keys of the office's work queues (bandejas), one per kind of work. */
 export type QueueKey =
@@ -143,4 +143,41 @@ export function queueByKey(key: string): QueueDefinition | null {
 export function queuesForRoles(roles: readonly Role[]): QueueDefinition[] {
   if (roles.includes('director')) return [...QUEUES];
   return QUEUES.filter((queue) => queue.roles.some((role) => roles.includes(role)));
+}
+
+/** The states a queue holds, per workflow, in the order of its sources. */
+export function queueStates(queue: QueueDefinition): { workflow: WorkflowKey; state: string }[] {
+  return queue.sources.flatMap((source) =>
+    source.states.map((state) => ({ workflow: source.workflow, state }))
+  );
+}
+
+/** What the badges of a queue row are computed from. */
+export interface BadgeFacts {
+  /** Business due date, YYYY-MM-DD. */
+  dueAt: string | null;
+  /** Today in Mexico City, YYYY-MM-DD. */
+  today: string;
+  isLate: boolean;
+  lateAccepted: boolean;
+  /** The item's state is one where it waits on the requesting area. */
+  waiting: boolean;
+}
+
+/** Badges of an open item in a queue: vencido, vence hoy, extemporáneo, por aceptar, en pausa. */
+export function queueBadges(facts: BadgeFacts) {
+  return {
+    overdue: facts.dueAt !== null && facts.dueAt < facts.today,
+    dueToday: facts.dueAt === facts.today,
+    late: facts.isLate,
+    awaitingLateAcceptance: facts.isLate && !facts.lateAccepted,
+    paused: facts.waiting,
+  };
+}
+
+const CANCELLATIONS = new Set(['cancelado', 'cancelada', 'rechazada']);
+
+/** Closed states of a workflow in which the work was delivered (not cancelled or rejected). */
+export function deliveredStates(workflow: WorkflowKey): string[] {
+  return WORKFLOWS[workflow].closed.filter((state) => !CANCELLATIONS.has(state));
 }

@@ -1,0 +1,48 @@
+import { QUEUES, deliveredStates, queueBadges, queueByKey, queueStates } from '../queues';
+import { WORKFLOWS } from '../workflows';
+
+describe('bandejas', () => {
+  it('los estados de una bandeja con varias fuentes, en el orden de sus fuentes', () => {
+    expect(queueStates(queueByKey('redes_sociales')!)).toEqual([
+      { workflow: 'social-post', state: 'borrador' },
+      { workflow: 'social-post', state: 'programada' },
+      { workflow: 'design', state: 'aprobado' },
+    ]);
+    for (const queue of QUEUES) {
+      for (const { workflow, state } of queueStates(queue)) {
+        expect(Object.keys(WORKFLOWS[workflow].states)).toContain(state);
+      }
+    }
+  });
+
+  it('insignias: vencido, vence hoy, extemporáneo, por aceptar y en pausa', () => {
+    const base = { today: '2026-11-24', isLate: false, lateAccepted: false, waiting: false };
+    expect(queueBadges({ ...base, dueAt: '2026-11-23' })).toMatchObject({
+      overdue: true,
+      dueToday: false,
+    });
+    expect(queueBadges({ ...base, dueAt: '2026-11-24' })).toMatchObject({
+      overdue: false,
+      dueToday: true,
+    });
+    expect(queueBadges({ ...base, dueAt: null })).toMatchObject({
+      overdue: false,
+      dueToday: false,
+    });
+    expect(queueBadges({ ...base, dueAt: null, isLate: true })).toMatchObject({
+      late: true,
+      awaitingLateAcceptance: true,
+    });
+    expect(queueBadges({ ...base, dueAt: null, isLate: true, lateAccepted: true })).toMatchObject({
+      late: true,
+      awaitingLateAcceptance: false,
+    });
+    expect(queueBadges({ ...base, dueAt: null, waiting: true }).paused).toBe(true);
+  });
+
+  it('los cierres que entregan trabajo dejan fuera cancelaciones y rechazos', () => {
+    expect(deliveredStates('design')).toEqual(['entregado', 'publicado']);
+    expect(deliveredStates('email-account-request')).toEqual(['verificada']);
+    expect(deliveredStates('web-publication')).toEqual(['respondida', 'retirada']);
+  });
+});
