@@ -46,7 +46,8 @@ const MANAGERS = new Set<Role>([
   'coordinador_organismos',
   'system',
 ]);
-const MIN_JUSTIFICATION = 15;
+/** Shortest written justification that accepts a late request. */
+export const MIN_JUSTIFICATION = 15;
 
 /** The domain's refusal as Strapi's error: 403 for who, 400 for what. */
 export const toError = (failure: Failure) =>

@@ -41,7 +41,7 @@ const OFICIO_FACT_POPULATE = {
 };
 
 /** Relations and media each workflow's guards look at. */
-const POPULATE: Record<WorkflowKey, Record<string, unknown>> = {
+export const POPULATE: Record<WorkflowKey, Record<string, unknown>> = {
   oficio: { area: { select: ['id', 'documentId', 'kind'] }, responseDocument: { select: ['id'] } },
   design: { oficio: OFICIO_FACT_POPULATE, proposals: { populate: { file: { select: ['id'] } } } },
   'coverage-event': { oficio: OFICIO_FACT_POPULATE, crew: { select: ['id'] } },

@@ -16,7 +16,7 @@ export interface HolidayDto {
  *
  * The year's calendar (LFT days are written for the year on first read). Writes go through the
  * Document Service, so open items' due dates are recomputed; 400 with `INVALID_DATA` and Spanish
- * messages for bad input.
+ * messages for bad input (`INVALID_DATE` or `INVALID_RANGE` for a bad date or range).
  */
 export declare namespace Holidays {
   export interface ListResponse {

@@ -91,7 +91,7 @@ export declare namespace GetOficio {
 /**
  * POST /comunicacion/oficios/:documentId/accept-late  { justification }
  *
- * A coordinator accepts a late request with a written justification (at least 10 characters);
+ * A coordinator accepts a late request with a written justification (at least 15 characters);
  * who and when are recorded. 400 `COMMENT_REQUIRED` without justification, 400 `NOT_LATE` when the
  * oficio is not late or already accepted.
  */

@@ -1,7 +1,52 @@
 import type { Core } from '@strapi/strapi';
-import { notImplemented } from './not-implemented';
+import { errors } from '@strapi/utils';
+import { adminActor } from '../../../../../services/write-context';
+import { invalid } from '../../../../../utils/errors';
+import type { AcceptLate, GetOficio } from '../../../shared/contracts/oficios';
+import type { OficioViewService } from '../services/oficio-view';
 
-export default (_: { strapi: Core.Strapi }) => ({
-  get: notImplemented,
-  acceptLate: notImplemented,
-});
+type Ctx = Parameters<Core.MiddlewareHandler>[0];
+
+const MAX_JUSTIFICATION = 2000;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = () =>
+    strapi.plugin('comunicacion').service('oficio-view') as unknown as OficioViewService;
+
+  return {
+    /** GET /comunicacion/oficios/:documentId */
+    async get(ctx: Ctx) {
+      const data = await service().get(String(ctx.params.documentId), adminActor(ctx.state.user));
+      if (!data) throw new errors.NotFoundError('No existe ese oficio.', { code: 'NOT_FOUND' });
+      const body: GetOficio.Response = { data };
+      ctx.body = body;
+    },
+
+    /** POST /comunicacion/oficios/:documentId/accept-late */
+    async acceptLate(ctx: Ctx) {
+      const input = (ctx.request.body ?? {}) as Partial<AcceptLate.Request['body']>;
+      if (typeof input.justification !== 'string') {
+        throw invalid(
+          'COMMENT_REQUIRED',
+          'Escribe la justificación para aceptar la solicitud extemporánea.',
+          { fields: ['justification'] }
+        );
+      }
+      if (input.justification.length > MAX_JUSTIFICATION) {
+        throw invalid(
+          'INVALID_REQUEST',
+          `La justificación admite hasta ${MAX_JUSTIFICATION} caracteres.`,
+          { fields: ['justification'] }
+        );
+      }
+      const body: AcceptLate.Response = {
+        data: await service().acceptLate(
+          String(ctx.params.documentId),
+          input.justification,
+          adminActor(ctx.state.user)
+        ),
+      };
+      ctx.body = body;
+    },
+  };
+};
