@@ -33,9 +33,19 @@ module.exports = {
       ...common,
       displayName: 'integration',
       testMatch: ['<rootDir>/tests/**/*.test.ts'],
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/browser/'],
       globalSetup: '<rootDir>/tests/harness/global-setup.ts',
       setupFiles: ['<rootDir>/tests/harness/setup-env.ts'],
       slowTestThreshold: 60,
+    },
+    {
+      // The admin panel driven in Debian's Chromium (tests/browser/harness.ts).
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/tests/browser/**/*.test.ts'],
+      globalSetup: '<rootDir>/tests/harness/global-setup.ts',
+      setupFiles: ['<rootDir>/tests/harness/setup-env.ts'],
+      slowTestThreshold: 90,
     },
   ],
 };
