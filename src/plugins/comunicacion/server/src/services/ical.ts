@@ -61,7 +61,7 @@ export const foldLine = (line: string): string => {
   return parts.join(`${CRLF} `);
 };
 
-const property = (name: string, value: string) => foldLine(`${name}:${value}`);
+const property = (name: string, value: string) => `${name}:${value}`;
 
 /** The whole VCALENDAR object, CRLF line endings included. */
 export const buildCalendar = ({ name, events }: IcalCalendar): string => {
@@ -90,5 +90,5 @@ export const buildCalendar = ({ name, events }: IcalCalendar): string => {
     );
   }
   lines.push('END:VCALENDAR');
-  return lines.join(CRLF) + CRLF;
+  return lines.map(foldLine).join(CRLF) + CRLF;
 };
