@@ -18,7 +18,13 @@ interface EventCardProps {
 const useTimeRange = () => {
   const { formatTime } = useIntl();
   return (event: CalendarEvent) => {
-    const options = { timeZone: OFFICE_TIME_ZONE, hour: '2-digit', minute: '2-digit' } as const;
+    // The office reads a 24-hour clock, in Mexico City time whatever the browser's zone.
+    const options = {
+      timeZone: OFFICE_TIME_ZONE,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    } as const;
     return `${formatTime(event.startsAt, options)}–${formatTime(event.endsAt, options)}`;
   };
 };

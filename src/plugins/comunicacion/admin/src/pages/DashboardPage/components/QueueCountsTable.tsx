@@ -82,7 +82,10 @@ export const QueueCountsTable = ({ queues }: QueueCountsTableProps) => {
                 <Flex tag="ul" gap={1} wrap="wrap" paddingTop={2} paddingBottom={2}>
                   {queue.byState.map((row) => (
                     <li key={`${row.workflow}:${row.state}`}>
-                      <Badge>{`${row.label}: ${row.count}`}</Badge>
+                      {/* States holding work stand out; empty ones stay for reference. */}
+                      <Badge variant={row.count > 0 ? 'secondary' : 'neutral'}>
+                        {`${row.label}: ${row.count}`}
+                      </Badge>
                     </li>
                   ))}
                 </Flex>
