@@ -170,11 +170,24 @@ export const loginInBrowser = async (page: Page, role: Role | string): Promise<S
   const session = known.get(name) ?? (await loginAsAdmin(owner.app, name));
   known.set(name, session);
 
-  await page.goto('/admin/auth/login');
+  const response = await page.goto('/admin/auth/login');
+  if (!response?.ok()) {
+    throw new Error(
+      `GET /admin/auth/login respondió ${response?.status()}: ¿está construido el panel (dist/build)?`
+    );
+  }
   await page.locator('input[name="email"]').fill(session.user.email);
   await page.locator('input[name="password"]').fill(TEST_PASSWORD);
   await page.locator('form button[type="submit"]').click();
-  await page.waitForURL((url) => !url.pathname.startsWith('/admin/auth'));
+  await page
+    .waitForURL((url) => !url.pathname.startsWith('/admin/auth'))
+    .catch(async (error: Error) => {
+      const alerts = await page.getByRole('alert').allInnerTexts();
+      throw new Error(
+        `${session.user.email} (${name}) no pasó del formulario de inicio de sesión` +
+          `${alerts.length ? `: ${alerts.join(' / ')}` : ''}. ${error.message}`
+      );
+    });
   await page.getByRole('navigation').first().waitFor();
   await waitForAppIdle(page);
   return session;
