@@ -1,6 +1,25 @@
 import type { Core } from '@strapi/strapi';
-import { notImplemented } from './not-implemented';
+import { invalid } from '../../../../../utils/errors';
+import type { GetDashboard } from '../../../shared/contracts/dashboard';
+import type { DashboardService } from '../services/dashboard';
+import { visibleQueues } from './queues';
 
-export default (_: { strapi: Core.Strapi }) => ({
-  get: notImplemented,
+type Context = Parameters<Core.MiddlewareHandler>[0];
+
+const DEFAULT_WEEKS = 12;
+
+export default ({ strapi }: { strapi: Core.Strapi }) => ({
+  /** GET /comunicacion/dashboard */
+  async get(ctx: Context) {
+    const raw = (ctx.query as Record<string, unknown>)?.weeks;
+    const text = raw === undefined || raw === '' ? String(DEFAULT_WEEKS) : String(raw);
+    if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 52) {
+      throw invalid('INVALID_REQUEST', 'Las semanas (weeks) deben ser un entero entre 1 y 52.');
+    }
+    const service = strapi.plugin('comunicacion').service('dashboard') as DashboardService;
+    const response: GetDashboard.Response = {
+      data: await service.summary(visibleQueues(ctx), Number(text)),
+    };
+    ctx.body = response;
+  },
 });

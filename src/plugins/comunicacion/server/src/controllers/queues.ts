@@ -1,7 +1,124 @@
 import type { Core } from '@strapi/strapi';
-import { notImplemented } from './not-implemented';
+import { errors } from '@strapi/utils';
+import { parseIsoDate } from '../../../../../domain/calendar';
+import { QUEUES, queueByKey, queueStates } from '../../../../../domain/queues';
+import { forbidden, invalid } from '../../../../../utils/errors';
+import type { GetQueue, ListQueues } from '../../../shared/contracts/queues';
+import { queuePermission } from '../permissions';
+import type { QueueFilters, QueuesService } from '../services/queues';
 
-export default (_: { strapi: Core.Strapi }) => ({
-  list: notImplemented,
-  get: notImplemented,
-});
+type Context = Parameters<Core.MiddlewareHandler>[0];
+
+const DEFAULT_PAGE_SIZE = 25;
+const MAX_PAGE_SIZE = 100;
+
+/** Whether the logged-in admin holds a plugin action (admin abilities, as hasPermissions checks). */
+export const can = (ctx: Context, action: string): boolean =>
+  Boolean((ctx.state.userAbility as { can(action: string): boolean } | undefined)?.can(action));
+
+/** The queues the logged-in admin may see: one permission per queue. */
+export const visibleQueues = (ctx: Context) =>
+  QUEUES.filter((queue) => can(ctx, queuePermission(queue.key)));
+
+const positiveInteger = (value: unknown, fallback: number, message: string) => {
+  if (value === undefined || value === '') return fallback;
+  const text = String(value);
+  if (!/^\d+$/.test(text) || Number(text) < 1) throw invalid('INVALID_REQUEST', message);
+  return Number(text);
+};
+
+const single = (value: unknown) => (Array.isArray(value) ? value[0] : value) as string | undefined;
+
+const dateFilter = (value: string | undefined, name: string) => {
+  if (value === undefined || value === '') return undefined;
+  if (!parseIsoDate(value)) {
+    throw invalid('INVALID_REQUEST', `La fecha «${name}» debe tener el formato AAAA-MM-DD.`);
+  }
+  return value;
+};
+
+export default ({ strapi }: { strapi: Core.Strapi }) => {
+  const service = () => strapi.plugin('comunicacion').service('queues') as QueuesService;
+
+  return {
+    /** GET /comunicacion/queues */
+    async list(ctx: Context) {
+      const response: ListQueues.Response = {
+        data: await service().summaries(visibleQueues(ctx)),
+      };
+      ctx.body = response;
+    },
+
+    /** GET /comunicacion/queues/:key */
+    async get(ctx: Context) {
+      const queue = queueByKey(String(ctx.params.key));
+      if (!queue) {
+        throw new errors.NotFoundError('No existe esa bandeja.', { code: 'QUEUE_NOT_FOUND' });
+      }
+      if (!can(ctx, queuePermission(queue.key))) {
+        throw forbidden('QUEUE_FORBIDDEN', `No tienes acceso a la bandeja «${queue.label}».`, {
+          queue: queue.key,
+        });
+      }
+
+      const query = (ctx.query ?? {}) as Record<string, unknown>;
+      const page = positiveInteger(
+        single(query.page),
+        1,
+        'La página (page) debe ser un entero mayor que cero.'
+      );
+      const pageSize = positiveInteger(
+        single(query.pageSize),
+        DEFAULT_PAGE_SIZE,
+        `El tamaño de página (pageSize) debe ser un entero entre 1 y ${MAX_PAGE_SIZE}.`
+      );
+      if (pageSize > MAX_PAGE_SIZE) {
+        throw invalid(
+          'INVALID_REQUEST',
+          `El tamaño de página (pageSize) debe ser un entero entre 1 y ${MAX_PAGE_SIZE}.`
+        );
+      }
+
+      const filters: QueueFilters = {};
+      const state = single(query.state);
+      if (state) {
+        if (!queueStates(queue).some((entry) => entry.state === state)) {
+          throw invalid(
+            'INVALID_REQUEST',
+            `La bandeja «${queue.label}» no tiene el estado «${state}».`
+          );
+        }
+        filters.state = state;
+      }
+      const area = single(query.area)?.trim();
+      if (area) filters.area = area;
+      const assignee = single(query.assignee)?.trim();
+      if (assignee) {
+        if (assignee !== 'none' && !/^\d+$/.test(assignee)) {
+          throw invalid(
+            'INVALID_REQUEST',
+            'El responsable (assignee) debe ser el id de una persona o «none» para los no asignados.'
+          );
+        }
+        filters.assignee = assignee === 'none' ? 'none' : Number(assignee);
+      }
+      filters.dueFrom = dateFilter(single(query.dueFrom)?.trim(), 'dueFrom');
+      filters.dueTo = dateFilter(single(query.dueTo)?.trim(), 'dueTo');
+      if (filters.dueFrom && filters.dueTo && filters.dueFrom > filters.dueTo) {
+        throw invalid(
+          'INVALID_REQUEST',
+          'La fecha inicial (dueFrom) es posterior a la final (dueTo).'
+        );
+      }
+      const q = single(query.q)?.trim();
+      if (q) {
+        if (q.length > 200)
+          throw invalid('INVALID_REQUEST', 'La búsqueda admite hasta 200 caracteres.');
+        filters.q = q;
+      }
+
+      const response: GetQueue.Response = await service().page(queue, filters, { page, pageSize });
+      ctx.body = response;
+    },
+  };
+};

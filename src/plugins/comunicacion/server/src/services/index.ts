@@ -1,12 +1,16 @@
 /** Services of the plugin, reached through `strapi.plugin('comunicacion').service(name)`. */
 import coverageCalendar from './coverage-calendar';
+import dashboard from './dashboard';
 import itemActions from './item-actions';
 import officeConfiguration from './office-configuration';
 import oficioView from './oficio-view';
+import queues from './queues';
 
 export default {
   'coverage-calendar': coverageCalendar,
+  dashboard,
   'item-actions': itemActions,
   'office-configuration': officeConfiguration,
   'oficio-view': oficioView,
+  queues,
 };

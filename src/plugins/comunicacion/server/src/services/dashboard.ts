@@ -1,0 +1,238 @@
+import type { Core } from '@strapi/strapi';
+import type { Knex } from 'knex';
+import { deliveredStates, type QueueDefinition } from '../../../../../domain/queues';
+import {
+  STATE_LABELS,
+  WORKFLOWS,
+  WORKFLOW_UIDS,
+  type WorkflowKey,
+} from '../../../../../domain/workflows';
+import { startOfMexicoCityDay, sundayOf, weekStarts } from '../../../../../domain/weeks';
+import type { GetDashboard } from '../../../shared/contracts/dashboard';
+import { mexicoCityToday, type QueuesService } from './queues';
+
+const WORK_ITEMS: readonly WorkflowKey[] = [
+  'design',
+  'coverage-event',
+  'social-post',
+  'web-publication',
+  'transparency-document',
+  'email-account-request',
+  'advisory',
+];
+const DRAFT_AND_PUBLISH: readonly WorkflowKey[] = ['web-publication', 'transparency-document'];
+const DAY_MS = 86_400_000;
+
+const toNumber = (value: unknown) => Number(value ?? 0) || 0;
+
+/** The server's own time zone: PostgreSQL `timestamp` columns hold its wall-clock time. */
+const serverTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+
+export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const queues = () => strapi.plugin('comunicacion').service('queues') as QueuesService;
+  const knex = (): Knex => strapi.db.connection as unknown as Knex;
+  const isPostgres = () => strapi.db.dialect.client === 'postgres';
+
+  /**
+   * 1 when an item closed on or before its due date (Mexico City day), else 0. Items without a
+   * due date had no deadline to miss.
+   */
+  const onTimeSql = (closedAt: string, dueAt: string): Knex.Raw =>
+    isPostgres()
+      ? knex().raw(
+          `CASE WHEN ${dueAt} IS NULL OR ` +
+            `CAST((${closedAt} AT TIME ZONE ?) AT TIME ZONE 'America/Mexico_City' AS DATE) <= ${dueAt} ` +
+            'THEN 1 ELSE 0 END',
+          [serverTimeZone()]
+        )
+      : // SQLite keeps date-times as epoch milliseconds; Mexico City is UTC-6 all year.
+        knex().raw(
+          `CASE WHEN ${dueAt} IS NULL OR ` +
+            `date(${closedAt} / 1000, 'unixepoch', '-6 hours') <= ${dueAt} THEN 1 ELSE 0 END`
+        );
+
+  /** Week index (0 = oldest) of an instant column, from the weeks' start instants. */
+  const weekIndexSql = (column: string, starts: Date[]): Knex.Raw =>
+    knex().raw(
+      `CASE ${starts
+        .slice(1)
+        .map((_, index) => `WHEN ${column} < ? THEN ${index}`)
+        .join(' ')} ELSE ${starts.length - 1} END`,
+      starts.slice(1)
+    );
+
+  /** Closed work per week: one branch per work-item table, grouped once. */
+  const throughput = async (starts: Date[], end: Date) => {
+    const db = knex();
+    const branches = WORK_ITEMS.map((workflow) => {
+      const tables = queues().tablesOf(WORKFLOW_UIDS[workflow]);
+      const col = (name: string) => `t.${tables.columns[name]}`;
+      const query = db
+        .from({ t: tables.table })
+        .select({
+          week: weekIndexSql(col('closedAt'), starts),
+          on_time: onTimeSql(col('closedAt'), col('dueAt')),
+        })
+        .where(col('closedAt'), '>=', starts[0])
+        .andWhere(col('closedAt'), '<', end)
+        .whereIn(col('workflowStatus'), deliveredStates(workflow));
+      if (DRAFT_AND_PUBLISH.includes(workflow)) query.whereNull('t.published_at');
+      return query;
+    });
+    const [first, ...rest] = branches;
+    return (await db
+      .from(first.unionAll(rest).as('c'))
+      .select('week')
+      .count({ closed: '*' })
+      .sum({ on_time: 'on_time' })
+      .groupBy('week')) as { week: unknown; closed: unknown; on_time: unknown }[];
+  };
+
+  /** Designs and revision rounds per requesting area, for designs received since `since`. */
+  const revisionRounds = async (since: Date) => {
+    const db = knex();
+    const service = queues();
+    const design = service.tablesOf(WORKFLOW_UIDS.design);
+    const oficio = service.tablesOf(WORKFLOW_UIDS.oficio);
+    const area = service.tablesOf('api::area.area');
+    const areaLink = service.link(WORKFLOW_UIDS.oficio, 'area')!;
+    const oficioLink = design.oficio!;
+    return (await db
+      .from({ d: design.table })
+      .leftJoin({ ol: oficioLink.table }, `ol.${oficioLink.from}`, 'd.id')
+      .leftJoin({ o: oficio.table }, 'o.id', `ol.${oficioLink.to}`)
+      .leftJoin({ al: areaLink.table }, `al.${areaLink.from}`, 'o.id')
+      .leftJoin({ a: area.table }, 'a.id', `al.${areaLink.to}`)
+      .whereRaw(`COALESCE(o.${oficio.columns.receivedAt}, d.${design.columns.createdAt}) >= ?`, [
+        since,
+      ])
+      .groupBy(`a.${area.columns.name}`)
+      .orderBy(`a.${area.columns.name}`)
+      .select({ area: `a.${area.columns.name}` })
+      .count({ designs: '*' })
+      .select(
+        db.raw(`SUM(COALESCE(d.${design.columns.revisionRounds}, 0)) AS rounds`) as never
+      )) as { area: string | null; designs: unknown; rounds: unknown }[];
+  };
+
+  /** Open oficios received late whose acceptance is still pending. */
+  const lateAwaitingAcceptance = async () => {
+    const oficio = queues().tablesOf(WORKFLOW_UIDS.oficio);
+    const row = await knex()
+      .from(oficio.table)
+      .whereNotIn(oficio.columns.workflowStatus, [...WORKFLOWS.oficio.closed])
+      .where(oficio.columns.isLate, true)
+      .whereNull(oficio.columns.lateAcceptedAt)
+      .count({ total: '*' })
+      .first();
+    return toNumber((row as { total?: unknown } | undefined)?.total);
+  };
+
+  return {
+    /** The Tablero over the given (visible) queues, computed with SQL aggregates. */
+    async summary(
+      visible: readonly QueueDefinition[],
+      weeks: number,
+      now = new Date()
+    ): Promise<GetDashboard.Response['data']> {
+      const db = knex();
+      const today = mexicoCityToday(now);
+      const weekEnd = sundayOf(today);
+      const mondays = weekStarts(today, weeks);
+      const starts = mondays.map(startOfMexicoCityDay);
+      const end = new Date(starts[starts.length - 1].getTime() + 7 * DAY_MS);
+      const union = () => queues().countUnion(visible);
+      const flag = (condition: string, bindings: string[]) =>
+        db.raw(`SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`, bindings);
+
+      const [byState, totals, closed, rounds, late] = await Promise.all([
+        visible.length
+          ? (db
+              .from(union())
+              .select('queue', 'workflow', 'status')
+              .count({ total: '*' })
+              .select({
+                overdue: flag('due_at < ?', [today]),
+                due_today: flag('due_at = ?', [today]),
+              })
+              .groupBy('queue', 'workflow', 'status') as Promise<Record<string, unknown>[]>)
+          : Promise.resolve([] as Record<string, unknown>[]),
+        visible.length
+          ? (db
+              .from(db.from(union()).distinct('uid', 'id', 'due_at').as('d'))
+              .count({ total: '*' })
+              .select({
+                overdue: flag('due_at < ?', [today]),
+                due_today: flag('due_at = ?', [today]),
+                due_this_week: flag('due_at >= ? AND due_at <= ?', [today, weekEnd]),
+              })
+              .first() as Promise<Record<string, unknown> | undefined>)
+          : Promise.resolve(undefined),
+        throughput(starts, end),
+        revisionRounds(starts[0]),
+        lateAwaitingAcceptance(),
+      ]);
+
+      const queueCounts: GetDashboard.QueueCounts[] = visible.map((queue) => {
+        const rows = byState.filter((row) => row.queue === queue.key);
+        const sum = (key: string) => rows.reduce((total, row) => total + toNumber(row[key]), 0);
+        return {
+          key: queue.key,
+          label: queue.label,
+          total: sum('total'),
+          overdue: sum('overdue'),
+          dueToday: sum('due_today'),
+          byState: queue.sources.flatMap((source) =>
+            source.states.map((state) => ({
+              workflow: source.workflow,
+              state,
+              label: STATE_LABELS[source.workflow][state] ?? state,
+              count: toNumber(
+                rows.find((row) => row.workflow === source.workflow && row.status === state)?.total
+              ),
+            }))
+          ),
+        };
+      });
+
+      const weekly = mondays.map((weekStart, index) => {
+        const row = closed.find((r) => toNumber(r.week) === index);
+        const count = toNumber(row?.closed);
+        const onTime = toNumber(row?.on_time);
+        return { weekStart, closed: count, onTime, late: count - onTime };
+      });
+      const closedTotal = weekly.reduce((total, week) => total + week.closed, 0);
+      const onTimeTotal = weekly.reduce((total, week) => total + week.onTime, 0);
+
+      return {
+        today,
+        weekEnd,
+        queues: queueCounts,
+        totals: {
+          open: toNumber(totals?.total),
+          overdue: toNumber(totals?.overdue),
+          dueToday: toNumber(totals?.due_today),
+          dueThisWeek: toNumber(totals?.due_this_week),
+          lateAwaitingAcceptance: late,
+        },
+        throughput: weekly,
+        onTimePercentage:
+          closedTotal === 0 ? null : Math.round((1000 * onTimeTotal) / closedTotal) / 10,
+        revisionRoundsByArea: rounds.map((row) => {
+          const designs = toNumber(row.designs);
+          const total = toNumber(row.rounds);
+          return {
+            area: row.area ?? 'Sin área',
+            designs,
+            rounds: total,
+            average: designs === 0 ? 0 : Math.round((100 * total) / designs) / 100,
+          };
+        }),
+      };
+    },
+  };
+};
+
+export type DashboardService = ReturnType<typeof createDashboardService>;
+
+export default createDashboardService;
