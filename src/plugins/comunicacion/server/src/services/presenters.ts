@@ -1,4 +1,5 @@
 import { mexicoCityParts } from '../../../../../domain/calendar';
+import { queueBadges } from '../../../../../domain/queues';
 import {
   STATE_LABELS,
   WORKFLOWS,
@@ -61,7 +62,7 @@ export const isoInstant = (value: unknown): string | null => {
 /** Today in Mexico City, YYYY-MM-DD. */
 export const mexicoCityToday = (now = new Date()) => mexicoCityParts(now).date;
 
-/** Badges of one work item (see {@link ItemBadges}). */
+/** Badges of one work item as the queues show them; a closed item is only ever «extemporáneo». */
 export const badgesOf = (
   workflow: WorkflowKey,
   item: { status: string; dueAt: unknown },
@@ -69,13 +70,12 @@ export const badgesOf = (
   today: string
 ): ItemBadges => {
   const open = !isClosed(workflow, item.status);
-  const due = isoDay(item.dueAt);
-  const late = Boolean(oficio?.isLate);
-  return {
-    overdue: open && due !== null && due < today,
-    dueToday: open && due === today,
-    late,
-    awaitingLateAcceptance: open && late && !oficio?.lateAcceptedAt,
-    paused: open && WORKFLOWS[workflow].waitingStates.includes(item.status),
-  };
+  const badges = queueBadges({
+    dueAt: open ? isoDay(item.dueAt) : null,
+    today,
+    isLate: Boolean(oficio?.isLate),
+    lateAccepted: Boolean(oficio?.lateAcceptedAt),
+    waiting: open && WORKFLOWS[workflow].waitingStates.includes(item.status),
+  });
+  return { ...badges, awaitingLateAcceptance: open && badges.awaitingLateAcceptance };
 };
