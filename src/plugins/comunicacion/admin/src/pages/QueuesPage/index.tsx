@@ -130,7 +130,9 @@ export const QueuesPage = () => {
                 <Pagination.Links />
               </Pagination.Root>
               <Typography variant="pi" textColor="neutral600">
-                {t('queues.total', '{total} trabajos en total', { total: pagination.total })}
+                {t('queues.total', '{total, plural, one {# trabajo} other {# trabajos}} en total', {
+                  total: pagination.total,
+                })}
               </Typography>
             </Box>
           )}

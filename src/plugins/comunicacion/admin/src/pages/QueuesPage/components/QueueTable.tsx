@@ -23,7 +23,7 @@ import { useT } from '../../../hooks/useT';
 import { PLUGIN_ID } from '../../../pluginId';
 import { ItemActionsMenu } from './ItemActionsMenu';
 
-const COLUMNS = 10;
+const COLUMNS = 9;
 
 export interface QueueTableProps {
   items: QueueItem[];
@@ -56,11 +56,10 @@ export const QueueTable = ({ items, isLoading, filtered, onAction }: QueueTableP
     t('queues.columns.title', 'Título'),
     t('queues.columns.type', 'Tipo'),
     t('queues.columns.area', 'Área'),
-    t('queues.columns.state', 'Estado'),
+    t('queues.columns.state', 'Estado y avisos'),
     t('queues.columns.due', 'Vence'),
     t('queues.columns.received', 'Recibido'),
     t('queues.columns.assignees', 'Responsables'),
-    t('queues.columns.badges', 'Avisos'),
   ];
 
   return (
@@ -102,10 +101,8 @@ export const QueueTable = ({ items, isLoading, filtered, onAction }: QueueTableP
                 )}
               </Td>
               <Td>
-                <Box maxWidth="28rem">
-                  <Typography fontWeight="semiBold" ellipsis title={item.title}>
-                    {item.title}
-                  </Typography>
+                <Box maxWidth="20rem" style={{ whiteSpace: 'normal' }}>
+                  <Typography fontWeight="semiBold">{item.title}</Typography>
                 </Box>
               </Td>
               <Td>
@@ -115,7 +112,10 @@ export const QueueTable = ({ items, isLoading, filtered, onAction }: QueueTableP
                 <Typography>{item.area?.shortName || item.area?.name || '—'}</Typography>
               </Td>
               <Td>
-                <StatusBadge status={item.status} label={item.statusLabel} />
+                <Flex direction="column" alignItems="flex-start" gap={1}>
+                  <StatusBadge status={item.status} label={item.statusLabel} />
+                  <ItemBadges badges={item.badges} />
+                </Flex>
               </Td>
               <Td>
                 <Typography>{format.day(item.dueAt) ?? '—'}</Typography>
@@ -129,9 +129,6 @@ export const QueueTable = ({ items, isLoading, filtered, onAction }: QueueTableP
                     ? item.assignees.map((person) => person.name).join(', ')
                     : t('queues.unassigned', 'Sin asignar')}
                 </Typography>
-              </Td>
-              <Td>
-                <ItemBadges badges={item.badges} />
               </Td>
               <Td>
                 <Flex justifyContent="flex-end">

@@ -1,0 +1,131 @@
+import type { Page } from 'playwright-core';
+import { STATUS_FIELD } from '../../src/api/workflow/services/workflow';
+import { runInternal } from '../harness/runtime';
+import { completeData, createOficio, dataFor, logsOf, stateOf } from '../harness/workflow-fixtures';
+import {
+  loginInBrowser,
+  openAdmin,
+  pageErrors,
+  screenshot,
+  useBrowserApp,
+  waitForAppIdle,
+  waitForHeading,
+} from './harness';
+
+const DESIGN = 'api::design.design';
+
+const tabs = (page: Page) => page.getByRole('tablist', { name: 'Bandejas' }).getByRole('tab');
+const tab = (page: Page, label: string) =>
+  page.getByRole('tab', { name: new RegExp(`^${label}\\b`) });
+/** Table rows are named by the item's title. */
+const row = (page: Page, title: string) => page.getByRole('row', { name: title, exact: true });
+
+describe('Bandejas en el navegador: la diseñadora senior envía una propuesta a revisión', () => {
+  const ctx = useBrowserApp();
+
+  it('ve solo las bandejas de diseño y la propuesta pasa de Diseño senior a Revisión del área con su comentario', async () => {
+    const { app } = ctx;
+    const page = await ctx.newPage();
+    const designer = await loginInBrowser(page, 'disenador_senior');
+
+    // Given: a design in «En diseño» whose first proposal version is uploaded and not yet sent.
+    const title = 'Cartel de la Feria del Elote 2027';
+    const oficio = await createOficio(app, { subject: 'Cartel de la feria' });
+    const folio = String(oficio.folio);
+    const design = await app.strapi.documents(DESIGN).create({
+      data: {
+        ...completeData('design', designer.user.id),
+        title,
+        oficio: oficio.documentId,
+      } as never,
+    });
+    const ready = await dataFor(app, 'design', 'en_diseno', 'en_revision');
+    await runInternal(() =>
+      app.strapi.documents(DESIGN).update({
+        documentId: design.documentId,
+        data: { ...ready, [STATUS_FIELD]: 'en_diseno' } as never,
+      })
+    );
+
+    // When: she opens the Bandejas page.
+    await openAdmin(page, '/plugins/comunicacion/bandejas');
+    await waitForHeading(page, 'Bandejas');
+    await page.waitForURL(/\/bandejas\/diseno_senior/);
+    await waitForAppIdle(page);
+    await screenshot(page, 'disenadora-bandeja-diseno-senior');
+
+    // Then: only the design queues, Diseño senior first, holding the design.
+    const names = (await tabs(page).allTextContents()).map((text) => text.trim());
+    expect(names).toHaveLength(3);
+    expect(names[0]).toMatch(/^Diseño senior/);
+    expect(names[1]).toMatch(/^Revisión del área/);
+    expect(names[2]).toMatch(/^Imprenta/);
+    for (const hidden of ['Cobertura', 'Redes sociales', 'Recepción', 'Gobierno Digital']) {
+      await expect(tab(page, hidden).count()).resolves.toBe(0);
+    }
+    await expect(tab(page, 'Diseño senior').getAttribute('aria-selected')).resolves.toBe('true');
+    await row(page, title).waitFor();
+    await expect(row(page, title).getByText('En diseño', { exact: true }).count()).resolves.toBe(1);
+
+    // When: she opens the row's actions and sends the proposal for review with a comment.
+    await row(page, title)
+      .getByRole('button', { name: `Acciones de «${title}»` })
+      .click();
+    const send = page.getByRole('menuitem', { name: /Enviar propuesta a revisión/ });
+    await send.waitFor();
+    await expect(send.getAttribute('aria-disabled')).resolves.not.toBe('true');
+    await screenshot(page, 'disenadora-acciones');
+    await send.click();
+
+    const dialog = page.getByRole('dialog', { name: 'Enviar propuesta a revisión' });
+    await dialog.waitFor();
+    const comment = 'Versión 1 con los logotipos en el orden solicitado.';
+    await dialog.getByRole('textbox').fill(comment);
+    await screenshot(page, 'disenadora-dialogo-comentario');
+    await dialog.getByRole('button', { name: 'Enviar propuesta a revisión' }).click();
+
+    // Then: the area's single-use approval link is shown to pass on.
+    await dialog.getByText('Enlace de aprobación para el área').waitFor();
+    const link = await dialog.getByRole('link').first().getAttribute('href');
+    expect(link).toMatch(/^https?:\/\//);
+    await screenshot(page, 'disenadora-enlace-de-aprobacion');
+    await dialog.getByRole('button', { name: 'Listo' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await waitForAppIdle(page);
+
+    // The design left Diseño senior…
+    await row(page, title).waitFor({ state: 'detached' });
+    await screenshot(page, 'disenadora-diseno-senior-despues');
+
+    // …and waits in Revisión del área.
+    await tab(page, 'Revisión del área').click();
+    await page.waitForURL(/\/bandejas\/revision_area/);
+    await waitForAppIdle(page);
+    await row(page, title).waitFor();
+    await expect(row(page, title).getByText('En revisión', { exact: true }).count()).resolves.toBe(
+      1
+    );
+    await screenshot(page, 'disenadora-revision-del-area');
+
+    expect(await stateOf(app, 'design', design.documentId)).toBe('en_revision');
+    const logs = await logsOf(app, design.documentId);
+    expect(logs[logs.length - 1]).toMatchObject({
+      fromStatus: 'en_diseno',
+      toStatus: 'en_revision',
+      actorKind: 'admin',
+      comment,
+    });
+
+    // The oficio's history shows who moved it and the comment.
+    await row(page, title).getByRole('link', { name: folio }).click();
+    await page.waitForURL(new RegExp(`/oficios/${oficio.documentId}`));
+    await waitForHeading(page, folio);
+    await waitForAppIdle(page);
+    const history = page.getByRole('region', { name: 'Historial' });
+    await expect(history.getByText(`«${comment}»`).count()).resolves.toBe(1);
+    await expect(history.getByText(/En diseño → En revisión/).count()).resolves.toBe(1);
+    await screenshot(page, 'disenadora-oficio');
+
+    expect(pageErrors(page)).toEqual([]);
+  });
+});
