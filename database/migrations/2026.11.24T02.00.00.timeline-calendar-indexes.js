@@ -1,0 +1,71 @@
+'use strict';
+
+/**
+ * Indexes for the oficio page's timeline (the log records of an oficio and of its work items) and
+ * the coverage calendar (events by start time). Created like the queue indexes: now on an existing
+ * database, right after the schema sync on a fresh one.
+ */
+const { createIndexes } = require('./2026.11.24T01.00.00.queue-indexes');
+
+const columnOf = (db, uid, attribute, fallback) => {
+  try {
+    return db.metadata.get(uid).attributes[attribute].columnName || fallback;
+  } catch {
+    return fallback;
+  }
+};
+
+const tableOf = (db, uid, fallback) => {
+  try {
+    return db.metadata.get(uid).tableName || fallback;
+  } catch {
+    return fallback;
+  }
+};
+
+const indexesOf = (db) => {
+  const LOG = 'api::transition-log.transition-log';
+  const COVERAGE = 'api::coverage-event.coverage-event';
+  const logs = tableOf(db, LOG, 'transition_logs');
+  const events = tableOf(db, COVERAGE, 'coverage_events');
+  return [
+    {
+      name: 'cs_transition_logs_oficio_at_idx',
+      table: logs,
+      columns: [
+        columnOf(db, LOG, 'oficioDocumentId', 'oficio_document_id'),
+        columnOf(db, LOG, 'at', 'at'),
+      ],
+    },
+    {
+      name: 'cs_transition_logs_subject_idx',
+      table: logs,
+      columns: [columnOf(db, LOG, 'subjectDocumentId', 'subject_document_id')],
+    },
+    {
+      name: 'cs_coverage_events_starts_idx',
+      table: events,
+      columns: [columnOf(db, COVERAGE, 'startsAt', 'starts_at')],
+    },
+  ];
+};
+
+module.exports = {
+  async up(knex, db) {
+    const pending = await createIndexes(knex, indexesOf(db));
+    const strapi = global.strapi;
+    if (pending.length > 0 && strapi) {
+      strapi.hook('strapi::content-types.afterSync').register(async () => {
+        await createIndexes(strapi.db.connection, pending);
+      });
+    }
+  },
+
+  async down(knex, db) {
+    for (const index of indexesOf(db)) {
+      if (await knex.schema.hasTable(index.table)) {
+        await knex.raw('DROP INDEX IF EXISTS ??', [index.name]);
+      }
+    }
+  },
+};
