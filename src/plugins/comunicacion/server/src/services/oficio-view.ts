@@ -92,7 +92,7 @@ const asDate = (value: unknown) => {
   return iso ? new Date(iso) : null;
 };
 
-const document = (
+const fileEntry = (
   file: FileRow | null | undefined,
   label: string,
   kind: OficioDocument['kind'],
@@ -205,7 +205,7 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
       for (const proposal of (row.proposals as { version: number; file?: FileRow | null }[]) ??
         []) {
         docs.push(
-          ...document(
+          ...fileEntry(
             proposal.file,
             `Propuesta v${proposal.version} (${title})`,
             'proposal',
@@ -216,7 +216,7 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
     }
     if (key === 'transparency-document') {
       docs.push(
-        ...document(
+        ...fileEntry(
           row.file as FileRow,
           `Documento de transparencia (${title})`,
           'attachment',
@@ -225,10 +225,10 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
       );
     }
     for (const file of (row.attachments as FileRow[] | null | undefined) ?? []) {
-      docs.push(...document(file, `Anexo de la publicación (${title})`, 'attachment', subject));
+      docs.push(...fileEntry(file, `Anexo de la publicación (${title})`, 'attachment', subject));
     }
     docs.push(
-      ...document(
+      ...fileEntry(
         row.responseDocument as FileRow | null,
         `Oficio de respuesta con evidencia (${title})`,
         'response',
@@ -339,9 +339,13 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
         settings,
       });
 
-      const response = document(oficio.responseDocument as FileRow | null, 'Respuesta', 'response');
+      const response = fileEntry(
+        oficio.responseDocument as FileRow | null,
+        'Respuesta',
+        'response'
+      );
       const documents = [
-        ...document(oficio.scan as FileRow | null, 'Oficio escaneado', 'scan'),
+        ...fileEntry(oficio.scan as FileRow | null, 'Oficio escaneado', 'scan'),
         ...rows.flatMap(({ key, row }) => itemDocuments(key, row)),
         ...response,
       ];
