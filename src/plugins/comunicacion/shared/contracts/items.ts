@@ -83,7 +83,7 @@ export declare namespace GetMeta {
       areas: { documentId: string; name: string; shortName: string | null; kind: string }[];
       staff: (StaffMember & { roles: string[] })[];
       queues: { key: string; label: string }[];
-      /** e.g. ['dashboard.read', 'queues.diseno_senior.read', 'items.assign'] */
+      /** e.g. ['dashboard.read', 'queues.diseno-senior.read', 'items.assign'] */
       permissions: string[];
     };
   }

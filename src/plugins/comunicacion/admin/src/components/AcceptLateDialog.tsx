@@ -15,7 +15,8 @@ import { serverMessage } from '../hooks/useApi';
 import { useT } from '../hooks/useT';
 
 /** The server asks for at least this many characters. */
-const MIN_JUSTIFICATION = 10;
+// The server refuses shorter justifications (COMMENT_REQUIRED).
+const MIN_JUSTIFICATION = 15;
 
 export interface AcceptLateDialogProps {
   /** The late oficio; set: the dialog is open. */
