@@ -67,6 +67,16 @@ describe('Bandejas en el navegador: la diseñadora senior envía una propuesta a
     await row(page, title).waitFor();
     await expect(row(page, title).getByText('En diseño', { exact: true }).count()).resolves.toBe(1);
 
+    // The text search filters on the server and lives in the URL.
+    const search = page.getByRole('searchbox', { name: 'Buscar por folio o título' });
+    await search.fill('sin coincidencias xyz');
+    await page.waitForURL(/[?&]q=sin/);
+    await page.getByText('Ningún trabajo coincide con los filtros.').waitFor();
+    await screenshot(page, 'disenadora-busqueda-sin-resultados');
+    await page.getByRole('button', { name: 'Limpiar filtros' }).click();
+    await row(page, title).waitFor();
+    expect(new URL(page.url()).searchParams.get('q')).toBeNull();
+
     // When: she opens the row's actions and sends the proposal for review with a comment.
     await row(page, title)
       .getByRole('button', { name: `Acciones de «${title}»` })
