@@ -296,6 +296,38 @@ describe('Tablero y páginas de configuración en el navegador, como Director(a)
       .waitFor();
     await screenshot(page, 'dias-inhabiles');
 
+    // A municipal day added through the dialog: one business day fewer in the year.
+    let day = new Date(Date.UTC(year, 5, 10));
+    while ([0, 6].includes(day.getUTCDay())) day = new Date(day.getTime() + 86_400_000);
+    const iso = day.toISOString().slice(0, 10);
+    const [yyyy, mm, dd] = iso.split('-');
+    await page.getByRole('button', { name: 'Agregar día inhábil' }).first().click();
+    const dialog = page.getByRole('dialog', { name: 'Agregar día inhábil' });
+    await dialog.waitFor();
+    await dialog.getByRole('combobox', { name: 'Fecha' }).fill(`${dd}/${mm}/${yyyy}`);
+    await dialog.getByRole('textbox', { name: 'Nombre' }).click();
+    await dialog.getByRole('textbox', { name: 'Nombre' }).fill('Fiesta patronal de San Juan');
+    await dialog.getByRole('textbox', { name: 'Nota' }).fill('Acuerdo de cabildo de prueba');
+    await screenshot(page, 'dias-inhabiles-agregar');
+    await dialog.getByRole('button', { name: 'Guardar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await waitForAppIdle(page);
+    await page
+      .getByTestId('business-days')
+      .filter({ hasText: `${year} tiene ${list.meta.businessDays - 1} días hábiles.` })
+      .waitFor();
+    const added = (
+      (
+        await ctx.app
+          .http()
+          .get('/comunicacion/holidays')
+          .query({ year: String(year) })
+          .set(director.auth)
+      ).body as Holidays.ListResponse
+    ).data.find((holiday) => holiday.name === 'Fiesta patronal de San Juan');
+    expect(added).toMatchObject({ date: iso, endDate: null, source: 'municipal' });
+    await page.getByRole('row', { name: /Fiesta patronal de San Juan/ }).waitFor();
+
     await openAdmin(page, '/plugins/comunicacion/configuracion');
     await waitForHeading(page, 'Configuración');
     await waitForAppIdle(page);
@@ -309,6 +341,17 @@ describe('Tablero y páginas de configuración en el navegador, como Director(a)
       page.getByRole('combobox', { name: /Hora de cierre de la recepción/ }).inputValue()
     ).resolves.toBe(stored.officeHoursCutoff);
     await screenshot(page, 'configuracion');
+
+    // Saving a changed lead time stores it.
+    const promotion = page.getByRole('textbox', { name: /Anticipación de la difusión/ });
+    await promotion.fill(String(stored.promotionLeadCalendarDays + 2));
+    await page.getByRole('button', { name: 'Guardar' }).click();
+    await page.getByText('Configuración guardada.').first().waitFor();
+    const saved = await ctx.app.http().get('/comunicacion/settings').set(director.auth);
+    expect((saved.body as Settings.Response).data).toEqual({
+      ...stored,
+      promotionLeadCalendarDays: stored.promotionLeadCalendarDays + 2,
+    });
 
     expect(pageErrors(page)).toEqual([]);
   });
