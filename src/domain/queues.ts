@@ -181,3 +181,22 @@ const CANCELLATIONS = new Set(['cancelado', 'cancelada', 'rechazada']);
 export function deliveredStates(workflow: WorkflowKey): string[] {
   return WORKFLOWS[workflow].closed.filter((state) => !CANCELLATIONS.has(state));
 }
+
+/**
+ * Whether some item could sit in two of these queues at once (same workflow, a shared state and
+ * compatible medium and area kind). When none can, totals over the queues are plain sums.
+ */
+export function queuesOverlap(queues: readonly QueueDefinition[]): boolean {
+  const sources = queues.flatMap((queue) => queue.sources);
+  return sources.some((a, i) =>
+    sources
+      .slice(i + 1)
+      .some(
+        (b) =>
+          a.workflow === b.workflow &&
+          a.states.some((state) => b.states.includes(state)) &&
+          (!a.medium || !b.medium || a.medium === b.medium) &&
+          (!a.areaKind || !b.areaKind || a.areaKind === b.areaKind)
+      )
+  );
+}

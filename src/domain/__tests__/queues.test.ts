@@ -1,4 +1,12 @@
-import { QUEUES, deliveredStates, queueBadges, queueByKey, queueStates } from '../queues';
+import {
+  QUEUES,
+  deliveredStates,
+  queueBadges,
+  queueByKey,
+  queueStates,
+  queuesOverlap,
+  type QueueDefinition,
+} from '../queues';
 import { WORKFLOWS } from '../workflows';
 
 describe('bandejas', () => {
@@ -44,5 +52,36 @@ describe('bandejas', () => {
     expect(deliveredStates('design')).toEqual(['entregado', 'publicado']);
     expect(deliveredStates('email-account-request')).toEqual(['verificada']);
     expect(deliveredStates('web-publication')).toEqual(['respondida', 'retirada']);
+  });
+
+  it('detecta si un registro podría estar en dos bandejas a la vez', () => {
+    // The office's ten queues never share an item.
+    expect(queuesOverlap(QUEUES)).toBe(false);
+    const queue = (sources: QueueDefinition['sources']): QueueDefinition => ({
+      key: 'recepcion',
+      label: 'x',
+      description: 'x',
+      roles: [],
+      sources,
+    });
+    const approved = { workflow: 'design' as const, states: ['aprobado'] };
+    expect(queuesOverlap([queue([approved]), queue([{ ...approved, medium: 'impreso' }])])).toBe(
+      true
+    );
+    expect(
+      queuesOverlap([
+        queue([{ ...approved, medium: 'digital' }]),
+        queue([{ ...approved, medium: 'impreso' }]),
+      ])
+    ).toBe(false);
+    expect(
+      queuesOverlap([
+        queue([{ ...approved, areaKind: 'organismo_auxiliar' }]),
+        queue([{ ...approved, areaKind: 'not_organismo_auxiliar' }]),
+      ])
+    ).toBe(false);
+    expect(
+      queuesOverlap([queue([approved]), queue([{ workflow: 'design', states: ['en_revision'] }])])
+    ).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { deliveredStates, type QueueDefinition } from '../../../../../domain/queues';
+import { deliveredStates, queuesOverlap, type QueueDefinition } from '../../../../../domain/queues';
 import {
   STATE_LABELS,
   WORKFLOWS,
@@ -154,10 +154,13 @@ export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
               .select({
                 overdue: flag('due_at < ?', [today]),
                 due_today: flag('due_at = ?', [today]),
+                due_this_week: flag('due_at >= ? AND due_at <= ?', [today, weekEnd]),
               })
               .groupBy('queue', 'workflow', 'status') as Promise<Record<string, unknown>[]>)
           : Promise.resolve([] as Record<string, unknown>[]),
-        visible.length
+        // Totals count each item once; when no item can sit in two visible queues they are the
+        // sums of the per-state counts and the second pass over the queues is skipped.
+        visible.length && queuesOverlap(visible)
           ? (db
               .from(db.from(union()).distinct('uid', 'id', 'due_at').as('d'))
               .count({ total: '*' })
@@ -204,15 +207,23 @@ export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
       const closedTotal = weekly.reduce((total, week) => total + week.closed, 0);
       const onTimeTotal = weekly.reduce((total, week) => total + week.onTime, 0);
 
+      const sumOf = (key: string) => byState.reduce((total, row) => total + toNumber(row[key]), 0);
+      const counted = totals ?? {
+        total: sumOf('total'),
+        overdue: sumOf('overdue'),
+        due_today: sumOf('due_today'),
+        due_this_week: sumOf('due_this_week'),
+      };
+
       return {
         today,
         weekEnd,
         queues: queueCounts,
         totals: {
-          open: toNumber(totals?.total),
-          overdue: toNumber(totals?.overdue),
-          dueToday: toNumber(totals?.due_today),
-          dueThisWeek: toNumber(totals?.due_this_week),
+          open: toNumber(counted.total),
+          overdue: toNumber(counted.overdue),
+          dueToday: toNumber(counted.due_today),
+          dueThisWeek: toNumber(counted.due_this_week),
           lateAwaitingAcceptance: late,
         },
         throughput: weekly,

@@ -163,24 +163,30 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
     const oc = (name: string) => `o.${oficio.columns[name]}`;
     const ac = (name: string) => `a.${area.columns[name]}`;
 
+    // Counts without area or text filters need neither the oficio nor the area: skipping those
+    // joins keeps the queue list and the dashboard to index-only scans.
+    const needsArea = full || Boolean(source.areaKind) || Boolean(filters.area);
+    const needsOficio = needsArea || Boolean(filters.q);
     const query = db.from({ [t]: item.table });
-    if (!isOficio && item.oficio) {
+    if (!isOficio && item.oficio && needsOficio) {
       query
         .leftJoin({ ol: item.oficio.table }, `ol.${item.oficio.from}`, `${t}.id`)
         .leftJoin({ o: oficio.table }, 'o.id', `ol.${item.oficio.to}`);
     }
-    query.leftJoin({ al: areaLink.table }, `al.${areaLink.from}`, 'o.id');
-    if (item.organism) {
-      // An advisory given informally has no oficio: its area is the organismo it is for.
-      query
-        .leftJoin({ gl: item.organism.table }, `gl.${item.organism.from}`, `${t}.id`)
-        .leftJoin(
-          { a: area.table },
-          'a.id',
-          db.raw(`COALESCE(al.${areaLink.to}, gl.${item.organism.to})`)
-        );
-    } else {
-      query.leftJoin({ a: area.table }, 'a.id', `al.${areaLink.to}`);
+    if (needsArea) {
+      query.leftJoin({ al: areaLink.table }, `al.${areaLink.from}`, 'o.id');
+      if (item.organism) {
+        // An advisory given informally has no oficio: its area is the organismo it is for.
+        query
+          .leftJoin({ gl: item.organism.table }, `gl.${item.organism.from}`, `${t}.id`)
+          .leftJoin(
+            { a: area.table },
+            'a.id',
+            db.raw(`COALESCE(al.${areaLink.to}, gl.${item.organism.to})`)
+          );
+      } else {
+        query.leftJoin({ a: area.table }, 'a.id', `al.${areaLink.to}`);
+      }
     }
 
     const states = filters.state
@@ -356,11 +362,16 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
         (b) => !filters.state || b.source.states.includes(filters.state)
       );
 
-      const [counted, rows] = await Promise.all([
-        db
-          .from(union(branches, filters, false))
-          .count({ total: '*' })
-          .first(),
+      const filtered = Object.values(filters).some((value) => value !== undefined);
+      const [[summary], counted, rows] = await Promise.all([
+        summaries([queue], now),
+        // Unfiltered, the queue's own total is the page's total.
+        filtered
+          ? db
+              .from(union(branches, filters, false))
+              .count({ total: '*' })
+              .first()
+          : Promise.resolve(undefined),
         db
           .from(union(branches, filters, true))
           .select('*')
@@ -371,7 +382,9 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
           .limit(pageSize)
           .offset((page - 1) * pageSize),
       ]);
-      const total = toNumber((counted as { total?: unknown } | undefined)?.total);
+      const total = filtered
+        ? toNumber((counted as { total?: unknown } | undefined)?.total)
+        : summary.total;
       const records = rows as Record<string, unknown>[];
       const assignees = await assigneesOf(
         records.map((row) => ({ uid: String(row.uid), id: Number(row.id) }))
@@ -427,7 +440,6 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
         pageCount: Math.ceil(total / pageSize),
         total,
       };
-      const [summary] = await summaries([queue], now);
       return {
         data,
         meta: {
