@@ -14,7 +14,6 @@ import type { AcceptLate } from '../../../shared/contracts/oficios';
 import { serverMessage } from '../hooks/useApi';
 import { useT } from '../hooks/useT';
 
-/** The server asks for at least this many characters. */
 // The server refuses shorter justifications (COMMENT_REQUIRED).
 const MIN_JUSTIFICATION = 15;
 

@@ -28,10 +28,11 @@ export const useApi = <T>(url: string | null, params?: Params): ApiState<T> => {
   const { get } = useFetchClient();
   const query = toQueryString(params);
   const [tick, setTick] = React.useState(0);
-  const [state, setState] = React.useState<Omit<ApiState<T>, 'refetch'>>({
+  const [state, setState] = React.useState<Omit<ApiState<T>, 'refetch'> & { url: string | null }>({
     data: undefined,
     error: undefined,
     isLoading: Boolean(url),
+    url: null,
   });
   const latest = React.useRef(0);
 
@@ -42,12 +43,17 @@ export const useApi = <T>(url: string | null, params?: Params): ApiState<T> => {
     get<T>(query ? `${url}?${query}` : url).then(
       (response) => {
         if (request === latest.current) {
-          setState({ data: response.data, error: undefined, isLoading: false });
+          setState({ data: response.data, error: undefined, isLoading: false, url });
         }
       },
       (error: unknown) => {
         if (request === latest.current) {
-          setState((previous) => ({ ...previous, error, isLoading: false }));
+          setState((previous) => ({
+            data: previous.url === url ? previous.data : undefined,
+            error,
+            isLoading: false,
+            url,
+          }));
         }
       }
     );
@@ -55,7 +61,14 @@ export const useApi = <T>(url: string | null, params?: Params): ApiState<T> => {
   }, [url, query, tick]);
 
   const refetch = React.useCallback(() => setTick((value) => value + 1), []);
-  return { ...state, refetch };
+  // Another page's parameters keep the old answer on screen while loading; another URL does not.
+  const current = state.url === url;
+  return {
+    data: current ? state.data : undefined,
+    error: current ? state.error : undefined,
+    isLoading: state.isLoading || (Boolean(url) && !current),
+    refetch,
+  };
 };
 
 /** The server's Spanish message of a refused request, or null when it did not send one. */
