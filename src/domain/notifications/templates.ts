@@ -1,0 +1,267 @@
+import { parseIsoDate, dayOfWeek, type IsoDate } from '../calendar';
+import { STATE_LABELS, WORKFLOW_LABELS, type WorkflowKey } from '../workflows';
+import type { DigestItem } from './rules';
+
+/** A rendered e-mail. */
+export interface Message {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+/** An in-app notice's words. */
+export interface NoticeText {
+  title: string;
+  body: string;
+}
+
+/** The item a message is about. */
+export interface ItemRef {
+  workflow: WorkflowKey;
+  documentId: string;
+  title: string;
+  status?: string;
+  folio?: string | null;
+  oficioDocumentId?: string | null;
+  areaName?: string | null;
+  dueAt?: IsoDate | null;
+}
+
+const HTML_ESCAPES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Text safe to place in HTML content or a quoted attribute. */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '').replace(/[&<>"']/g, (char) => HTML_ESCAPES[char]);
+}
+
+/** The admin path of an oficio's page in the plugin (in-app links are relative to /admin). */
+export function oficioAdminPath(oficioDocumentId: string): string {
+  return `/plugins/comunicacion/oficios/${encodeURIComponent(oficioDocumentId)}`;
+}
+
+/** The absolute admin URL of an oficio's page, for e-mails. */
+export function oficioAdminUrl(baseUrl: string, oficioDocumentId: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/admin${oficioAdminPath(oficioDocumentId)}`;
+}
+
+const DAYS = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
+const MONTHS = [
+  'enero',
+  'febrero',
+  'marzo',
+  'abril',
+  'mayo',
+  'junio',
+  'julio',
+  'agosto',
+  'septiembre',
+  'octubre',
+  'noviembre',
+  'diciembre',
+];
+
+/** «lunes 16 de noviembre de 2026». */
+export function longDate(date: IsoDate): string {
+  if (!parseIsoDate(date)) return date;
+  const [year, month, day] = date.split('-').map(Number);
+  return `${DAYS[dayOfWeek(date)]} ${day} de ${MONTHS[month - 1]} de ${year}`;
+}
+
+/** «Diseño «Cartel del festival» (DCSGD/0001/2027)». */
+export function itemName(item: ItemRef): string {
+  const folio = item.folio ? ` (${item.folio})` : '';
+  return `${WORKFLOW_LABELS[item.workflow]} «${item.title}»${folio}`;
+}
+
+const stateLabel = (item: ItemRef, state: string) => STATE_LABELS[item.workflow]?.[state] ?? state;
+
+const SIGNATURE = 'Dirección de Comunicación Social y Gobierno Digital · Ayuntamiento de Calimaya';
+
+/** Paragraphs (or `null` to skip) and optional links into one text and one HTML body. */
+function compose(
+  subject: string,
+  blocks: (string | { link: string; label: string } | { list: string[] } | null)[]
+): Message {
+  const text: string[] = [];
+  const html: string[] = [];
+  for (const block of blocks) {
+    if (block === null) continue;
+    if (typeof block === 'string') {
+      text.push(block);
+      html.push(`<p>${escapeHtml(block).replace(/\n/g, '<br>')}</p>`);
+    } else if ('link' in block) {
+      text.push(`${block.label}: ${block.link}`);
+      html.push(`<p><a href="${escapeHtml(block.link)}">${escapeHtml(block.label)}</a></p>`);
+    } else if (block.list.length > 0) {
+      text.push(block.list.map((line) => `  • ${line}`).join('\n'));
+      html.push(`<ul>${block.list.map((line) => `<li>${escapeHtml(line)}</li>`).join('')}</ul>`);
+    }
+  }
+  text.push(`—\n${SIGNATURE}`);
+  html.push(`<p style="color:#666;font-size:12px">${escapeHtml(SIGNATURE)}</p>`);
+  return {
+    subject,
+    text: text.join('\n\n'),
+    html: `<!doctype html><html lang="es"><body style="font-family:sans-serif">${html.join('')}</body></html>`,
+  };
+}
+
+const adminLink = (baseUrl: string, item: ItemRef) =>
+  item.oficioDocumentId
+    ? { link: oficioAdminUrl(baseUrl, item.oficioDocumentId), label: 'Abrir el oficio en el panel' }
+    : null;
+
+/** To the area: a proposal is ready for its review, with the link to approve or observe it. */
+export function proposalForReview(input: {
+  item: ItemRef;
+  approvalUrl: string | null;
+  expiresAt?: string | null;
+  comment?: string | null;
+}): Message {
+  const { item } = input;
+  return compose(`Propuesta de diseño para su revisión: ${item.title}`, [
+    `La Dirección de Comunicación Social envió una propuesta del ${itemName(item)} para su revisión.`,
+    input.comment ? `Comentario de la Dirección: ${input.comment}` : null,
+    input.approvalUrl
+      ? {
+          link: input.approvalUrl,
+          label: 'Revisar la propuesta y aprobarla o enviar observaciones',
+        }
+      : 'Puede revisarla y responder desde su cuenta del sistema.',
+    input.approvalUrl && input.expiresAt
+      ? `El enlace es personal, sirve una sola vez y vence el ${longDate(input.expiresAt.slice(0, 10))}.`
+      : null,
+  ]);
+}
+
+/** To the area: the work was delivered or published. */
+export function workDelivered(input: { item: ItemRef; to: string; comment?: string | null }) {
+  const { item } = input;
+  const state = stateLabel(item, input.to).toLowerCase();
+  return compose(`${WORKFLOW_LABELS[item.workflow]} ${state}: ${item.title}`, [
+    `Le informamos que el ${itemName(item)} quedó ${state}.`,
+    input.comment ? `Comentario: ${input.comment}` : null,
+    'Gracias por su solicitud.',
+  ]);
+}
+
+/** To the designer: the area sent observations on a proposal. */
+export function observationsReceived(input: {
+  item: ItemRef;
+  feedback: string | null;
+  baseUrl: string;
+}): Message & NoticeText {
+  const { item } = input;
+  const area = item.areaName ?? 'El área';
+  const feedback = input.feedback?.trim() || 'Sin texto de observaciones.';
+  const message = compose(`Observaciones del área: ${item.title}`, [
+    `${area} envió observaciones a la propuesta del ${itemName(item)}.`,
+    `Observaciones: ${feedback}`,
+    adminLink(input.baseUrl, item),
+  ]);
+  return { ...message, title: `Observaciones del área: ${item.title}`, body: feedback };
+}
+
+/** To a staff member: they were assigned to an item. */
+export function assigned(input: {
+  item: ItemRef;
+  by?: string | null;
+  baseUrl: string;
+}): Message & NoticeText {
+  const { item } = input;
+  const due = item.dueAt ? `Vence el ${longDate(item.dueAt)}.` : null;
+  const by = input.by ? ` por ${input.by}` : '';
+  const message = compose(`Se te asignó: ${item.title}`, [
+    `Se te asignó${by} el ${itemName(item)}${item.areaName ? `, de ${item.areaName}` : ''}.`,
+    item.status ? `Estado: ${stateLabel(item, item.status)}.` : null,
+    due,
+    adminLink(input.baseUrl, item),
+  ]);
+  return {
+    ...message,
+    title: `Se te asignó: ${item.title}`,
+    body: [`${itemName(item)}.`, due].filter(Boolean).join(' '),
+  };
+}
+
+/** To coordinators: a late request was registered and waits for their acceptance. */
+export function lateRequest(input: {
+  folio: string;
+  oficioDocumentId: string;
+  areaName?: string | null;
+  reason: string;
+  baseUrl: string;
+}): Message & NoticeText {
+  const area = input.areaName ? ` de ${input.areaName}` : '';
+  const subject = `Solicitud extemporánea por aceptar: oficio ${input.folio}`;
+  const message = compose(subject, [
+    `Se registró el oficio ${input.folio}${area} fuera del plazo de anticipación.`,
+    `Motivo: ${input.reason}`,
+    'El trabajo no puede iniciar hasta que una coordinación lo acepte con una justificación escrita.',
+    {
+      link: oficioAdminUrl(input.baseUrl, input.oficioDocumentId),
+      label: 'Abrir el oficio en el panel',
+    },
+  ]);
+  return { ...message, title: subject, body: input.reason };
+}
+
+/** To assignees: an item is due soon. */
+export function reminder(input: { item: ItemRef; dueAt: IsoDate; baseUrl: string }) {
+  const { item } = input;
+  const subject = `Recordatorio: ${item.title} vence el ${longDate(input.dueAt)}`;
+  const message = compose(subject, [
+    `El ${itemName(item)} vence el ${longDate(input.dueAt)}.`,
+    item.status ? `Estado actual: ${stateLabel(item, item.status)}.` : null,
+    adminLink(input.baseUrl, item),
+  ]);
+  return { ...message, title: subject, body: `${itemName(item)}.` };
+}
+
+/** To coordinators: an item is past its due date. */
+export function overdueAlert(input: { item: ItemRef; dueAt: IsoDate; baseUrl: string }) {
+  const { item } = input;
+  const subject = `Vencido: ${item.title} (venció el ${longDate(input.dueAt)})`;
+  const message = compose(subject, [
+    `El ${itemName(item)}${item.areaName ? `, de ${item.areaName},` : ''} venció el ${longDate(input.dueAt)} y sigue abierto.`,
+    item.status ? `Estado actual: ${stateLabel(item, item.status)}.` : null,
+    adminLink(input.baseUrl, item),
+  ]);
+  return { ...message, title: subject, body: `${itemName(item)}.` };
+}
+
+const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
+/** A person's daily digest: overdue, due today and due this week. */
+export function digest(input: {
+  name?: string | null;
+  date: IsoDate;
+  overdue: readonly DigestItem[];
+  today: readonly DigestItem[];
+  week: readonly DigestItem[];
+  baseUrl: string;
+}): Message {
+  const counts = [
+    plural(input.overdue.length, 'vencido', 'vencidos'),
+    `${input.today.length} para hoy`,
+    `${input.week.length} esta semana`,
+  ].join(', ');
+  const line = (item: DigestItem, withDate: boolean) =>
+    `${itemName(item)}${item.areaName ? ` · ${item.areaName}` : ''}${withDate ? ` · vence el ${longDate(item.dueAt)}` : ''}`;
+  const section = (title: string, items: readonly DigestItem[], withDate: boolean) =>
+    items.length === 0 ? [] : [title, { list: items.map((item) => line(item, withDate)) }];
+  const base = input.baseUrl.replace(/\/+$/, '');
+  return compose(`Resumen del ${longDate(input.date)}: ${counts}`, [
+    `Hola${input.name ? `, ${input.name}` : ''}. Este es el resumen de tus pendientes con fecha de entrega.`,
+    ...section('Vencidos', input.overdue, true),
+    ...section('Vencen hoy', input.today, false),
+    ...section('Vencen esta semana', input.week, true),
+    { link: `${base}/admin/plugins/comunicacion`, label: 'Abrir las bandejas en el panel' },
+  ]);
+}
