@@ -113,6 +113,7 @@ const passthrough = (params: Params) => {
 
 export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware => {
   const workflowService = () => getService('workflow', strapi);
+  const notificationRules = () => getService('notification-rules', strapi);
   const documents = (workflow: WorkflowKey) =>
     strapi.documents(WORKFLOW_UIDS[workflow] as UID.ContentType);
   /** Draft & publish actions of the two publishable workflows. */
@@ -153,6 +154,7 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
     effects: SideEffect[],
     skip: ReadonlySet<SideEffect['type']> = new Set()
   ) => {
+    const approvalLinks: { designDocumentId: string; url: string; expiresAt: string }[] = [];
     const oficioId = (row.oficio as { documentId?: string } | null)?.documentId;
     for (const effect of effects) {
       if (skip.has(effect.type)) continue;
@@ -167,13 +169,15 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
       } else if (effect.type === 'unpublish') {
         await runInternal(() => publishable(workflow).unpublish({ documentId: row.documentId }));
       } else if (effect.type === 'approval-link') {
-        await getService('approval-link', strapi).issue(row.documentId);
+        const link = await getService('approval-link', strapi).issue(row.documentId);
+        if (link) approvalLinks.push(link);
       } else if (effect.type === 'displace-crew') {
         for (const documentId of effect.documentIds) {
           await applyChanges('coverage-event', documentId, { hasCrewConflict: true }, {});
         }
       }
     }
+    return approvalLinks;
   };
 
   /**
@@ -207,7 +211,16 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
     const changes = { ...plan.changes, status: to, transitionComment: null };
     const updated = await applyChanges(workflow, row.documentId, changes, params);
     await workflowService().log({ workflow, row, from, to, actor, comment, at: now });
-    await runSideEffects(workflow, row, plan.sideEffects, skip);
+    const approvalLinks = await runSideEffects(workflow, row, plan.sideEffects, skip);
+    await notificationRules().onTransition({
+      workflow,
+      documentId: row.documentId,
+      from,
+      to,
+      actor,
+      comment,
+      approvalLinks,
+    });
     const oficioId = (row.oficio as { documentId?: string } | null)?.documentId;
     if (workflow !== 'oficio' && oficioId && isClosed(workflow, to)) {
       await workflowService().closeOficioIfDone(oficioId);
@@ -290,11 +303,21 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
       const lead = leadTimeOf(workflow, { ...item, ...changes }, settings);
       const oficioId = (row.oficio as { documentId?: string } | null)?.documentId;
       if (oficioId && lead?.blocking && changes.leadTimeMet === false) {
-        await workflowService().markOficioLate(
-          oficioId,
-          `${String(row.title)}: la fecha pedida es ${lead.target}; con el plazo de ${lead.days} días hábiles lo más pronto posible era ${String(changes.earliestAllowedDate)}.`
-        );
+        const reason = `${String(row.title)}: la fecha pedida es ${lead.target}; con el plazo de ${lead.days} días hábiles lo más pronto posible era ${String(changes.earliestAllowedDate)}.`;
+        await workflowService().markOficioLate(oficioId, reason);
+        await notificationRules().onLateRequest({
+          workflow,
+          documentId: row.documentId,
+          oficioDocumentId: oficioId,
+          reason,
+        });
       }
+      await notificationRules().onAssigned({
+        workflow,
+        documentId: row.documentId,
+        before: [],
+        actor,
+      });
       return updated;
     });
   };
@@ -361,9 +384,11 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
     await workflowService().calendar([...yearsOfRow(before), ...yearsOfRow(data)]);
 
     return strapi.db.transaction(async () => {
+      const assignedBefore = await notificationRules().peopleOf(workflow, documentId);
       params.data = data;
       const result = await next();
       const after = (await workflowService().load(workflow, documentId)) as Row;
+      await notificationRules().onAssigned({ workflow, documentId, before: assignedBefore, actor });
 
       if (to !== from) {
         return transition(workflow, after, from, to, actor, comment, params);

@@ -190,9 +190,9 @@ export function buildDigests(
 /** The hour (Mexico City) from which the day's digest goes out. */
 export const DIGEST_HOUR = 8;
 
-/** Whether the day's digest may go out at this Mexico City wall-clock time (HH:MM). */
-export function digestTime(localTime: string): boolean {
-  return Number(localTime.slice(0, 2)) >= DIGEST_HOUR;
+/** Whether the day's digest may go out at this Mexico City time (minutes since midnight). */
+export function digestTime(minutes: number): boolean {
+  return minutes >= DIGEST_HOUR * 60;
 }
 
 /** What the deadline monitor needs of the business calendar. */

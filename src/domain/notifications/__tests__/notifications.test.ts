@@ -105,9 +105,9 @@ describe('digest', () => {
   });
 
   it('goes out from 08:00 Mexico City', () => {
-    expect(digestTime('07:59')).toBe(false);
-    expect(digestTime('08:00')).toBe(true);
-    expect(digestTime('23:59')).toBe(true);
+    expect(digestTime(7 * 60 + 59)).toBe(false);
+    expect(digestTime(8 * 60)).toBe(true);
+    expect(digestTime(23 * 60 + 59)).toBe(true);
   });
 
   it('gives assignees their items and coordinators and the Director their queues', () => {
