@@ -7,6 +7,7 @@ import { configureContentManager } from './content-manager-labels';
 import { ensureDemoAdmin } from './demo-admin';
 import { seedDemoCalendar } from './demo-calendar';
 import { seedDemoWork } from './demo-work';
+import { scheduleNotifications } from './notifications';
 import { seedPrivacyNotice } from './privacy-notice';
 
 /** Seeds roles, permissions and reference data; in development, the demo data too. */
@@ -18,6 +19,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await seedApiRoles({ strapi });
   await seedPrivacyNotice({ strapi });
   await configureContentManager({ strapi });
+  scheduleNotifications({ strapi });
 
   if (strapi.config.get('environment') === 'development') {
     await seedDemoCalendar({ strapi });

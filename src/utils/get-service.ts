@@ -2,6 +2,11 @@ import type { Core } from '@strapi/strapi';
 import type { ApprovalLinkService } from '../api/approval-link/services/approval-link';
 import type { BusinessCalendarService } from '../api/business-calendar/services/business-calendar';
 import type { DecisionService } from '../api/design/services/decision';
+import type { DeadlineMonitorService } from '../api/notification/services/deadline-monitor';
+import type { NotificationRulesService } from '../api/notification/services/notification-rules';
+import type { OutboxService } from '../api/notification/services/outbox';
+import type { StaffNotificationsService } from '../api/notification/services/staff-notifications';
+import type { TaskLeaseService } from '../api/notification/services/task-lease';
 import type { FolioService } from '../api/oficio/services/folio';
 import type { WorkflowService } from '../api/workflow/services/workflow';
 
@@ -10,7 +15,12 @@ interface Services {
   'approval-link': ApprovalLinkService;
   'business-calendar': BusinessCalendarService;
   'design-decision': DecisionService;
+  'deadline-monitor': DeadlineMonitorService;
   folio: FolioService;
+  'notification-rules': NotificationRulesService;
+  outbox: OutboxService;
+  'staff-notifications': StaffNotificationsService;
+  'task-lease': TaskLeaseService;
   workflow: WorkflowService;
 }
 
@@ -18,7 +28,12 @@ const UIDS: { [K in keyof Services]: `api::${string}.${string}` } = {
   'approval-link': 'api::approval-link.approval-link',
   'business-calendar': 'api::business-calendar.business-calendar',
   'design-decision': 'api::design.decision',
+  'deadline-monitor': 'api::notification.deadline-monitor',
   folio: 'api::oficio.folio',
+  'notification-rules': 'api::notification.notification-rules',
+  outbox: 'api::notification.outbox',
+  'staff-notifications': 'api::notification.staff-notifications',
+  'task-lease': 'api::notification.task-lease',
   workflow: 'api::workflow.workflow',
 };
 

@@ -26,6 +26,9 @@ export const applyTestEnv = (overrides: Record<string, string | undefined> = {})
     LOG_STARTUP: 'false',
     // Suites log in many times from one address; the limit itself has its own test.
     RATE_LIMIT_MAX: '10000',
+    // Tests run the notification worker themselves; mail goes to the log unless a test sets SMTP_HOST.
+    NOTIFICATIONS_CRON: 'false',
+    SMTP_HOST: undefined,
     ...TEST_SECRETS,
     ...overrides,
   };

@@ -1,0 +1,219 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
+import type { Core } from '@strapi/strapi';
+import { appTable, inCurrentTransaction, toDate } from '../db';
+import type { OutboxRow, OutgoingEmail } from '../types';
+
+const TABLE = 'notification_outbox';
+const DEFAULT_MAX_ATTEMPTS = 8;
+const DEFAULT_BATCH = 50;
+const INSERT_CHUNK = 100;
+/** First retry after one minute, doubling up to six hours between attempts. */
+const BACKOFF_BASE_MS = 60_000;
+const BACKOFF_MAX_MS = 6 * 60 * 60_000;
+/**
+ * How long a claimed row stays reserved for the instance that claimed it. A batch stops taking
+ * new rows after half of it, so an instance whose claim lapsed never sends a row twice.
+ */
+const CLAIM_MS = 10 * 60_000;
+
+/** Delay before attempt `attempts + 1`, after `attempts` failed ones. */
+export const retryDelayMs = (attempts: number) =>
+  Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
+
+export const maxAttempts = () => {
+  const value = Number.parseInt(process.env.OUTBOX_MAX_ATTEMPTS ?? '', 10);
+  return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_ATTEMPTS;
+};
+
+const clip = (value: string, length: number) =>
+  value.length > length ? `${value.slice(0, length - 1)}…` : value;
+
+const errorText = (error: unknown) => {
+  if (error instanceof Error) {
+    const code =
+      (error as { code?: string; responseCode?: number }).responseCode ??
+      (error as { code?: string }).code;
+    return clip(code ? `${code}: ${error.message}` : error.message, 2000);
+  }
+  return clip(String(error), 2000);
+};
+
+/** Domain of the configured sender, for Message-IDs that stay the same on a retry. */
+const senderDomain = (strapi: Core.Strapi) => {
+  const from = String(strapi.config.get('plugin::email.settings.defaultFrom', '') ?? '');
+  return /@([A-Za-z0-9.-]+)/.exec(from)?.[1] ?? 'comunicacion.local';
+};
+
+export interface DeliveryReport {
+  /** Rows delivered in this run. */
+  sent: number;
+  /** Rows that used their last attempt in this run and are now `failed`. */
+  failed: number;
+  /** Rows that failed in this run and wait for another attempt. */
+  retried: number;
+}
+
+/**
+ * The e-mail outbox, also the delivery log. `enqueue` writes rows in the caller's transaction
+ * (a refused transition leaves no mail behind); `deliverDue` sends them later through Strapi's
+ * e-mail plugin, outside any transaction, so an SMTP failure never blocks a transition: a failed
+ * row waits with exponential backoff and is retried until `OUTBOX_MAX_ATTEMPTS`.
+ */
+export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
+  const table = () => appTable(strapi, TABLE);
+
+  /** Reserves up to `limit` due rows for `token`; safe to run on several instances at once. */
+  const claim = async (token: string, now: Date, limit: number) => {
+    const due = (query: ReturnType<typeof table>) =>
+      query
+        .where('status', 'pending')
+        .andWhere('next_attempt_at', '<=', now)
+        .andWhere((free) => free.whereNull('claimed_until').orWhere('claimed_until', '<', now));
+    const candidates = due(table().select('id')).orderBy([
+      { column: 'next_attempt_at' },
+      { column: 'id' },
+    ]);
+    candidates.limit(limit);
+    // PostgreSQL: another instance claiming at the same moment skips these rows instead of
+    // waiting; the repeated conditions make the UPDATE re-check a row someone else just took.
+    if (strapi.db.dialect.client === 'postgres') candidates.forUpdate().skipLocked();
+    await due(table().whereIn('id', candidates)).update({
+      claimed_by: token,
+      claimed_until: new Date(now.getTime() + CLAIM_MS),
+    });
+    return (await table()
+      .where({ claimed_by: token, status: 'pending' })
+      .orderBy([{ column: 'next_attempt_at' }, { column: 'id' }])) as OutboxRow[];
+  };
+
+  const send = (row: OutboxRow, domain: string) =>
+    strapi
+      .plugin('email')
+      .service('email')
+      .send({
+        to: row.recipient,
+        subject: row.subject,
+        text: row.text_body,
+        ...(row.html_body ? { html: row.html_body } : {}),
+        messageId: `<notificacion-${row.id}.${toDate(row.created_at)?.getTime() ?? 0}@${domain}>`,
+        headers: { 'X-Notificacion-Id': String(row.id) },
+      });
+
+  return {
+    /**
+     * Queues e-mails in the current transaction, if any. An e-mail whose `dedupeKey` is already
+     * queued (or sent) is skipped silently. An e-mail without a recipient is skipped with a warning:
+     * a missing address must never undo the change that caused the message.
+     */
+    async enqueue(email: OutgoingEmail | OutgoingEmail[]): Promise<void> {
+      const now = new Date();
+      const rows = (Array.isArray(email) ? email : [email]).flatMap((message) => {
+        const to = (message.to ?? '').trim();
+        if (!to) {
+          strapi.log.warn(`Correo sin destinatario omitido: «${message.subject}»`);
+          return [];
+        }
+        return [
+          {
+            dedupe_key: message.dedupeKey?.trim() ? clip(message.dedupeKey.trim(), 255) : null,
+            recipient: clip(to, 320),
+            recipient_user_id: message.toUserId ?? null,
+            subject: clip(message.subject, 500),
+            text_body: message.text,
+            html_body: message.html ?? null,
+            status: 'pending',
+            attempts: 0,
+            next_attempt_at: now,
+            created_at: now,
+          },
+        ];
+      });
+      if (rows.length === 0) return;
+      await inCurrentTransaction(strapi, async (tx) => {
+        for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+          await tx(TABLE)
+            .insert(rows.slice(i, i + INSERT_CHUNK))
+            .onConflict('dedupe_key')
+            .ignore();
+        }
+      });
+    },
+
+    /**
+     * Sends the rows that are due at `now`, at most `limit` of them. Each row is claimed first, so
+     * two instances running this at the same time never send the same message. Must be called
+     * outside any database transaction (a rolled-back "sent" would send the message again).
+     */
+    async deliverDue(options: { now?: Date; limit?: number } = {}): Promise<DeliveryReport> {
+      if (strapi.db.inTransaction()) {
+        throw new Error('deliverDue() no puede ejecutarse dentro de una transacción.');
+      }
+      const now = options.now ?? new Date();
+      const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_BATCH));
+      const token = `${os.hostname().slice(0, 60)}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
+      const report: DeliveryReport = { sent: 0, failed: 0, retried: 0 };
+      const rows = await claim(token, now, limit);
+      const domain = senderDomain(strapi);
+      const lastAttempt = maxAttempts();
+      const startedAt = Date.now();
+
+      for (const row of rows) {
+        if (Date.now() - startedAt > CLAIM_MS / 2) break;
+        const mine = table().where({ id: row.id, claimed_by: token });
+        try {
+          await send(row, domain);
+        } catch (error) {
+          const attempts = row.attempts + 1;
+          const final = attempts >= lastAttempt;
+          await mine.update({
+            attempts,
+            status: final ? 'failed' : 'pending',
+            next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts)),
+            last_error: errorText(error),
+            claimed_by: null,
+            claimed_until: null,
+          });
+          if (final) {
+            report.failed += 1;
+            strapi.log.error(
+              `Correo ${row.id} a ${row.recipient} sin entregar tras ${attempts} intentos: ${errorText(error)}`
+            );
+          } else {
+            report.retried += 1;
+          }
+          continue;
+        }
+        await mine.update({
+          attempts: row.attempts + 1,
+          status: 'sent',
+          sent_at: new Date(),
+          last_error: null,
+          claimed_by: null,
+          claimed_until: null,
+        });
+        report.sent += 1;
+      }
+      // Rows left when the batch ran out of time go back to the queue untouched.
+      await table()
+        .where({ claimed_by: token, status: 'pending' })
+        .update({ claimed_by: null, claimed_until: null });
+      return report;
+    },
+
+    /** Rows of the delivery log, newest first (tests and support). */
+    async list(filter: { status?: OutboxRow['status']; recipient?: string } = {}) {
+      const query = table().orderBy([
+        { column: 'created_at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ]);
+      if (filter.status) query.where('status', filter.status);
+      if (filter.recipient) query.where('recipient', filter.recipient);
+      return (await query) as OutboxRow[];
+    },
+  };
+};
+
+export type OutboxService = ReturnType<typeof createOutboxService>;
+
+export default createOutboxService;
