@@ -67,9 +67,6 @@ export const codesOfRoles = (roles: readonly Role[]) =>
     .filter(([, role]) => roles.includes(role))
     .map(([code]) => code);
 
-const fullName = (user: StaffMember) =>
-  [user.firstname, user.lastname].filter(Boolean).join(' ') || null;
-
 const isEmail = (value: unknown): value is string =>
   typeof value === 'string' && /^[^\s@]+@[^\s@]+$/.test(value.trim());
 
