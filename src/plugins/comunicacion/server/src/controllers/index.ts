@@ -3,8 +3,19 @@ import configuration from './configuration';
 import dashboard from './dashboard';
 import items from './items';
 import meta from './meta';
+import notifications from './notifications';
 import oficios from './oficios';
 import queues from './queues';
 import transitions from './transitions';
 
-export default { calendar, configuration, dashboard, items, meta, oficios, queues, transitions };
+export default {
+  calendar,
+  configuration,
+  dashboard,
+  items,
+  meta,
+  notifications,
+  oficios,
+  queues,
+  transitions,
+};

@@ -59,6 +59,11 @@ export default {
       ),
       route('GET', '/settings', 'configuration.getSettings', guarded(PERMISSIONS.settings)),
       route('PUT', '/settings', 'configuration.updateSettings', guarded(PERMISSIONS.settings)),
+      // Every logged-in admin has notices; each one only reads and marks their own.
+      route('GET', '/notifications', 'notifications.list', guarded()),
+      route('GET', '/notifications/unread-count', 'notifications.unreadCount', guarded()),
+      route('POST', '/notifications/read', 'notifications.markRead', guarded()),
+      route('POST', '/notifications/read-all', 'notifications.markAllRead', guarded()),
     ],
   },
   'content-api': {
