@@ -6,6 +6,8 @@ import { getTranslation } from '../utils/getTranslation';
 import { CalendarPage } from './CalendarPage';
 import { DashboardPage } from './DashboardPage';
 import { HolidaysPage } from './HolidaysPage';
+import { NotificationsPage } from './NotificationsPage';
+import { NotificationsNavLink } from './NotificationsPage/components/NotificationsNavLink';
 import { OficioPage } from './OficioPage';
 import { QueuesPage } from './QueuesPage';
 import { SettingsPage } from './SettingsPage';
@@ -34,6 +36,7 @@ const Navigation = () => {
             {canCalendar && (
               <SubNav.Link to="calendario" label={t('nav.calendar', 'Calendario de coberturas')} />
             )}
+            <NotificationsNavLink />
           </SubNav.Section>
           {(canHolidays || canSettings) && (
             <SubNav.Section label={t('nav.configuration', 'Configuración')}>
@@ -65,6 +68,7 @@ const App = () => (
       />
       <Route path="bandejas" element={<QueuesPage />} />
       <Route path="bandejas/:key" element={<QueuesPage />} />
+      <Route path="notificaciones" element={<NotificationsPage />} />
       <Route
         path="calendario"
         element={
