@@ -68,12 +68,10 @@ describe('quién recibe qué: avisos escritos en la misma transacción que el ca
       crewId: staff.fotografo.user.id,
       area,
     });
-    await app.strapi.db
-      .query(OFICIO_UID)
-      .update({
-        where: { documentId: created.oficioDocumentId },
-        data: { requesterEmail: REQUESTER },
-      });
+    await app.strapi.db.query(OFICIO_UID).update({
+      where: { documentId: created.oficioDocumentId },
+      data: { requesterEmail: REQUESTER },
+    });
     return created;
   };
 
