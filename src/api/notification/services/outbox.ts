@@ -29,12 +29,17 @@ export const maxAttempts = () => {
 const clip = (value: string, length: number) =>
   value.length > length ? `${value.slice(0, length - 1)}…` : value;
 
+/** `ESOCKET: connect ECONNREFUSED …`, `421: …`: the SMTP code first, for the delivery log. */
 const errorText = (error: unknown) => {
-  if (error instanceof Error) {
-    const code =
-      (error as { code?: string; responseCode?: number }).responseCode ??
-      (error as { code?: string }).code;
-    return clip(code ? `${code}: ${error.message}` : error.message, 2000);
+  // Not `instanceof Error`: errors from another realm (a VM context, a worker) are plain objects here.
+  if (typeof error === 'object' && error !== null && 'message' in error) {
+    const { message, code, responseCode } = error as {
+      message: unknown;
+      code?: string;
+      responseCode?: number;
+    };
+    const prefix = responseCode ?? code;
+    return clip(prefix ? `${prefix}: ${String(message)}` : String(message), 2000);
   }
   return clip(String(error), 2000);
 };
@@ -63,29 +68,33 @@ export interface DeliveryReport {
 export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => appTable(strapi, TABLE);
 
-  /** Reserves up to `limit` due rows for `token`; safe to run on several instances at once. */
-  const claim = async (token: string, now: Date, limit: number) => {
-    const due = (query: ReturnType<typeof table>) =>
-      query
+  /**
+   * Reserves up to `limit` due rows for `token`; safe to run on several instances at once. The
+   * rows are selected and marked in one short transaction; on PostgreSQL the selection locks them
+   * and skips rows another instance is claiming at that moment (a single UPDATE … WHERE id IN
+   * (SELECT … LIMIT … FOR UPDATE) may re-run its subquery and take more than `limit` rows).
+   */
+  const claim = (token: string, now: Date, limit: number) =>
+    strapi.db.connection.transaction(async (trx) => {
+      const schema = strapi.db.getSchemaName();
+      const outbox = () => (schema ? trx(TABLE).withSchema(schema) : trx(TABLE));
+      const candidates = outbox()
+        .select('id')
         .where('status', 'pending')
         .andWhere('next_attempt_at', '<=', now)
-        .andWhere((free) => free.whereNull('claimed_until').orWhere('claimed_until', '<', now));
-    const candidates = due(table().select('id')).orderBy([
-      { column: 'next_attempt_at' },
-      { column: 'id' },
-    ]);
-    candidates.limit(limit);
-    // PostgreSQL: another instance claiming at the same moment skips these rows instead of
-    // waiting; the repeated conditions make the UPDATE re-check a row someone else just took.
-    if (strapi.db.dialect.client === 'postgres') candidates.forUpdate().skipLocked();
-    await due(table().whereIn('id', candidates)).update({
-      claimed_by: token,
-      claimed_until: new Date(now.getTime() + CLAIM_MS),
+        .andWhere((free) => free.whereNull('claimed_until').orWhere('claimed_until', '<', now))
+        .orderBy([{ column: 'next_attempt_at' }, { column: 'id' }])
+        .limit(limit);
+      if (strapi.db.dialect.client === 'postgres') candidates.forUpdate().skipLocked();
+      const ids = ((await candidates) as Array<{ id: number }>).map((row) => row.id);
+      if (ids.length === 0) return [] as OutboxRow[];
+      await outbox()
+        .whereIn('id', ids)
+        .update({ claimed_by: token, claimed_until: new Date(now.getTime() + CLAIM_MS) });
+      return (await outbox()
+        .whereIn('id', ids)
+        .orderBy([{ column: 'next_attempt_at' }, { column: 'id' }])) as OutboxRow[];
     });
-    return (await table()
-      .where({ claimed_by: token, status: 'pending' })
-      .orderBy([{ column: 'next_attempt_at' }, { column: 'id' }])) as OutboxRow[];
-  };
 
   const send = (row: OutboxRow, domain: string) =>
     strapi

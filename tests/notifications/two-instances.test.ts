@@ -1,0 +1,160 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { bootApp, type TestApp } from '../harness/app';
+import { testDatabaseClient } from '../harness/database';
+import { startSmtpPeer, type SmtpPeer } from '../harness/smtp-peer';
+import { getService } from '../../src/utils/get-service';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The other instance: tests/harness/notifications-instance.js on the same database. */
+const startInstance = (command: Record<string, unknown>) => {
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, '..', 'harness', 'notifications-instance.js'), JSON.stringify(command)],
+    { env: { ...process.env }, stdio: ['pipe', 'pipe', 'pipe'] }
+  );
+  let out = '';
+  let err = '';
+  const listeners: Array<() => void> = [];
+  child.stdout.on('data', (chunk) => {
+    out += chunk;
+    listeners.forEach((listener) => listener());
+  });
+  child.stderr.on('data', (chunk) => (err += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  const marker = (line: string) =>
+    new Promise<void>((resolve, reject) => {
+      const check = () => out.split('\n').includes(line) && resolve();
+      listeners.push(check);
+      check();
+      exited.then((code) =>
+        reject(new Error(`La otra instancia terminó con ${code}: ${err.slice(-2000)}`))
+      );
+    });
+  return {
+    pid: child.pid,
+    ready: marker('READY'),
+    marker,
+    go: () => child.stdin.write('GO\n'),
+    kill: () => child.kill('SIGKILL'),
+    exited,
+    result: async <T>(): Promise<T> => {
+      const code = await exited;
+      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+      if (code !== 0 || !line) {
+        throw new Error(`La otra instancia terminó con ${code}: ${err.slice(-2000)}`);
+      }
+      return JSON.parse(line.slice('RESULT '.length)) as T;
+    },
+  };
+};
+
+// SQLite is a file for one process at a time; instances sharing a database means PostgreSQL.
+const postgresOnly = testDatabaseClient() === 'postgres' ? describe : describe.skip;
+
+postgresOnly('dos instancias sobre la misma base PostgreSQL (se omite en SQLite)', () => {
+  let peer: SmtpPeer;
+  let app: TestApp;
+
+  beforeAll(async () => {
+    // A slow peer keeps both workers busy at the same time.
+    peer = await startSmtpPeer({ delayMs: 25 });
+    app = await bootApp({ env: peer.env });
+  });
+  afterAll(async () => {
+    await app?.close();
+    await peer?.close();
+  });
+
+  it('las dos entregan la bandeja de salida a la vez y cada correo llega exactamente una vez', async () => {
+    const outbox = getService('outbox', app.strapi);
+    const subjects = Array.from({ length: 40 }, (_, i) => `Resumen diario ${i + 1}`);
+    await outbox.enqueue(
+      subjects.map((subject, i) => ({
+        to: `persona${i % 5}@calimaya.test`,
+        subject,
+        text: subject,
+        dedupeKey: `digest:${i}:2027-01-04`,
+      }))
+    );
+
+    const other = startInstance({ action: 'deliver', limit: 3 });
+    await other.ready;
+    other.go();
+    let sentHere = 0;
+    for (;;) {
+      const report = await outbox.deliverDue({ limit: 3 });
+      sentHere += report.sent;
+      const pending = await app.strapi.db
+        .connection('notification_outbox')
+        .where('status', 'pending')
+        .count({ n: '*' });
+      if (Number(pending[0].n) === 0) break;
+      if (report.sent === 0) await sleep(20);
+    }
+    const sentThere = (await other.result<{ sent: number }>()).sent;
+
+    expect(sentHere + sentThere).toBe(40);
+    // Both really worked at the same time.
+    expect(sentHere).toBeGreaterThan(0);
+    expect(sentThere).toBeGreaterThan(0);
+    await sleep(300);
+    expect(peer.messages.map((m) => m.subject).sort()).toEqual([...subjects].sort());
+    const rows = await app.strapi.db.connection('notification_outbox').select('status', 'attempts');
+    expect(rows.every((row) => row.status === 'sent' && row.attempts === 1)).toBe(true);
+  });
+
+  it('runExclusive: nunca corren a la vez en las dos instancias', async () => {
+    const lease = getService('task-lease', app.strapi);
+    const command = { name: 'monitor-de-plazos', ttlMs: 5000, holdMs: 80, durationMs: 3000 };
+    const other = startInstance({ action: 'exclusive', ...command });
+    await other.ready;
+    other.go();
+    const here: Array<[number, number]> = [];
+    const until = Date.now() + command.durationMs;
+    while (Date.now() < until) {
+      await lease.runExclusive(command.name, command.ttlMs, async () => {
+        const start = Date.now();
+        await sleep(command.holdMs);
+        here.push([start, Date.now()]);
+      });
+      await sleep(5 + Math.random() * 20);
+    }
+    const there = await other.result<Array<[number, number]>>();
+
+    expect(here.length).toBeGreaterThan(0);
+    expect(there.length).toBeGreaterThan(0);
+    const runs = [...here, ...there].sort((a, b) => a[0] - b[0]);
+    for (let i = 1; i < runs.length; i += 1) {
+      expect(runs[i][0]).toBeGreaterThanOrEqual(runs[i - 1][1]);
+    }
+  });
+
+  it('si la instancia que tiene el turno muere, el turno vence y otra lo toma', async () => {
+    const lease = getService('task-lease', app.strapi);
+    const ttlMs = 3000;
+    const other = startInstance({ action: 'hold', name: 'bandeja', ttlMs });
+    await other.ready;
+    other.go();
+    await other.marker('HOLDING');
+
+    expect(await lease.runExclusive('bandeja', ttlMs, async () => 'aquí')).toEqual({ ran: false });
+    expect((await lease.get('bandeja'))?.holder).toContain(`:${other.pid}:`);
+    // Held longer than its ttl: the holder renews it while it is alive.
+    await sleep(ttlMs + 500);
+    expect(await lease.runExclusive('bandeja', ttlMs, async () => 'aquí')).toEqual({ ran: false });
+
+    other.kill();
+    await other.exited;
+    const killedAt = Date.now();
+    expect(await lease.runExclusive('bandeja', ttlMs, async () => 'aquí')).toEqual({ ran: false });
+    let taken: { ran: boolean; result?: string } = { ran: false };
+    while (!taken.ran && Date.now() - killedAt < ttlMs + 3000) {
+      await sleep(200);
+      taken = await lease.runExclusive('bandeja', ttlMs, async () => 'aquí');
+    }
+    expect(taken).toEqual({ ran: true, result: 'aquí' });
+    expect(Date.now() - killedAt).toBeLessThanOrEqual(ttlMs + 1000);
+  });
+});
