@@ -58,8 +58,8 @@ postgresOnly('dos instancias sobre la misma base PostgreSQL (se omite en SQLite)
   let app: TestApp;
 
   beforeAll(async () => {
-    // A slow peer keeps both workers busy at the same time.
-    peer = await startSmtpPeer({ delayMs: 25 });
+    // A slow peer (40 messages take seconds) keeps both workers busy at the same time.
+    peer = await startSmtpPeer({ delayMs: 100 });
     app = await bootApp({ env: peer.env });
   });
   afterAll(async () => {
