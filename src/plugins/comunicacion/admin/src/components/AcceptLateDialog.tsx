@@ -1,18 +1,9 @@
 import * as React from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Field,
-  Flex,
-  Modal,
-  Textarea,
-  Typography,
-} from '@strapi/design-system';
+import { Field, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { AcceptLate } from '../../../shared/contracts/oficios';
-import { serverMessage } from '../hooks/useApi';
 import { useT } from '../hooks/useT';
+import { ActionDialog } from './ActionDialog';
 
 // The server refuses shorter justifications (COMMENT_REQUIRED).
 const MIN_JUSTIFICATION = 15;
@@ -41,124 +32,83 @@ export const AcceptLateDialog = ({
   const { toggleNotification } = useNotification();
   const [justification, setJustification] = React.useState('');
   const [invalid, setInvalid] = React.useState(false);
-  const [refusal, setRefusal] = React.useState<string | null>(null);
-  const [isSubmitting, setIsSubmitting] = React.useState(false);
 
   React.useEffect(() => {
     setJustification('');
     setInvalid(false);
-    setRefusal(null);
   }, [oficio?.documentId]);
 
   if (!oficio) return null;
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const text = justification.trim();
     if (text.length < MIN_JUSTIFICATION) {
       setInvalid(true);
       return;
     }
-    setIsSubmitting(true);
-    setRefusal(null);
-    try {
-      const { data } = await post<AcceptLate.Response, AcceptLate.Request['body']>(
-        `/comunicacion/oficios/${oficio.documentId}/accept-late`,
-        { justification: text }
-      );
-      toggleNotification({
-        type: 'success',
-        message: t('acceptLate.done', 'Se aceptó la solicitud extemporánea {folio}.', {
-          folio: oficio.folio,
-        }),
-      });
-      onDone?.(data.data);
-      onClose();
-    } catch (error) {
-      const message =
-        serverMessage(error) ?? t('errors.unexpected', 'No se pudo completar la acción.');
-      setRefusal(message);
-      toggleNotification({ type: 'danger', message });
-    } finally {
-      setIsSubmitting(false);
-    }
+    const { data } = await post<AcceptLate.Response, AcceptLate.Request['body']>(
+      `/comunicacion/oficios/${oficio.documentId}/accept-late`,
+      { justification: text }
+    );
+    toggleNotification({
+      type: 'success',
+      message: t('acceptLate.done', 'Se aceptó la solicitud extemporánea {folio}.', {
+        folio: oficio.folio,
+      }),
+    });
+    onDone?.(data.data);
+    onClose();
   };
 
   return (
-    <Modal.Root open onOpenChange={(next) => !next && onClose()}>
-      <Modal.Content>
-        <form onSubmit={submit} noValidate>
-          <Modal.Header closeLabel={t('actions.close', 'Cerrar')}>
-            <Modal.Title>
-              {t('acceptLate.title', 'Aceptar solicitud extemporánea {folio}', {
-                folio: oficio.folio,
-              })}
-            </Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              <Typography>
-                {t(
-                  'acceptLate.explanation',
-                  'La solicitud no cumplió el plazo de anticipación. Al aceptarla, su trabajo puede comenzar; quedan registrados quién la aceptó, cuándo y por qué.'
-                )}
-              </Typography>
-              {lateReasons && (
-                <Typography textColor="neutral600">
-                  {t('acceptLate.reasons', 'Motivo: {reasons}', { reasons: lateReasons })}
-                </Typography>
-              )}
-              <Field.Root
-                name="justification"
-                required
-                error={
-                  invalid
-                    ? t(
-                        'acceptLate.justification.invalid',
-                        'Escribe una justificación de al menos {min} caracteres.',
-                        { min: MIN_JUSTIFICATION }
-                      )
-                    : undefined
-                }
-                hint={t(
-                  'acceptLate.justification.hint',
-                  'Por ejemplo: evento prioritario de Presidencia confirmado por la Dirección.'
-                )}
-              >
-                <Field.Label>{t('acceptLate.justification.label', 'Justificación')}</Field.Label>
-                <Textarea
-                  value={justification}
-                  onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                    setJustification(event.target.value);
-                    if (event.target.value.trim().length >= MIN_JUSTIFICATION) setInvalid(false);
-                  }}
-                />
-                <Field.Hint />
-                <Field.Error />
-              </Field.Root>
-              {refusal && (
-                <Box role="alert">
-                  <Alert
-                    variant="danger"
-                    closeLabel={t('actions.close', 'Cerrar')}
-                    onClose={() => setRefusal(null)}
-                  >
-                    {refusal}
-                  </Alert>
-                </Box>
-              )}
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">{t('actions.cancel', 'Cancelar')}</Button>
-            </Modal.Close>
-            <Button type="submit" loading={isSubmitting}>
-              {t('acceptLate.submit', 'Aceptar solicitud')}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <ActionDialog
+      title={t('acceptLate.title', 'Aceptar solicitud extemporánea {folio}', {
+        folio: oficio.folio,
+      })}
+      submitLabel={t('acceptLate.submit', 'Aceptar solicitud')}
+      onClose={onClose}
+      onSubmit={submit}
+      resetKey={oficio.documentId}
+    >
+      <Typography>
+        {t(
+          'acceptLate.explanation',
+          'La solicitud no cumplió el plazo de anticipación. Al aceptarla, su trabajo puede comenzar; quedan registrados quién la aceptó, cuándo y por qué.'
+        )}
+      </Typography>
+      {lateReasons && (
+        <Typography textColor="neutral600">
+          {t('acceptLate.reasons', 'Motivo: {reasons}', { reasons: lateReasons })}
+        </Typography>
+      )}
+      <Field.Root
+        name="justification"
+        required
+        error={
+          invalid
+            ? t(
+                'acceptLate.justification.invalid',
+                'Escribe una justificación de al menos {min} caracteres.',
+                { min: MIN_JUSTIFICATION }
+              )
+            : undefined
+        }
+        hint={t(
+          'acceptLate.justification.hint',
+          'Por ejemplo: evento prioritario de Presidencia confirmado por la Dirección.'
+        )}
+      >
+        <Field.Label>{t('acceptLate.justification.label', 'Justificación')}</Field.Label>
+        <Textarea
+          value={justification}
+          onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
+            setJustification(event.target.value);
+            if (event.target.value.trim().length >= MIN_JUSTIFICATION) setInvalid(false);
+          }}
+        />
+        <Field.Hint />
+        <Field.Error />
+      </Field.Root>
+    </ActionDialog>
   );
 };

@@ -1,9 +1,9 @@
 import * as React from 'react';
-import { Alert, Box, Button, Field, Flex, Modal, Typography } from '@strapi/design-system';
+import { Field, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { AddProposal } from '../../../shared/contracts/items';
-import { serverMessage } from '../hooks/useApi';
 import { useT } from '../hooks/useT';
+import { ActionDialog } from './ActionDialog';
 
 /** What the media library answers for each uploaded file. */
 interface UploadedFile {
@@ -28,116 +28,71 @@ export const ProposalUploadDialog = ({ design, onClose, onDone }: ProposalUpload
   const { toggleNotification } = useNotification();
   const [file, setFile] = React.useState<File | null>(null);
   const [missingFile, setMissingFile] = React.useState(false);
-  const [refusal, setRefusal] = React.useState<string | null>(null);
-  const [isSubmitting, setIsSubmitting] = React.useState(false);
 
   React.useEffect(() => {
     setFile(null);
     setMissingFile(false);
-    setRefusal(null);
   }, [design?.documentId]);
 
   if (!design) return null;
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     if (!file) {
       setMissingFile(true);
       return;
     }
-    setIsSubmitting(true);
-    setRefusal(null);
-    try {
-      const form = new FormData();
-      form.append('files', file);
-      const { data: uploaded } = await post<UploadedFile[], FormData>('/upload', form);
-      const fileId = uploaded[0]?.id;
-      const { data } = await post<AddProposal.Response, AddProposal.Request['body']>(
-        `/comunicacion/designs/${design.documentId}/proposals`,
-        { fileId }
-      );
-      const version = data.data.proposals.at(-1)?.version ?? data.data.proposals.length;
-      toggleNotification({
-        type: 'success',
-        message: t('proposal.done', 'Se agregó la propuesta v{version} a «{title}».', {
-          version,
-          title: design.title,
-        }),
-      });
-      onDone?.(data.data);
-      onClose();
-    } catch (error) {
-      const message =
-        serverMessage(error) ?? t('errors.unexpected', 'No se pudo completar la acción.');
-      setRefusal(message);
-      toggleNotification({ type: 'danger', message });
-    } finally {
-      setIsSubmitting(false);
-    }
+    const form = new FormData();
+    form.append('files', file);
+    const { data: uploaded } = await post<UploadedFile[], FormData>('/upload', form);
+    const fileId = uploaded[0]?.id;
+    const { data } = await post<AddProposal.Response, AddProposal.Request['body']>(
+      `/comunicacion/designs/${design.documentId}/proposals`,
+      { fileId }
+    );
+    const version = data.data.proposals.at(-1)?.version ?? data.data.proposals.length;
+    toggleNotification({
+      type: 'success',
+      message: t('proposal.done', 'Se agregó la propuesta v{version} a «{title}».', {
+        version,
+        title: design.title,
+      }),
+    });
+    onDone?.(data.data);
+    onClose();
   };
 
   return (
-    <Modal.Root open onOpenChange={(next) => !next && onClose()}>
-      <Modal.Content>
-        <form onSubmit={submit} noValidate>
-          <Modal.Header closeLabel={t('actions.close', 'Cerrar')}>
-            <Modal.Title>
-              {t('proposal.title', 'Subir versión de propuesta: «{title}»', {
-                title: design.title,
-              })}
-            </Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              <Typography>
-                {t(
-                  'proposal.explanation',
-                  'El archivo se guarda en la biblioteca de medios y queda como la siguiente versión numerada. Después, envía la propuesta a revisión del área.'
-                )}
-              </Typography>
-              <Field.Root
-                name="file"
-                required
-                error={
-                  missingFile
-                    ? t('proposal.file.missing', 'Elige el archivo de la propuesta.')
-                    : undefined
-                }
-              >
-                <Field.Label>{t('proposal.file.label', 'Archivo de la propuesta')}</Field.Label>
-                <Field.Input
-                  type="file"
-                  accept="image/*,application/pdf"
-                  onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
-                    setFile(event.target.files?.[0] ?? null);
-                    setMissingFile(false);
-                  }}
-                />
-                <Field.Error />
-              </Field.Root>
-              {refusal && (
-                <Box role="alert">
-                  <Alert
-                    variant="danger"
-                    closeLabel={t('actions.close', 'Cerrar')}
-                    onClose={() => setRefusal(null)}
-                  >
-                    {refusal}
-                  </Alert>
-                </Box>
-              )}
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            <Modal.Close>
-              <Button variant="tertiary">{t('actions.cancel', 'Cancelar')}</Button>
-            </Modal.Close>
-            <Button type="submit" loading={isSubmitting}>
-              {t('proposal.submit', 'Subir propuesta')}
-            </Button>
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <ActionDialog
+      title={t('proposal.title', 'Subir versión de propuesta: «{title}»', { title: design.title })}
+      submitLabel={t('proposal.submit', 'Subir propuesta')}
+      onClose={onClose}
+      onSubmit={submit}
+      resetKey={design.documentId}
+    >
+      <Typography>
+        {t(
+          'proposal.explanation',
+          'El archivo se guarda en la biblioteca de medios y queda como la siguiente versión numerada. Después, envía la propuesta a revisión del área.'
+        )}
+      </Typography>
+      <Field.Root
+        name="file"
+        required
+        error={
+          missingFile ? t('proposal.file.missing', 'Elige el archivo de la propuesta.') : undefined
+        }
+      >
+        <Field.Label>{t('proposal.file.label', 'Archivo de la propuesta')}</Field.Label>
+        <Field.Input
+          type="file"
+          accept="image/*,application/pdf"
+          onChange={(event: React.ChangeEvent<HTMLInputElement>) => {
+            setFile(event.target.files?.[0] ?? null);
+            setMissingFile(false);
+          }}
+        />
+        <Field.Error />
+      </Field.Root>
+    </ActionDialog>
   );
 };

@@ -1,21 +1,11 @@
 import * as React from 'react';
-import {
-  Alert,
-  Box,
-  Button,
-  Field,
-  Flex,
-  Link,
-  Modal,
-  Textarea,
-  Typography,
-} from '@strapi/design-system';
+import { Alert, Button, Field, Link, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { AvailableTransitionDto } from '../../../shared/contracts/items';
 import type { FireTransition } from '../../../shared/contracts/transitions';
-import { serverMessage } from '../hooks/useApi';
 import { useFormatters } from '../hooks/useFormatters';
 import { useT } from '../hooks/useT';
+import { ActionDialog } from './ActionDialog';
 
 /** The work item (or oficio) a transition is fired on. */
 export interface TransitionSubject {
@@ -50,8 +40,6 @@ export const TransitionDialog = ({
   const { toggleNotification } = useNotification();
   const [comment, setComment] = React.useState('');
   const [missingComment, setMissingComment] = React.useState(false);
-  const [refusal, setRefusal] = React.useState<string | null>(null);
-  const [isSubmitting, setIsSubmitting] = React.useState(false);
   const [approvalLink, setApprovalLink] =
     React.useState<FireTransition.Response['data']['approvalLink']>(null);
 
@@ -60,7 +48,6 @@ export const TransitionDialog = ({
     if (open) {
       setComment('');
       setMissingComment(false);
-      setRefusal(null);
       setApprovalLink(null);
     }
   }, [open, subject?.documentId, transition?.to]);
@@ -68,137 +55,98 @@ export const TransitionDialog = ({
   if (!subject || !transition) return null;
   const required = Boolean(transition.comment?.required);
 
-  const submit = async (event: React.FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
     const text = comment.trim();
     if (required && !text) {
       setMissingComment(true);
       return;
     }
-    setIsSubmitting(true);
-    setRefusal(null);
-    try {
-      const { data } = await post<FireTransition.Response, FireTransition.Request['body']>(
-        '/comunicacion/transitions',
-        {
-          uid: subject.uid,
-          documentId: subject.documentId,
-          to: transition.to,
-          comment: text || null,
-        }
-      );
-      toggleNotification({
-        type: 'success',
-        message: t('transition.done', '«{title}» pasó a {state}.', {
-          title: subject.title,
-          state: transition.toLabel,
-        }),
-      });
-      onDone?.(data.data);
-      if (data.data.approvalLink) setApprovalLink(data.data.approvalLink);
-      else onClose();
-    } catch (error) {
-      const message =
-        serverMessage(error) ?? t('errors.unexpected', 'No se pudo completar la acción.');
-      setRefusal(message);
-      toggleNotification({ type: 'danger', message });
-    } finally {
-      setIsSubmitting(false);
-    }
+    const { data } = await post<FireTransition.Response, FireTransition.Request['body']>(
+      '/comunicacion/transitions',
+      {
+        uid: subject.uid,
+        documentId: subject.documentId,
+        to: transition.to,
+        comment: text || null,
+      }
+    );
+    toggleNotification({
+      type: 'success',
+      message: t('transition.done', '«{title}» pasó a {state}.', {
+        title: subject.title,
+        state: transition.toLabel,
+      }),
+    });
+    onDone?.(data.data);
+    if (data.data.approvalLink) setApprovalLink(data.data.approvalLink);
+    else onClose();
   };
 
   return (
-    <Modal.Root open onOpenChange={(next) => !next && onClose()}>
-      <Modal.Content>
-        <form onSubmit={submit} noValidate>
-          <Modal.Header closeLabel={t('actions.close', 'Cerrar')}>
-            <Modal.Title>{transition.label}</Modal.Title>
-          </Modal.Header>
-          <Modal.Body>
-            <Flex direction="column" alignItems="stretch" gap={4}>
-              <Typography>
-                {t('transition.summary', '«{title}» pasará a «{state}».', {
-                  title: subject.title,
-                  state: transition.toLabel,
-                })}
-              </Typography>
-              {approvalLink ? (
-                <Alert
-                  variant="success"
-                  closeLabel={t('actions.close', 'Cerrar')}
-                  onClose={onClose}
-                  title={t('transition.approvalLink.title', 'Enlace de aprobación para el área')}
-                  action={
-                    <Link href={approvalLink.url} isExternal>
-                      {approvalLink.url}
-                    </Link>
-                  }
-                >
-                  {t(
-                    'transition.approvalLink.body',
-                    'Envíalo al área: sirve una sola vez y vence el {expiresAt}.',
-                    { expiresAt: format.dateTime(approvalLink.expiresAt) ?? '' }
-                  )}
-                </Alert>
-              ) : (
-                <Field.Root
-                  name="comment"
-                  required={required}
-                  error={
-                    missingComment
-                      ? t('transition.comment.missing', 'Escribe un comentario para continuar.')
-                      : undefined
-                  }
-                  hint={
-                    required
-                      ? undefined
-                      : t('transition.comment.optional', 'Opcional: queda en el historial.')
-                  }
-                >
-                  <Field.Label>
-                    {transition.comment?.prompt || t('transition.comment.label', 'Comentario')}
-                  </Field.Label>
-                  <Textarea
-                    value={comment}
-                    onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
-                      setComment(event.target.value);
-                      if (event.target.value.trim()) setMissingComment(false);
-                    }}
-                  />
-                  <Field.Hint />
-                  <Field.Error />
-                </Field.Root>
-              )}
-              {refusal && (
-                <Box role="alert">
-                  <Alert
-                    variant="danger"
-                    closeLabel={t('actions.close', 'Cerrar')}
-                    title={t('transition.refused', 'No se pudo cambiar el estado')}
-                    onClose={() => setRefusal(null)}
-                  >
-                    {refusal}
-                  </Alert>
-                </Box>
-              )}
-            </Flex>
-          </Modal.Body>
-          <Modal.Footer>
-            {approvalLink ? (
-              <Button onClick={onClose}>{t('actions.done', 'Listo')}</Button>
-            ) : (
-              <>
-                <Modal.Close>
-                  <Button variant="tertiary">{t('actions.cancel', 'Cancelar')}</Button>
-                </Modal.Close>
-                <Button type="submit" loading={isSubmitting}>
-                  {transition.label}
-                </Button>
-              </>
-            )}
-          </Modal.Footer>
-        </form>
-      </Modal.Content>
-    </Modal.Root>
+    <ActionDialog
+      title={transition.label}
+      submitLabel={transition.label}
+      onClose={onClose}
+      onSubmit={submit}
+      refusalTitle={t('transition.refused', 'No se pudo cambiar el estado')}
+      footer={
+        approvalLink ? <Button onClick={onClose}>{t('actions.done', 'Listo')}</Button> : undefined
+      }
+      resetKey={`${subject.documentId}:${transition.to}`}
+    >
+      <Typography>
+        {t('transition.summary', '«{title}» pasará a «{state}».', {
+          title: subject.title,
+          state: transition.toLabel,
+        })}
+      </Typography>
+      {approvalLink ? (
+        <Alert
+          variant="success"
+          closeLabel={t('actions.close', 'Cerrar')}
+          onClose={onClose}
+          title={t('transition.approvalLink.title', 'Enlace de aprobación para el área')}
+          action={
+            <Link href={approvalLink.url} isExternal>
+              {approvalLink.url}
+            </Link>
+          }
+        >
+          {t(
+            'transition.approvalLink.body',
+            'Envíalo al área: sirve una sola vez y vence el {expiresAt}.',
+            { expiresAt: format.dateTime(approvalLink.expiresAt) ?? '' }
+          )}
+        </Alert>
+      ) : (
+        <Field.Root
+          name="comment"
+          required={required}
+          error={
+            missingComment
+              ? t('transition.comment.missing', 'Escribe un comentario para continuar.')
+              : undefined
+          }
+          hint={
+            required
+              ? undefined
+              : t('transition.comment.optional', 'Opcional: queda en el historial.')
+          }
+        >
+          <Field.Label>
+            {transition.comment?.prompt || t('transition.comment.label', 'Comentario')}
+          </Field.Label>
+          <Textarea
+            value={comment}
+            onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) => {
+              setComment(event.target.value);
+              if (event.target.value.trim()) setMissingComment(false);
+            }}
+          />
+          <Field.Hint />
+          <Field.Error />
+        </Field.Root>
+      )}
+    </ActionDialog>
   );
 };
