@@ -1,4 +1,5 @@
-import { parseIsoDate, dayOfWeek, type IsoDate } from '../calendar';
+import { parseIsoDate, type IsoDate } from '../calendar';
+import { formatDate } from '../workflows/values';
 import { STATE_LABELS, WORKFLOW_LABELS, type WorkflowKey } from '../workflows';
 import type { DigestItem } from './rules';
 
@@ -50,27 +51,9 @@ export function oficioAdminUrl(baseUrl: string, oficioDocumentId: string): strin
   return `${baseUrl.replace(/\/+$/, '')}/admin${oficioAdminPath(oficioDocumentId)}`;
 }
 
-const DAYS = ['domingo', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes', 'sábado'];
-const MONTHS = [
-  'enero',
-  'febrero',
-  'marzo',
-  'abril',
-  'mayo',
-  'junio',
-  'julio',
-  'agosto',
-  'septiembre',
-  'octubre',
-  'noviembre',
-  'diciembre',
-];
-
-/** «lunes 16 de noviembre de 2026». */
+/** «lunes 16 de noviembre de 2026»; anything that is not a date is returned as it is. */
 export function longDate(date: IsoDate): string {
-  if (!parseIsoDate(date)) return date;
-  const [year, month, day] = date.split('-').map(Number);
-  return `${DAYS[dayOfWeek(date)]} ${day} de ${MONTHS[month - 1]} de ${year}`;
+  return parseIsoDate(date) ? formatDate(date) : date;
 }
 
 /** «Diseño «Cartel del festival» (DCSGD/0001/2027)». */

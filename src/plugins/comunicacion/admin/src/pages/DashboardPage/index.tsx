@@ -13,7 +13,7 @@ import { useIntl } from 'react-intl';
 import { serverMessage } from '../../hooks/useApi';
 import { getTranslation } from '../../utils/getTranslation';
 import { OnTimeGauge } from './components/OnTimeGauge';
-import { Panel } from './components/Panel';
+import { Panel } from '../../components/Panel';
 import { QueueCountsTable } from './components/QueueCountsTable';
 import { RevisionRoundsChart } from './components/RevisionRoundsChart';
 import { ThroughputChart } from './components/ThroughputChart';
@@ -141,6 +141,7 @@ export const DashboardPage = () => {
           </Flex>
 
           <Panel
+            fill
             id="queues"
             title={t('dashboard.queues.title', 'Trabajos abiertos por bandeja y estado')}
           >
@@ -150,6 +151,7 @@ export const DashboardPage = () => {
           <Grid.Root gap={4}>
             <Grid.Item col={8} s={12} alignItems="stretch">
               <Panel
+                fill
                 id="throughput"
                 title={t('dashboard.throughput.title', 'Trabajos cerrados por semana')}
                 description={t(
@@ -162,6 +164,7 @@ export const DashboardPage = () => {
             </Grid.Item>
             <Grid.Item col={4} s={12} alignItems="stretch">
               <Panel
+                fill
                 id="on-time"
                 title={t('dashboard.onTime.title', 'Entregas a tiempo')}
                 description={t(
@@ -175,6 +178,7 @@ export const DashboardPage = () => {
           </Grid.Root>
 
           <Panel
+            fill
             id="rounds"
             title={t('dashboard.rounds.title', 'Rondas de revisión por área')}
             description={t(

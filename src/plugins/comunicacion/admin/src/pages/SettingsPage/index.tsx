@@ -15,7 +15,7 @@ import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { serverMessage } from '../../hooks/useApi';
 import { useT } from '../../hooks/useT';
 import { BlackoutPeriodsField } from './components/BlackoutPeriodsField';
-import { SettingsSection } from './components/SettingsSection';
+import { Panel } from '../../components/Panel';
 import { useSettings } from './hooks/useSettings';
 import { serverFields } from './utils/serverFields';
 import {
@@ -162,10 +162,7 @@ export const SettingsPage = () => {
                 {refusal}
               </Alert>
             )}
-            <SettingsSection
-              id="reception"
-              title={t('settings.reception.title', 'Recepción de oficios')}
-            >
+            <Panel id="reception" title={t('settings.reception.title', 'Recepción de oficios')}>
               <Box maxWidth="320px">
                 <Field.Root
                   name="officeHoursCutoff"
@@ -190,9 +187,9 @@ export const SettingsPage = () => {
                   <Field.Error />
                 </Field.Root>
               </Box>
-            </SettingsSection>
+            </Panel>
 
-            <SettingsSection
+            <Panel
               id="lead-times"
               title={t('settings.leadTimes.title', 'Plazos')}
               description={t(
@@ -223,9 +220,9 @@ export const SettingsPage = () => {
                   </Grid.Item>
                 ))}
               </Grid.Root>
-            </SettingsSection>
+            </Panel>
 
-            <SettingsSection
+            <Panel
               id="blackout"
               title={t('settings.blackout.title', 'Vedas electorales')}
               description={t(
@@ -247,9 +244,9 @@ export const SettingsPage = () => {
                   );
                 }}
               />
-            </SettingsSection>
+            </Panel>
 
-            <SettingsSection
+            <Panel
               id="site"
               title={t('settings.site.title', 'Sitio web municipal')}
               description={t(
@@ -304,7 +301,7 @@ export const SettingsPage = () => {
                   </Field.Root>
                 </Grid.Item>
               </Grid.Root>
-            </SettingsSection>
+            </Panel>
           </Flex>
         </Layouts.Content>
       </form>

@@ -6,10 +6,12 @@ interface PanelProps {
   title: string;
   description?: string;
   children: React.ReactNode;
+  /** Fill the grid cell it sits in (dashboard cards side by side). */
+  fill?: boolean;
 }
 
 /** A white section with a heading; the heading labels the region for screen readers. */
-export const Panel = ({ id, title, description, children }: PanelProps) => (
+export const Panel = ({ id, title, description, children, fill = false }: PanelProps) => (
   <Box
     tag="section"
     aria-labelledby={`${id}-title`}
@@ -17,8 +19,8 @@ export const Panel = ({ id, title, description, children }: PanelProps) => (
     shadow="tableShadow"
     hasRadius
     padding={6}
-    width="100%"
-    height="100%"
+    width={fill ? '100%' : undefined}
+    height={fill ? '100%' : undefined}
   >
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Flex direction="column" alignItems="flex-start" gap={1}>
