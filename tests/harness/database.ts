@@ -77,7 +77,14 @@ const createPostgres = async (): Promise<TestDatabase> => {
       const client = new Client(server);
       await client.connect();
       try {
-        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        try {
+          await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+        } catch (error) {
+          // FORCE may not terminate an autovacuum worker (it belongs to no role: 42501); a plain
+          // DROP cancels autovacuum itself, and the app's own connections are already closed.
+          if ((error as { code?: string }).code !== '42501') throw error;
+          await client.query(`DROP DATABASE IF EXISTS "${name}"`);
+        }
       } finally {
         await client.end();
       }
