@@ -12,6 +12,10 @@ export const PERMISSIONS = {
   proposals: 'plugin::comunicacion.designs.proposals',
   holidays: 'plugin::comunicacion.holidays.manage',
   settings: 'plugin::comunicacion.settings.manage',
+  publish: 'plugin::comunicacion.site.publish',
+  siteDeliveries: 'plugin::comunicacion.site.deliveries.read',
+  transparency: 'plugin::comunicacion.transparency.read',
+  surveys: 'plugin::comunicacion.surveys.read',
 } as const;
 
 /**
@@ -38,6 +42,9 @@ export const ACTIONS = [
   action(uidOf(PERMISSIONS.oficios), 'Ver la ficha e historial de los oficios', 'Páginas'),
   action(uidOf(PERMISSIONS.holidays), 'Editar los días inhábiles', 'Páginas'),
   action(uidOf(PERMISSIONS.settings), 'Editar la configuración', 'Páginas'),
+  action(uidOf(PERMISSIONS.siteDeliveries), 'Ver los avisos enviados al sitio web', 'Páginas'),
+  action(uidOf(PERMISSIONS.transparency), 'Ver las obligaciones de transparencia', 'Páginas'),
+  action(uidOf(PERMISSIONS.surveys), 'Ver los resultados de las encuestas', 'Páginas'),
   ...QUEUES.map((queue) =>
     action(uidOf(queuePermission(queue.key)), `Bandeja: ${queue.label}`, 'Bandejas')
   ),
@@ -49,6 +56,7 @@ export const ACTIONS = [
   action(uidOf(PERMISSIONS.assign), 'Asignar responsables', 'Acciones'),
   action(uidOf(PERMISSIONS.acceptLate), 'Aceptar solicitudes extemporáneas', 'Acciones'),
   action(uidOf(PERMISSIONS.proposals), 'Subir versiones de propuesta de diseño', 'Acciones'),
+  action(uidOf(PERMISSIONS.publish), 'Publicar en el sitio y retirar del sitio', 'Acciones'),
 ];
 
 type StaffRole = Exclude<Role, 'area' | 'secretaria_tecnica' | 'system'>;
@@ -68,6 +76,13 @@ const COORDINATOR = [
   PERMISSIONS.settings,
 ];
 
+/** Publishing to the municipal site and its transparency obligations. */
+const GOBIERNO_DIGITAL = [
+  PERMISSIONS.publish,
+  PERMISSIONS.siteDeliveries,
+  PERMISSIONS.transparency,
+];
+
 /** Plugin permissions each seeded staff role receives: its own queues and the actions of its work. */
 export const ROLE_GRANTS: Record<StaffRole, string[]> = {
   director: [...Object.values(PERMISSIONS), ...queuesOf('director')],
@@ -75,6 +90,7 @@ export const ROLE_GRANTS: Record<StaffRole, string[]> = {
     ...COORDINATOR,
     PERMISSIONS.calendar,
     PERMISSIONS.proposals,
+    PERMISSIONS.surveys,
     ...queuesOf('coordinador_comunicacion'),
   ],
   disenador_senior: [
@@ -107,10 +123,16 @@ export const ROLE_GRANTS: Record<StaffRole, string[]> = {
     PERMISSIONS.calendar,
     ...queuesOf('creador_contenido'),
   ],
-  coordinador_gobierno_digital: [...COORDINATOR, ...queuesOf('coordinador_gobierno_digital')],
+  coordinador_gobierno_digital: [
+    ...COORDINATOR,
+    ...GOBIERNO_DIGITAL,
+    PERMISSIONS.surveys,
+    ...queuesOf('coordinador_gobierno_digital'),
+  ],
   auxiliar_gobierno_digital: [
     PERMISSIONS.oficios,
     PERMISSIONS.fireTransitions,
+    ...GOBIERNO_DIGITAL,
     ...queuesOf('auxiliar_gobierno_digital'),
   ],
   coordinador_organismos: [
