@@ -26,6 +26,8 @@ export const PERMISSIONS = {
   assign: [action('items.assign')],
   acceptLate: [action('oficios.accept-late')],
   proposals: [action('designs.proposals')],
+  publish: [action('site.publish')],
+  siteDeliveries: [action('site.deliveries.read')],
 };
 
 /** Any of these shows the menu entry. */
@@ -35,4 +37,5 @@ export const MENU_PERMISSIONS = [
   ...PERMISSIONS.queues,
   ...PERMISSIONS.holidays,
   ...PERMISSIONS.settings,
+  ...PERMISSIONS.siteDeliveries,
 ];

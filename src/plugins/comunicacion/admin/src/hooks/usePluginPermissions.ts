@@ -7,6 +7,7 @@ const ACTIONS = [
   ...PERMISSIONS.acceptLate,
   ...PERMISSIONS.proposals,
   ...PERMISSIONS.oficios,
+  ...PERMISSIONS.publish,
 ];
 
 /** Which item actions the logged-in staff member holds (the server checks them again). */
@@ -19,5 +20,7 @@ export const usePluginPermissions = () => {
     canAcceptLate: Boolean(allowedActions.canAcceptLate),
     canUploadProposals: Boolean(allowedActions.canProposals),
     canReadOficios: Boolean(allowedActions.canRead),
+    /** Publish to the site, verify, withdraw and retry its notices. */
+    canPublish: Boolean(allowedActions.canPublish),
   };
 };
