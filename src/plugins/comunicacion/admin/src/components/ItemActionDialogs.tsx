@@ -1,9 +1,12 @@
 import type { StaffMember } from '../../../shared/contracts/common';
 import type { AvailableTransitionDto } from '../../../shared/contracts/items';
+import { isPublishable, PUBLISH_STATE, WITHDRAW_STATE } from '../utils/publishing';
 import { AcceptLateDialog } from './AcceptLateDialog';
 import { AssignDialog } from './AssignDialog';
 import { ProposalUploadDialog } from './ProposalUploadDialog';
+import { PublishDialog, type PublicationSubject } from './PublishDialog';
 import { TransitionDialog, type TransitionSubject } from './TransitionDialog';
+import { WithdrawDialog } from './WithdrawDialog';
 
 /** One action a staff member started on a work item or oficio, waiting for its dialog. */
 export type ItemAction =
@@ -17,7 +20,24 @@ export type ItemAction =
       oficio: { documentId: string; folio: string };
       lateReasons?: string | null;
     }
-  | { kind: 'proposal'; design: { documentId: string; title: string } };
+  | { kind: 'proposal'; design: { documentId: string; title: string } }
+  | { kind: 'publish' | 'verify' | 'withdraw'; subject: PublicationSubject };
+
+/**
+ * The action a chosen transition starts: publishing and withdrawing a web publication or
+ * transparency document go through the publishing routes and their own dialogs.
+ */
+export const transitionAction = (
+  subject: TransitionSubject,
+  transition: AvailableTransitionDto
+): ItemAction => {
+  const { uid } = subject;
+  if (isPublishable(uid)) {
+    if (transition.to === PUBLISH_STATE) return { kind: 'publish', subject: { ...subject, uid } };
+    if (transition.to === WITHDRAW_STATE) return { kind: 'withdraw', subject: { ...subject, uid } };
+  }
+  return { kind: 'transition', subject, transition };
+};
 
 export interface ItemActionDialogsProps {
   action: ItemAction | null;
@@ -48,6 +68,17 @@ export const ItemActionDialogs = ({ action, onClose, onChanged }: ItemActionDial
     />
     <ProposalUploadDialog
       design={action?.kind === 'proposal' ? action.design : null}
+      onClose={onClose}
+      onDone={onChanged}
+    />
+    <PublishDialog
+      subject={action?.kind === 'publish' || action?.kind === 'verify' ? action.subject : null}
+      mode={action?.kind === 'verify' ? 'verify' : 'publish'}
+      onClose={onClose}
+      onDone={onChanged}
+    />
+    <WithdrawDialog
+      subject={action?.kind === 'withdraw' ? action.subject : null}
       onClose={onClose}
       onDone={onChanged}
     />

@@ -1,12 +1,13 @@
 import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import type { OficioItem } from '../../../../../shared/contracts/oficios';
-import type { ItemAction } from '../../../components/ItemActionDialogs';
+import { transitionAction, type ItemAction } from '../../../components/ItemActionDialogs';
 import { ItemBadges } from '../../../components/ItemBadges';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { TransitionButtons } from '../../../components/TransitionButtons';
 import { useFormatters } from '../../../hooks/useFormatters';
 import { usePluginPermissions } from '../../../hooks/usePluginPermissions';
 import { useT } from '../../../hooks/useT';
+import { isPublishable, isVerifiable, visibleTransitions } from '../../../utils/publishing';
 import { FieldList, Section } from './Section';
 
 export interface WorkItemsProps {
@@ -34,6 +35,10 @@ export const WorkItems = ({ items, onAction }: WorkItemsProps) => {
           permissions.canUploadProposals &&
           item.workflow === 'design' &&
           item.status === 'en_diseno';
+        const toVerify =
+          permissions.canPublish && isPublishable(item.uid) && isVerifiable(item.status)
+            ? { ...subject, uid: item.uid }
+            : null;
         return (
           <Box
             key={`${item.uid}:${item.documentId}`}
@@ -66,9 +71,21 @@ export const WorkItems = ({ items, onAction }: WorkItemsProps) => {
                 ]}
               />
               <TransitionButtons
-                transitions={permissions.canFireTransitions ? item.transitions : []}
-                onSelect={(transition) => onAction({ kind: 'transition', subject, transition })}
+                transitions={
+                  permissions.canFireTransitions
+                    ? visibleTransitions(item.uid, item.transitions, permissions.canPublish)
+                    : []
+                }
+                onSelect={(transition) => onAction(transitionAction(subject, transition))}
               >
+                {toVerify && (
+                  <Button
+                    variant="secondary"
+                    onClick={() => onAction({ kind: 'verify', subject: toVerify })}
+                  >
+                    {t('publish.verify.title', 'Verificar y responder')}
+                  </Button>
+                )}
                 {permissions.canAssign && (
                   <Button
                     variant="tertiary"

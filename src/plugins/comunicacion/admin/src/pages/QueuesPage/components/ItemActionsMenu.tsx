@@ -8,11 +8,12 @@ import type {
   GetItemTransitions,
 } from '../../../../../shared/contracts/items';
 import type { QueueItem } from '../../../../../shared/contracts/queues';
-import type { ItemAction } from '../../../components/ItemActionDialogs';
+import { transitionAction, type ItemAction } from '../../../components/ItemActionDialogs';
 import { serverMessage } from '../../../hooks/useApi';
 import { usePluginPermissions } from '../../../hooks/usePluginPermissions';
 import { useT } from '../../../hooks/useT';
 import { PLUGIN_ID } from '../../../pluginId';
+import { isPublishable, isVerifiable, visibleTransitions } from '../../../utils/publishing';
 
 const OFICIO_UID = 'api::oficio.oficio';
 
@@ -45,7 +46,10 @@ export const ItemActionsMenu = ({ item, onAction }: ItemActionsMenuProps) => {
       const { data } = await get<GetItemTransitions.Response>(
         `/comunicacion/items/transitions?${search.toString()}`
       );
-      setLoaded({ status: 'loaded', transitions: data.data.transitions });
+      setLoaded({
+        status: 'loaded',
+        transitions: visibleTransitions(item.uid, data.data.transitions, permissions.canPublish),
+      });
     } catch (error) {
       setLoaded({
         status: 'error',
@@ -63,6 +67,10 @@ export const ItemActionsMenu = ({ item, onAction }: ItemActionsMenuProps) => {
     permissions.canAcceptLate && item.badges.awaitingLateAcceptance && Boolean(item.oficio);
   const canUpload =
     permissions.canUploadProposals && item.workflow === 'design' && item.status === 'en_diseno';
+  const toVerify =
+    permissions.canPublish && isPublishable(item.uid) && isVerifiable(item.status)
+      ? { ...subject, uid: item.uid }
+      : null;
 
   return (
     <Menu.Root onOpenChange={(open) => open && load()}>
@@ -90,7 +98,7 @@ export const ItemActionsMenu = ({ item, onAction }: ItemActionsMenuProps) => {
                 <Menu.Item
                   key={transition.to}
                   disabled={!transition.allowed}
-                  onSelect={() => onAction({ kind: 'transition', subject, transition })}
+                  onSelect={() => onAction(transitionAction(subject, transition))}
                 >
                   <Flex direction="column" alignItems="flex-start" gap={1}>
                     <Typography>{transition.label}</Typography>
@@ -104,6 +112,11 @@ export const ItemActionsMenu = ({ item, onAction }: ItemActionsMenuProps) => {
               ))}
             <Menu.Separator />
           </>
+        )}
+        {toVerify && (
+          <Menu.Item onSelect={() => onAction({ kind: 'verify', subject: toVerify })}>
+            {t('publish.verify.title', 'Verificar y responder')}
+          </Menu.Item>
         )}
         {canAssign && (
           <Menu.Item

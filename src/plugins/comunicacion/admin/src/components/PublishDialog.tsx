@@ -1,0 +1,180 @@
+import * as React from 'react';
+import { Button, Field, Modal, Textarea, Typography } from '@strapi/design-system';
+import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import type {
+  PublicationResult as PublicationResultDto,
+  PublishableUid,
+  PublishPublication,
+  VerifyPublication,
+} from '../../../shared/contracts/publications';
+import { useT } from '../hooks/useT';
+import { ActionDialog } from './ActionDialog';
+import { PublicationResult } from './PublicationResult';
+
+/** A web publication or transparency document the publishing routes act on. */
+export interface PublicationSubject {
+  uid: PublishableUid;
+  documentId: string;
+  title: string;
+}
+
+export interface PublishDialogProps {
+  /** Set: the dialog is open. */
+  subject: PublicationSubject | null;
+  /**
+   * `publish`: from `lista`, publish, notify the site, verify and answer. `verify`: from
+   * `publicada` or `verificada`, verify (when needed) and answer.
+   */
+  mode: 'publish' | 'verify';
+  onClose: () => void;
+  /** The item changed on the server: refetch here. */
+  onDone?: (result: PublicationResultDto) => void;
+}
+
+/** Published but not yet verified and answered: another verification may finish the path. */
+const needsVerification = (result: PublicationResultDto) =>
+  (result.status === 'publicada' || result.status === 'verificada') &&
+  result.steps.some((step) => !step.ok);
+
+/**
+ * «Publicar en el sitio» and «Verificar y responder»: calls the publishing route and shows each
+ * step as it came back, the evidence and the answer PDF. A failed verification is not a refusal:
+ * the item stays published and «Verificar de nuevo» tries again.
+ */
+export const PublishDialog = ({ subject, mode, onClose, onDone }: PublishDialogProps) => {
+  const t = useT();
+  const { post } = useFetchClient();
+  const { toggleNotification } = useNotification();
+  const [comment, setComment] = React.useState('');
+  const [result, setResult] = React.useState<PublicationResultDto | null>(null);
+  const [verifying, setVerifying] = React.useState(false);
+
+  React.useEffect(() => {
+    setComment('');
+    setResult(null);
+    setVerifying(false);
+  }, [subject?.documentId, mode]);
+
+  if (!subject) return null;
+
+  const verify = async () => {
+    const { data } = await post<VerifyPublication.Response, VerifyPublication.Request['body']>(
+      '/comunicacion/publications/verify',
+      { uid: subject.uid, documentId: subject.documentId }
+    );
+    return data.data;
+  };
+
+  const publish = async () => {
+    const text = comment.trim();
+    const { data } = await post<PublishPublication.Response, PublishPublication.Request['body']>(
+      '/comunicacion/publications/publish',
+      { uid: subject.uid, documentId: subject.documentId, comment: text || null }
+    );
+    return data.data;
+  };
+
+  const submit = async () => {
+    const again = Boolean(result);
+    setVerifying(again);
+    try {
+      const next = mode === 'publish' && !result ? await publish() : await verify();
+      setResult(next);
+      onDone?.(next);
+      const complete = next.steps.every((step) => step.ok);
+      toggleNotification(
+        complete
+          ? {
+              type: 'success',
+              message:
+                mode === 'publish' && !again
+                  ? t(
+                      'publish.done',
+                      '«{title}» se publicó, se verificó y se respondió el oficio.',
+                      { title: subject.title }
+                    )
+                  : t('publish.verify.done', '«{title}» se verificó y se respondió el oficio.', {
+                      title: subject.title,
+                    }),
+            }
+          : {
+              type: 'warning',
+              message: t(
+                'publish.incomplete',
+                '«{title}» no completó todos los pasos: revisa cuáles fallaron y por qué.',
+                { title: subject.title }
+              ),
+            }
+      );
+    } finally {
+      setVerifying(false);
+    }
+  };
+
+  const title =
+    mode === 'publish'
+      ? t('publish.title', 'Publicar en el sitio')
+      : t('publish.verify.title', 'Verificar y responder');
+
+  const footer = result ? (
+    <>
+      <Modal.Close>
+        <Button variant="tertiary">{t('actions.done', 'Listo')}</Button>
+      </Modal.Close>
+      {needsVerification(result) && (
+        <Button type="submit" loading={verifying}>
+          {t('publish.verify.again', 'Verificar de nuevo')}
+        </Button>
+      )}
+    </>
+  ) : undefined;
+
+  return (
+    <ActionDialog
+      title={title}
+      submitLabel={title}
+      onClose={onClose}
+      onSubmit={submit}
+      refusalTitle={
+        mode === 'publish' && !result
+          ? t('publish.refused', 'No se pudo publicar')
+          : t('publish.verify.refused', 'No se pudo verificar')
+      }
+      footer={footer}
+      resetKey={`${subject.documentId}:${mode}`}
+    >
+      <Typography>
+        {mode === 'publish'
+          ? t(
+              'publish.summary',
+              '«{title}» se publicará en el sitio. Después se avisará al sitio, se comprobará que la publicación responda y se contestará el oficio con un PDF que incluye la evidencia.',
+              { title: subject.title }
+            )
+          : t(
+              'publish.verify.summary',
+              'Se comprobará que «{title}» esté en el sitio y se contestará el oficio con un PDF que incluye la evidencia.',
+              { title: subject.title }
+            )}
+      </Typography>
+      {result ? (
+        <PublicationResult result={result} />
+      ) : (
+        mode === 'publish' && (
+          <Field.Root
+            name="comment"
+            hint={t('publish.comment.hint', 'Opcional: queda en el historial.')}
+          >
+            <Field.Label>{t('publish.comment.label', 'Comentario')}</Field.Label>
+            <Textarea
+              value={comment}
+              onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+                setComment(event.target.value)
+              }
+            />
+            <Field.Hint />
+          </Field.Root>
+        )
+      )}
+    </ActionDialog>
+  );
+};
