@@ -11,6 +11,7 @@ import { NotificationsNavLink } from './NotificationsPage/components/Notificatio
 import { OficioPage } from './OficioPage';
 import { QueuesPage } from './QueuesPage';
 import { SettingsPage } from './SettingsPage';
+import { SiteDeliveriesPage } from './SiteDeliveriesPage';
 
 const Navigation = () => {
   const { formatMessage } = useIntl();
@@ -24,6 +25,8 @@ const Navigation = () => {
   const canCalendar = Object.values(calendar).some(Boolean);
   const canHolidays = Object.values(holidays).some(Boolean);
   const canSettings = Object.values(settings).some(Boolean);
+  const { allowedActions: siteDeliveries } = useRBAC(PERMISSIONS.siteDeliveries);
+  const canSiteDeliveries = Object.values(siteDeliveries).some(Boolean);
 
   return (
     <SubNav.Main aria-label={t('plugin.name', 'Comunicación Social')}>
@@ -46,6 +49,20 @@ const Navigation = () => {
               {canSettings && (
                 <SubNav.Link to="configuracion" label={t('nav.settings', 'Configuración')} />
               )}
+            </SubNav.Section>
+          )}
+          {canSiteDeliveries && (
+            <SubNav.Section label={t('nav.site', 'Sitio web')}>
+              {/* One entry per page of the municipal site's work; the section wants a list. */}
+              {[
+                canSiteDeliveries && (
+                  <SubNav.Link
+                    key="avisos"
+                    to="sitio/avisos"
+                    label={t('siteDeliveries.nav', 'Avisos al sitio')}
+                  />
+                ),
+              ]}
             </SubNav.Section>
           )}
         </SubNav.Sections>
@@ -98,6 +115,14 @@ const App = () => (
         element={
           <Page.Protect permissions={PERMISSIONS.settings}>
             <SettingsPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="sitio/avisos"
+        element={
+          <Page.Protect permissions={PERMISSIONS.siteDeliveries}>
+            <SiteDeliveriesPage />
           </Page.Protect>
         }
       />
