@@ -1,0 +1,144 @@
+/**
+ * The public site API: anonymous, JSON UTF-8, every GET with a strong ETag (304 on
+ * If-None-Match) and `Cache-Control: public, max-age=60, s-maxage=300, stale-while-revalidate=60`.
+ * Errors are Strapi's `{ data: null, error: { status, name, message, details: { code } } }` with
+ * a Spanish message: 400 `INVALID_QUERY` (naming the parameter), 404 `NOT_FOUND`.
+ */
+
+export interface Pagination {
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  total: number;
+}
+
+/** An image as the site shows it; `url` as the upload provider stored it. */
+export interface Cover {
+  url: string;
+  alternativeText: string | null;
+  width: number | null;
+  height: number | null;
+}
+
+/** A downloadable file; `size` in kilobytes, as Strapi's media library records it. */
+export interface PublicFile {
+  url: string;
+  name: string;
+  mime: string | null;
+  size: number | null;
+}
+export type Attachment = PublicFile;
+
+export interface PublicationSummary {
+  documentId: string;
+  slug: string | null;
+  title: string;
+  summary: string | null;
+  section: string | null;
+  isNews: boolean;
+  publishedAt: string | null;
+  updatedAt: string | null;
+  cover: Cover | null;
+}
+
+export interface PublicationDetail extends PublicationSummary {
+  /** Markdown. */
+  body: string;
+  attachments: Attachment[];
+}
+
+export interface SectionCount {
+  section: string;
+  count: number;
+  latestAt: string | null;
+}
+
+export interface TransparencyItem {
+  documentId: string;
+  title: string;
+  law: string | null;
+  lawVersion: string | null;
+  article: string | null;
+  fraccion: string | null;
+  ejercicio: number | null;
+  /** YYYY-MM-DD */
+  periodStart: string | null;
+  periodEnd: string | null;
+  responsibleArea: string | null;
+  updatedOn: string | null;
+  validatedOn: string | null;
+  note: string | null;
+  publishedAt: string | null;
+  file: PublicFile | null;
+}
+
+export interface TransparencyDetail extends TransparencyItem {
+  /** Markdown. */
+  body: string;
+}
+
+export interface TransparencyFacets {
+  fracciones: { article: string | null; fraccion: string; count: number }[];
+  ejercicios: number[];
+}
+
+/** GET /api/site/publications?section&q&news&page&pageSize */
+export interface ListPublicationsResponse {
+  data: PublicationSummary[];
+  meta: { pagination: Pagination };
+}
+
+/** GET /api/site/publications/:slug */
+export interface GetPublicationResponse {
+  data: PublicationDetail;
+}
+
+/** GET /api/site/sections */
+export interface ListSectionsResponse {
+  data: SectionCount[];
+}
+
+/** GET /api/site/transparency?fraccion&article&ejercicio&period&q&page&pageSize */
+export interface ListTransparencyResponse {
+  data: TransparencyItem[];
+  meta: { pagination: Pagination };
+}
+
+/** GET /api/site/transparency/:documentId */
+export interface GetTransparencyDocumentResponse {
+  data: TransparencyDetail;
+}
+
+/** GET /api/site/transparency/facets */
+export interface GetTransparencyFacetsResponse {
+  data: TransparencyFacets;
+}
+
+/** Columns of the open data exports, in order. */
+export const OPEN_DATA_FIELDS = [
+  'documentId',
+  'title',
+  'law',
+  'lawVersion',
+  'article',
+  'fraccion',
+  'ejercicio',
+  'periodStart',
+  'periodEnd',
+  'responsibleArea',
+  'updatedOn',
+  'validatedOn',
+  'note',
+  'publishedAt',
+  'fileUrl',
+] as const;
+
+export type OpenDataRow = Record<(typeof OPEN_DATA_FIELDS)[number], string | number | null>;
+
+/** GET /api/open-data/transparency.json (same filters as the transparency listing) */
+export interface GetOpenDataJsonResponse {
+  generatedAt: string;
+  count: number;
+  fields: string[];
+  data: OpenDataRow[];
+}
