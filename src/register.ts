@@ -3,6 +3,7 @@ import { calendarReload } from './document-middlewares/calendar-reload';
 import { holidayRules } from './document-middlewares/holiday-rules';
 import { passwordRules } from './document-middlewares/password-rules';
 import { settingRules } from './document-middlewares/setting-rules';
+import { surveyRules } from './document-middlewares/survey-rules';
 import { transitionLogAppendOnly } from './document-middlewares/transition-log-append-only';
 import { validationMessages } from './document-middlewares/validation-messages';
 import { workflowRules } from './document-middlewares/workflow-rules';
@@ -20,4 +21,5 @@ export const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(calendarReload({ strapi }));
   strapi.documents.use(transitionLogAppendOnly());
   strapi.documents.use(workflowRules({ strapi }));
+  strapi.documents.use(surveyRules({ strapi }));
 };

@@ -8,6 +8,7 @@ import type { OutboxService } from '../api/notification/services/outbox';
 import type { StaffNotificationsService } from '../api/notification/services/staff-notifications';
 import type { TaskLeaseService } from '../api/notification/services/task-lease';
 import type { FolioService } from '../api/oficio/services/folio';
+import type { PublicSurveyService } from '../api/survey/services/public-survey';
 import type { WorkflowService } from '../api/workflow/services/workflow';
 
 /** Every app service by its short name, so call sites get types instead of string look-ups. */
@@ -19,6 +20,7 @@ interface Services {
   folio: FolioService;
   'notification-rules': NotificationRulesService;
   outbox: OutboxService;
+  'public-survey': PublicSurveyService;
   'staff-notifications': StaffNotificationsService;
   'task-lease': TaskLeaseService;
   workflow: WorkflowService;
@@ -32,6 +34,7 @@ const UIDS: { [K in keyof Services]: `api::${string}.${string}` } = {
   folio: 'api::oficio.folio',
   'notification-rules': 'api::notification.notification-rules',
   outbox: 'api::notification.outbox',
+  'public-survey': 'api::survey.public-survey',
   'staff-notifications': 'api::notification.staff-notifications',
   'task-lease': 'api::notification.task-lease',
   workflow: 'api::workflow.workflow',
