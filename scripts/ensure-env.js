@@ -23,6 +23,8 @@ const SECRETS = {
   TRANSFER_TOKEN_SALT: randomSecret,
   JWT_SECRET: randomSecret,
   ENCRYPTION_KEY: randomSecret,
+  // Signs the notices to the municipal site (X-Calimaya-Signature); the site keeps the same value.
+  SITE_WEBHOOK_SECRET: randomSecret,
 };
 
 /** Non-secret defaults written on first run so `.env` documents itself. */

@@ -7,6 +7,9 @@ const MONITOR_LEASE_MS = 10 * 60_000;
 const OUTBOX_BATCH = 50;
 /** A backlog (after downtime, the 08:00 digests) is drained in several batches per tick. */
 const OUTBOX_BATCHES_PER_TICK = 20;
+const SITE_WEBHOOK_LEASE_MS = 5 * 60_000;
+const SITE_WEBHOOK_BATCH = 20;
+const SITE_WEBHOOK_BATCHES_PER_TICK = 10;
 
 interface DeadlineMonitor {
   run(now?: Date): Promise<unknown>;
@@ -17,7 +20,7 @@ const logFailure = (strapi: Core.Strapi, task: string) => (error: unknown) =>
     `La tarea programada "${task}" falló: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
   );
 
-/** One tick: the deadline monitor queues what is due, then the outbox sends it. */
+/** One tick: the deadline monitor queues what is due, the outbox sends it, then the site notices. */
 export const runNotificationTasks = async (strapi: Core.Strapi, now = new Date()) => {
   const lease = getService('task-lease', strapi);
   const monitor = strapi.service('api::notification.deadline-monitor') as unknown as
@@ -37,6 +40,16 @@ export const runNotificationTasks = async (strapi: Core.Strapi, now = new Date()
       }
     })
     .catch(logFailure(strapi, 'outbox'));
+  // Notices to the municipal site: their own lease, so a slow site never delays the e-mail.
+  await lease
+    .runExclusive('site-webhook', SITE_WEBHOOK_LEASE_MS, async () => {
+      const webhook = getService('site-webhook', strapi);
+      for (let batch = 0; batch < SITE_WEBHOOK_BATCHES_PER_TICK; batch += 1) {
+        const { claimed } = await webhook.deliverDue({ limit: SITE_WEBHOOK_BATCH });
+        if (claimed < SITE_WEBHOOK_BATCH) break;
+      }
+    })
+    .catch(logFailure(strapi, 'site-webhook'));
 };
 
 /**

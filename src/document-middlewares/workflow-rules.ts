@@ -17,6 +17,7 @@ import {
 } from '../domain/workflows';
 import { currentActor, runInternal, writeContext } from '../services/write-context';
 import { forbidden, invalid } from '../utils/errors';
+import type { PublishableUid } from '../api/site-publishing/webhook';
 import { getService } from '../utils/get-service';
 import {
   OFICIO_UID,
@@ -212,6 +213,16 @@ export const workflowRules = ({ strapi }: { strapi: Core.Strapi }): Middleware =
     const updated = await applyChanges(workflow, row.documentId, changes, params);
     await workflowService().log({ workflow, row, from, to, actor, comment, at: now });
     const approvalLinks = await runSideEffects(workflow, row, plan.sideEffects, skip);
+    if (isDraftAndPublish(workflow) && (to === 'publicada' || to === 'retirada')) {
+      // The site's notice commits or rolls back with the publish or withdrawal itself.
+      await getService('site-webhook', strapi).enqueue({
+        uid: WORKFLOW_UIDS[workflow] as PublishableUid,
+        documentId: row.documentId,
+        event: to === 'publicada' ? 'publicacion.publicada' : 'publicacion.retirada',
+        title: String(row.title ?? ''),
+        slug: typeof row.slug === 'string' ? row.slug : null,
+      });
+    }
     await notificationRules().onTransition({
       workflow,
       documentId: row.documentId,

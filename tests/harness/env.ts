@@ -13,6 +13,7 @@ export const TEST_SECRETS = {
   TRANSFER_TOKEN_SALT: secret(),
   JWT_SECRET: secret(),
   ENCRYPTION_KEY: secret(),
+  SITE_WEBHOOK_SECRET: secret(),
 };
 
 export const applyTestEnv = (overrides: Record<string, string | undefined> = {}) => {
