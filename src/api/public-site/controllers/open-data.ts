@@ -20,14 +20,11 @@ export const toCsv = (rows: OpenDataRow[]) =>
   ].join('\r\n')}\r\n`;
 
 /**
- * Where the files are downloaded from: PUBLIC_URL (the server's `url`) when set, else the origin
- * the request came to.
+ * Where the files are downloaded from: the server's public URL (PUBLIC_URL) when set, else the
+ * origin the request came to.
  */
 const baseUrl = (strapi: Core.Strapi, ctx: Ctx) =>
-  String(process.env.PUBLIC_URL || strapi.config.get('server.url', '') || ctx.origin).replace(
-    /\/+$/,
-    ''
-  );
+  String(strapi.config.get('server.url', '') || ctx.origin).replace(/\/+$/, '');
 
 const absolute = (base: string, url: string | undefined) => {
   if (!url) return null;

@@ -105,7 +105,7 @@ const createPublicSiteService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection as unknown as Knex;
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
   const schema = () => strapi.db.getSchemaName() as string | undefined;
-  const qualified = (table: string) => (schema() ? `${schema()}.${table}` : table);
+  /** knex's withSchema also qualifies the tables joined to the query. */
   const from = (table: string) => {
     const query = knex()(table);
     return schema() ? query.withSchema(schema()!) : query;
@@ -148,7 +148,7 @@ const createPublicSiteService = ({ strapi }: { strapi: Core.Strapi }) => {
     const typeColumn = link.morphColumn?.typeColumn.name ?? 'related_type';
     const idColumn = link.morphColumn?.idColumn.name ?? 'related_id';
     const rows = (await from(link.name)
-      .join(qualified(files.table), `${files.table}.id`, `${link.name}.${link.joinColumn.name}`)
+      .join(files.table, `${files.table}.id`, `${link.name}.${link.joinColumn.name}`)
       .where(`${link.name}.${typeColumn}`, uid)
       .whereIn(`${link.name}.${idColumn}`, ids)
       .whereIn(`${link.name}.field`, fields)
