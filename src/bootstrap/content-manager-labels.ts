@@ -16,6 +16,11 @@ const LIST_SETTINGS: Record<
   'api::area.area': { mainField: 'name', defaultSortBy: 'name', defaultSortOrder: 'ASC' },
   'api::logo.logo': { mainField: 'name', defaultSortBy: 'order', defaultSortOrder: 'ASC' },
   'api::holiday.holiday': { mainField: 'name', defaultSortBy: 'date', defaultSortOrder: 'ASC' },
+  'api::transparency-obligation.transparency-obligation': {
+    mainField: 'title',
+    defaultSortBy: 'id',
+    defaultSortOrder: 'ASC',
+  },
   'api::transition-log.transition-log': {
     mainField: 'subjectTitle',
     defaultSortBy: 'at',
@@ -29,6 +34,15 @@ const LIST_SETTINGS: Record<
         { mainField: 'title', defaultSortBy: 'dueAt', defaultSortOrder: 'ASC' as const },
       ])
   ),
+};
+
+/** Labels of one content type that differ from the shared ones in LABELS. */
+const TYPE_LABELS: Record<string, Record<string, string>> = {
+  'api::transparency-obligation.transparency-obligation': {
+    title: 'Obligación',
+    frequency: 'Periodicidad',
+    updateWindowDays: 'Días para publicar la actualización',
+  },
 };
 
 type Metadata = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
@@ -61,7 +75,7 @@ export const configureContentManager = async ({ strapi }: { strapi: Core.Strapi 
     let changed = false;
 
     for (const [field, metadata] of Object.entries(configuration.metadatas)) {
-      const label = LABELS[field];
+      const label = TYPE_LABELS[uid]?.[field] ?? LABELS[field];
       if (label && metadata.edit?.label === field) {
         metadata.edit.label = label;
         changed = true;

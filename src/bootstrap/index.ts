@@ -9,6 +9,7 @@ import { seedDemoCalendar } from './demo-calendar';
 import { seedDemoWork } from './demo-work';
 import { scheduleNotifications } from './notifications';
 import { seedPrivacyNotice } from './privacy-notice';
+import { seedTransparencyObligations } from './transparency-obligations';
 
 /** Seeds roles, permissions and reference data; in development, the demo data too. */
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
@@ -18,6 +19,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await grantPluginPermissions({ strapi });
   await seedApiRoles({ strapi });
   await seedPrivacyNotice({ strapi });
+  await seedTransparencyObligations({ strapi });
   await configureContentManager({ strapi });
   scheduleNotifications({ strapi });
 

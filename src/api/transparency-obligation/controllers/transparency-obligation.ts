@@ -1,0 +1,5 @@
+import { factories } from '@strapi/strapi';
+
+export default factories.createCoreController(
+  'api::transparency-obligation.transparency-obligation'
+);
