@@ -12,6 +12,8 @@ import { OficioPage } from './OficioPage';
 import { QueuesPage } from './QueuesPage';
 import { SettingsPage } from './SettingsPage';
 import { SiteDeliveriesPage } from './SiteDeliveriesPage';
+import { TransparencyPage } from './TransparencyPage';
+import { TRANSPARENCY_PERMISSIONS } from './TransparencyPage/permissions';
 
 const Navigation = () => {
   const { formatMessage } = useIntl();
@@ -27,6 +29,8 @@ const Navigation = () => {
   const canSettings = Object.values(settings).some(Boolean);
   const { allowedActions: siteDeliveries } = useRBAC(PERMISSIONS.siteDeliveries);
   const canSiteDeliveries = Object.values(siteDeliveries).some(Boolean);
+  const { allowedActions: transparency } = useRBAC(TRANSPARENCY_PERMISSIONS);
+  const canTransparency = Object.values(transparency).some(Boolean);
 
   return (
     <SubNav.Main aria-label={t('plugin.name', 'Comunicación Social')}>
@@ -51,7 +55,7 @@ const Navigation = () => {
               )}
             </SubNav.Section>
           )}
-          {canSiteDeliveries && (
+          {(canSiteDeliveries || canTransparency) && (
             <SubNav.Section label={t('nav.site', 'Sitio web')}>
               {/* One entry per page of the municipal site's work; the section wants a list. */}
               {[
@@ -60,6 +64,13 @@ const Navigation = () => {
                     key="avisos"
                     to="sitio/avisos"
                     label={t('siteDeliveries.nav', 'Avisos al sitio')}
+                  />
+                ),
+                canTransparency && (
+                  <SubNav.Link
+                    key="transparencia"
+                    to="sitio/transparencia"
+                    label={t('transparency.nav', 'Transparencia')}
                   />
                 ),
               ]}
@@ -123,6 +134,14 @@ const App = () => (
         element={
           <Page.Protect permissions={PERMISSIONS.siteDeliveries}>
             <SiteDeliveriesPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="sitio/transparencia"
+        element={
+          <Page.Protect permissions={TRANSPARENCY_PERMISSIONS}>
+            <TransparencyPage />
           </Page.Protect>
         }
       />
