@@ -119,7 +119,8 @@ export const summarize = (
       };
     }
 
-    const newestFirst = [...values].sort((a, b) =>
+    // Rows come oldest first; reversed before the stable sort so equal times keep newest first.
+    const newestFirst = [...values].reverse().sort((a, b) =>
       String(b.submittedAt ?? '').localeCompare(String(a.submittedAt ?? ''))
     );
     const pageCount = Math.max(1, Math.ceil(answered / textPageSize));

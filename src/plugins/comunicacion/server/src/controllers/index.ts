@@ -6,6 +6,7 @@ import meta from './meta';
 import notifications from './notifications';
 import oficios from './oficios';
 import queues from './queues';
+import surveys from './surveys';
 import transitions from './transitions';
 
 export default {
@@ -17,5 +18,6 @@ export default {
   notifications,
   oficios,
   queues,
+  surveys,
   transitions,
 };

@@ -64,6 +64,19 @@ export default {
       route('GET', '/notifications/unread-count', 'notifications.unreadCount', guarded()),
       route('POST', '/notifications/read', 'notifications.markRead', guarded()),
       route('POST', '/notifications/read-all', 'notifications.markAllRead', guarded()),
+      route('GET', '/surveys', 'surveys.list', guarded(PERMISSIONS.surveys)),
+      route(
+        'GET',
+        '/surveys/:documentId/results',
+        'surveys.results',
+        guarded(PERMISSIONS.surveys)
+      ),
+      route(
+        'GET',
+        '/surveys/:documentId/responses.csv',
+        'surveys.responsesCsv',
+        guarded(PERMISSIONS.surveys)
+      ),
     ],
   },
   'content-api': {

@@ -5,6 +5,7 @@ import itemActions from './item-actions';
 import officeConfiguration from './office-configuration';
 import oficioView from './oficio-view';
 import queues from './queues';
+import surveyResults from './survey-results';
 
 export default {
   'coverage-calendar': coverageCalendar,
@@ -13,4 +14,5 @@ export default {
   'office-configuration': officeConfiguration,
   'oficio-view': oficioView,
   queues,
+  'survey-results': surveyResults,
 };
