@@ -99,7 +99,8 @@ const errorText = (error: unknown): string => {
     }
     if (cause && typeof cause === 'object') {
       const { code, message: causeMessage } = cause as { code?: string; message?: string };
-      return clip([code, causeMessage ?? String(message)].filter(Boolean).join(': '), 2000);
+      const detail = causeMessage ?? String(message);
+      return clip(code && !detail.includes(code) ? `${code}: ${detail}` : detail, 2000);
     }
     if (message !== undefined) return clip(String(message), 2000);
   }
