@@ -45,6 +45,62 @@ const TYPE_LABELS: Record<string, Record<string, string>> = {
   },
 };
 
+/** Labels and hints of the survey fields, for the content type and its question component. */
+const SURVEY_FIELDS: Record<string, Record<string, { label: string; description?: string }>> = {
+  'api::survey.survey': {
+    description: { label: 'Descripción', description: 'Se muestra arriba del formulario.' },
+    opensAt: { label: 'Abre el', description: 'Vacío: abierta desde que se publica.' },
+    closesAt: { label: 'Cierra el', description: 'Vacío: abierta hasta que se retire.' },
+    questions: { label: 'Preguntas' },
+  },
+  'survey.question': {
+    key: {
+      label: 'Clave',
+      description: 'Identifica la pregunta en los resultados; vacía, se genera a partir del texto.',
+    },
+    prompt: { label: 'Pregunta' },
+    kind: { label: 'Tipo de respuesta' },
+    options: {
+      label: 'Opciones',
+      description: 'Una por renglón; solo para opción única u opción múltiple.',
+    },
+    required: { label: 'Obligatoria' },
+    scaleMin: { label: 'Mínimo de la escala', description: 'Vacío: 1.' },
+    scaleMax: { label: 'Máximo de la escala', description: 'Vacío: 5.' },
+  },
+};
+
+/** Spanish labels and hints for the survey and question fields still at Strapi's defaults. */
+const labelSurveyFields = async (strapi: Core.Strapi) => {
+  const contentTypes = strapi.plugin('content-manager').service('content-types');
+  const components = strapi.plugin('content-manager').service('components');
+  for (const [uid, fields] of Object.entries(SURVEY_FIELDS)) {
+    const isComponent = !uid.startsWith('api::');
+    const service = isComponent ? components : contentTypes;
+    const model = isComponent
+      ? components.findComponent(uid)
+      : contentTypes.findContentType(uid as UID.ContentType);
+    if (!model) continue;
+    const configuration = (await service.findConfiguration(model)) as Configuration;
+    let changed = false;
+    for (const [field, { label, description }] of Object.entries(fields)) {
+      const metadata = configuration.metadatas[field];
+      if (!metadata) continue;
+      for (const view of [metadata.edit, metadata.list]) {
+        if (view && view.label === field) {
+          view.label = label;
+          changed = true;
+        }
+      }
+      if (description && metadata.edit && !metadata.edit.description) {
+        metadata.edit.description = description;
+        changed = true;
+      }
+    }
+    if (changed) await service.updateConfiguration(model, configuration);
+  }
+};
+
 type Metadata = { edit?: Record<string, unknown>; list?: Record<string, unknown> };
 interface Configuration {
   settings: Record<string, unknown>;
@@ -99,4 +155,5 @@ export const configureContentManager = async ({ strapi }: { strapi: Core.Strapi 
     if (changed) await service.updateConfiguration(contentType, configuration);
   }
   await store.set({ value: [...applied].sort() });
+  await labelSurveyFields(strapi);
 };

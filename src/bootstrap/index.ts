@@ -6,6 +6,7 @@ import { seedCalendar } from './calendar';
 import { configureContentManager } from './content-manager-labels';
 import { ensureDemoAdmin } from './demo-admin';
 import { seedDemoCalendar } from './demo-calendar';
+import { seedDemoSurvey } from './demo-survey';
 import { seedDemoWork } from './demo-work';
 import { scheduleNotifications } from './notifications';
 import { seedPrivacyNotice } from './privacy-notice';
@@ -26,6 +27,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   if (strapi.config.get('environment') === 'development') {
     await seedDemoCalendar({ strapi });
     await seedDemoWork({ strapi });
+    await seedDemoSurvey({ strapi });
     await ensureDemoAdmin({ strapi });
   }
 };
