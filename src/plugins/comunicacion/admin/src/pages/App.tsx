@@ -12,6 +12,8 @@ import { OficioPage } from './OficioPage';
 import { QueuesPage } from './QueuesPage';
 import { SettingsPage } from './SettingsPage';
 import { SiteDeliveriesPage } from './SiteDeliveriesPage';
+import { SurveyResultsPage, SurveysPage } from './SurveysPage';
+import { SURVEYS_PERMISSIONS } from './SurveysPage/permissions';
 import { TransparencyPage } from './TransparencyPage';
 import { TRANSPARENCY_PERMISSIONS } from './TransparencyPage/permissions';
 
@@ -31,6 +33,8 @@ const Navigation = () => {
   const canSiteDeliveries = Object.values(siteDeliveries).some(Boolean);
   const { allowedActions: transparency } = useRBAC(TRANSPARENCY_PERMISSIONS);
   const canTransparency = Object.values(transparency).some(Boolean);
+  const { allowedActions: surveys } = useRBAC(SURVEYS_PERMISSIONS);
+  const canSurveys = Object.values(surveys).some(Boolean);
 
   return (
     <SubNav.Main aria-label={t('plugin.name', 'Comunicación Social')}>
@@ -55,7 +59,7 @@ const Navigation = () => {
               )}
             </SubNav.Section>
           )}
-          {(canSiteDeliveries || canTransparency) && (
+          {(canSiteDeliveries || canTransparency || canSurveys) && (
             <SubNav.Section label={t('nav.site', 'Sitio web')}>
               {/* One entry per page of the municipal site's work; the section wants a list. */}
               {[
@@ -71,6 +75,13 @@ const Navigation = () => {
                     key="transparencia"
                     to="sitio/transparencia"
                     label={t('transparency.nav', 'Transparencia')}
+                  />
+                ),
+                canSurveys && (
+                  <SubNav.Link
+                    key="encuestas"
+                    to="sitio/encuestas"
+                    label={t('surveys.nav', 'Encuestas')}
                   />
                 ),
               ]}
@@ -142,6 +153,22 @@ const App = () => (
         element={
           <Page.Protect permissions={TRANSPARENCY_PERMISSIONS}>
             <TransparencyPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="sitio/encuestas"
+        element={
+          <Page.Protect permissions={SURVEYS_PERMISSIONS}>
+            <SurveysPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="sitio/encuestas/:documentId"
+        element={
+          <Page.Protect permissions={SURVEYS_PERMISSIONS}>
+            <SurveyResultsPage />
           </Page.Protect>
         }
       />
