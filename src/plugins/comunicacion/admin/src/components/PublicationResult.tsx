@@ -17,16 +17,20 @@ const STEP_LABELS: Record<PublicationStep['key'], [id: string, label: string]> =
 
 export interface PublicationResultProps {
   result: PublicationResultDto;
+  /** Only the steps (a withdrawal: the earlier evidence and answer are not news). */
+  stepsOnly?: boolean;
 }
 
 /**
  * What a publishing call did: each step as it came back (done or not, with the server's message),
  * the verification evidence, the answer PDF and the item's page on the site.
  */
-export const PublicationResult = ({ result }: PublicationResultProps) => {
+export const PublicationResult = ({ result, stepsOnly = false }: PublicationResultProps) => {
   const t = useT();
   const format = useFormatters();
-  const { evidence, answer, pageUrl } = result;
+  const evidence = stepsOnly ? null : result.evidence;
+  const answer = stepsOnly ? null : result.answer;
+  const pageUrl = stepsOnly ? null : result.pageUrl;
 
   const fields: { label: string; value: React.ReactNode }[] = evidence
     ? [

@@ -31,6 +31,23 @@ export interface PublishDialogProps {
   onDone?: (result: PublicationResultDto) => void;
 }
 
+const STEP_ORDER = ['publicada', 'aviso', 'verificada', 'respondida'];
+
+/**
+ * A second verification answers only its own steps: keep the earlier ones (published, notice) so
+ * the dialog still shows the whole path.
+ */
+const withEarlierSteps = (
+  previous: PublicationResultDto | null,
+  next: PublicationResultDto
+): PublicationResultDto => {
+  if (!previous) return next;
+  const answered = new Set(next.steps.map((step) => step.key));
+  const steps = [...previous.steps.filter((step) => !answered.has(step.key)), ...next.steps];
+  steps.sort((a, b) => STEP_ORDER.indexOf(a.key) - STEP_ORDER.indexOf(b.key));
+  return { ...next, steps };
+};
+
 /** Published but not yet verified and answered: another verification may finish the path. */
 const needsVerification = (result: PublicationResultDto) =>
   (result.status === 'publicada' || result.status === 'verificada') &&
@@ -78,7 +95,10 @@ export const PublishDialog = ({ subject, mode, onClose, onDone }: PublishDialogP
     const again = Boolean(result);
     setVerifying(again);
     try {
-      const next = mode === 'publish' && !result ? await publish() : await verify();
+      const next = withEarlierSteps(
+        result,
+        mode === 'publish' && !result ? await publish() : await verify()
+      );
       setResult(next);
       onDone?.(next);
       const complete = next.steps.every((step) => step.ok);
@@ -119,7 +139,9 @@ export const PublishDialog = ({ subject, mode, onClose, onDone }: PublishDialogP
   const footer = result ? (
     <>
       <Modal.Close>
-        <Button variant="tertiary">{t('actions.done', 'Listo')}</Button>
+        <Button variant={needsVerification(result) ? 'tertiary' : 'default'}>
+          {t('actions.done', 'Listo')}
+        </Button>
       </Modal.Close>
       {needsVerification(result) && (
         <Button type="submit" loading={verifying}>
@@ -143,19 +165,21 @@ export const PublishDialog = ({ subject, mode, onClose, onDone }: PublishDialogP
       footer={footer}
       resetKey={`${subject.documentId}:${mode}`}
     >
-      <Typography>
-        {mode === 'publish'
-          ? t(
-              'publish.summary',
-              '«{title}» se publicará en el sitio. Después se avisará al sitio, se comprobará que la publicación responda y se contestará el oficio con un PDF que incluye la evidencia.',
-              { title: subject.title }
-            )
-          : t(
-              'publish.verify.summary',
-              'Se comprobará que «{title}» esté en el sitio y se contestará el oficio con un PDF que incluye la evidencia.',
-              { title: subject.title }
-            )}
-      </Typography>
+      {!result && (
+        <Typography>
+          {mode === 'publish'
+            ? t(
+                'publish.summary',
+                '«{title}» se publicará en el sitio. Después se avisará al sitio, se comprobará que la publicación responda y se contestará el oficio con un PDF que incluye la evidencia.',
+                { title: subject.title }
+              )
+            : t(
+                'publish.verify.summary',
+                'Se comprobará que «{title}» esté en el sitio y se contestará el oficio con un PDF que incluye la evidencia.',
+                { title: subject.title }
+              )}
+        </Typography>
+      )}
       {result ? (
         <PublicationResult result={result} />
       ) : (

@@ -77,15 +77,22 @@ export const WithdrawDialog = ({ subject, onClose, onDone }: WithdrawDialogProps
       }
       resetKey={subject.documentId}
     >
-      <Typography>
-        {t(
-          'publish.withdraw.summary',
-          '«{title}» dejará de verse en el sitio y se avisará al sitio del retiro. El motivo queda en el historial.',
-          { title: subject.title }
-        )}
-      </Typography>
+      {!result && (
+        <Typography>
+          {t(
+            'publish.withdraw.summary',
+            '«{title}» dejará de verse en el sitio y se avisará al sitio del retiro. El motivo queda en el historial.',
+            { title: subject.title }
+          )}
+        </Typography>
+      )}
       {result ? (
-        <PublicationResult result={result} />
+        <>
+          <Typography>
+            {t('publish.withdraw.done', '«{title}» se retiró del sitio.', { title: subject.title })}
+          </Typography>
+          <PublicationResult result={result} stepsOnly />
+        </>
       ) : (
         <Field.Root
           name="reason"
