@@ -2,7 +2,6 @@ import * as React from 'react';
 import {
   Badge,
   type BadgeProps,
-  Box,
   Button,
   Flex,
   IconButton,
@@ -21,7 +20,7 @@ import { useFormatters } from '../../../hooks/useFormatters';
 import { useT } from '../../../hooks/useT';
 import { DeliveryLog } from './DeliveryLog';
 
-const COLUMNS = 9;
+const COLUMNS = 7;
 
 /** Spanish label and badge colour of each delivery status. */
 export const DELIVERY_STATUSES: Record<
@@ -80,9 +79,7 @@ export const DeliveriesTable = ({
 
   const headers = [
     t('siteDeliveries.columns.createdAt', 'Fecha'),
-    t('siteDeliveries.columns.event', 'Evento'),
     t('siteDeliveries.columns.item', 'Contenido'),
-    t('siteDeliveries.columns.target', 'Destino'),
     t('siteDeliveries.columns.status', 'Estado'),
     t('siteDeliveries.columns.attempts', 'Intentos'),
     t('siteDeliveries.columns.result', 'Último resultado'),
@@ -149,7 +146,11 @@ export const DeliveriesTable = ({
           const [typeId, typeLabel] = TYPES[delivery.uid] ?? [delivery.uid, delivery.uid];
           return (
             <React.Fragment key={delivery.id}>
-              <Tr data-testid="delivery-row" data-status={delivery.status}>
+              <Tr
+                data-testid="delivery-row"
+                data-status={delivery.status}
+                data-event={delivery.event}
+              >
                 <Td>
                   <IconButton
                     variant="ghost"
@@ -173,25 +174,12 @@ export const DeliveriesTable = ({
                   <Typography>{format.dateTime(delivery.createdAt)}</Typography>
                 </Td>
                 <Td>
-                  <Typography>{t(eventId, eventLabel)}</Typography>
-                </Td>
-                <Td>
                   <Flex direction="column" alignItems="flex-start">
                     <Typography fontWeight="semiBold">{delivery.title}</Typography>
                     <Typography variant="pi" textColor="neutral600">
-                      {t(typeId, typeLabel)}
+                      {`${t(eventId, eventLabel)} · ${t(typeId, typeLabel)}`}
                     </Typography>
                   </Flex>
-                </Td>
-                <Td>
-                  <Typography
-                    textColor={delivery.target ? 'neutral800' : 'neutral500'}
-                    ellipsis
-                    title={delivery.target ?? undefined}
-                    style={{ maxWidth: '16rem', display: 'block' }}
-                  >
-                    {delivery.target ?? '—'}
-                  </Typography>
                 </Td>
                 <Td>
                   <Badge variant={status.variant}>{t(status.id, status.label)}</Badge>
@@ -203,7 +191,7 @@ export const DeliveriesTable = ({
                   <Typography
                     variant="pi"
                     textColor={delivery.status === 'pendiente' ? 'danger600' : 'neutral600'}
-                    style={{ whiteSpace: 'normal' }}
+                    style={{ whiteSpace: 'normal', display: 'block', minWidth: '14rem' }}
                   >
                     {lastResult(delivery)}
                   </Typography>
@@ -225,14 +213,29 @@ export const DeliveriesTable = ({
               {open && (
                 <Tr id={logId}>
                   <Td colSpan={COLUMNS} style={{ whiteSpace: 'normal' }}>
-                    <Box paddingTop={2} paddingBottom={4} paddingLeft={8}>
+                    <Flex
+                      direction="column"
+                      alignItems="stretch"
+                      gap={3}
+                      paddingTop={2}
+                      paddingBottom={4}
+                      paddingLeft={4}
+                    >
+                      <Typography variant="pi" textColor="neutral600">
+                        {delivery.target
+                          ? t('siteDeliveries.target', 'Destino: {url}', { url: delivery.target })
+                          : t(
+                              'siteDeliveries.result.noTarget',
+                              'No hay una dirección de aviso configurada para el sitio.'
+                            )}
+                      </Typography>
                       <DeliveryLog
                         label={t('siteDeliveries.log.label', 'Intentos del aviso de «{title}»', {
                           title: delivery.title,
                         })}
                         log={delivery.log}
                       />
-                    </Box>
+                    </Flex>
                   </Td>
                 </Tr>
               )}
