@@ -6,6 +6,7 @@ import { seedCalendar } from './calendar';
 import { configureContentManager } from './content-manager-labels';
 import { ensureDemoAdmin } from './demo-admin';
 import { seedDemoCalendar } from './demo-calendar';
+import { seedDemoSite } from './demo-site';
 import { seedDemoSurvey } from './demo-survey';
 import { seedDemoWork } from './demo-work';
 import { scheduleNotifications } from './notifications';
@@ -28,6 +29,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     await seedDemoCalendar({ strapi });
     await seedDemoWork({ strapi });
     await seedDemoSurvey({ strapi });
+    await seedDemoSite({ strapi });
     await ensureDemoAdmin({ strapi });
   }
 };
