@@ -39,7 +39,7 @@ export const CatalogueTable = ({ obligations }: { obligations: ObligationWarning
           </Th>
           <Th>
             <Typography variant="sigma">
-              {t('transparency.column.latest', 'Último documento publicado')}
+              {t('transparency.column.latest', 'Último documento')}
             </Typography>
           </Th>
         </Tr>

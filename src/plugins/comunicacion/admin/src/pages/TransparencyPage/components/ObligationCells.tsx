@@ -6,28 +6,34 @@ import { STATUSES } from '../utils/labels';
 
 type Props = { obligation: ObligationWarningDto };
 
-/** «Art. 92, fr. II» over the law's name. */
+/** «Art. 92, fr. II» over the law's version; the law's long name shows on hover. */
 export const ObligationReference = ({ obligation }: Props) => {
   const t = useT();
+  const law = obligation.lawVersion
+    ? `${obligation.law} (${obligation.lawVersion})`
+    : obligation.law;
   return (
-    <Flex direction="column" alignItems="flex-start" gap={1}>
+    <Flex direction="column" alignItems="flex-start" gap={1} title={law}>
       <Typography fontWeight="semiBold" data-testid="obligation-reference">
         {t('transparency.reference', 'Art. {article}, fr. {fraccion}', {
           article: obligation.article,
           fraccion: obligation.fraccion,
         })}
       </Typography>
-      <Typography variant="pi" textColor="neutral600" ellipsis title={obligation.law}>
-        {obligation.lawVersion ? `${obligation.law} (${obligation.lawVersion})` : obligation.law}
-      </Typography>
+      {obligation.lawVersion && (
+        <Typography variant="pi" textColor="neutral600">
+          {obligation.lawVersion}
+        </Typography>
+      )}
     </Flex>
   );
 };
 
 /** What the obligation is and who updates it. */
 export const ObligationTitle = ({ obligation }: Props) => (
-  <Flex direction="column" alignItems="flex-start" gap={1}>
-    <Typography>{obligation.title}</Typography>
+  <Flex direction="column" alignItems="flex-start" gap={1} maxWidth="320px">
+    {/* Table cells do not wrap; an obligation's name is worth two lines. */}
+    <Typography style={{ whiteSpace: 'normal' }}>{obligation.title}</Typography>
     {obligation.responsibleArea && (
       <Typography variant="pi" textColor="neutral600">
         {obligation.responsibleArea}
@@ -93,7 +99,7 @@ export const LatestDocument = ({ obligation }: Props) => {
     );
   }
   return (
-    <Flex direction="column" alignItems="flex-start" gap={1}>
+    <Flex direction="column" alignItems="stretch" gap={1} maxWidth="240px">
       <Typography ellipsis title={latest.title}>
         {latest.title}
       </Typography>

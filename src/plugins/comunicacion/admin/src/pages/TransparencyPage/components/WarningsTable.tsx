@@ -1,4 +1,4 @@
-import { Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
+import { Flex, Table, Tbody, Td, Th, Thead, Tr, Typography } from '@strapi/design-system';
 import type { ObligationWarningDto } from '../../../../../shared/contracts/transparency';
 import { useT } from '../../../hooks/useT';
 import {
@@ -13,12 +13,9 @@ import {
 export const WarningsTable = ({ warnings }: { warnings: ObligationWarningDto[] }) => {
   const t = useT();
   return (
-    <Table colCount={6} rowCount={warnings.length + 1}>
+    <Table colCount={5} rowCount={warnings.length + 1}>
       <Thead>
         <Tr>
-          <Th>
-            <Typography variant="sigma">{t('transparency.column.status', 'Estado')}</Typography>
-          </Th>
           <Th>
             <Typography variant="sigma">{t('transparency.column.fraccion', 'Fracción')}</Typography>
           </Th>
@@ -37,7 +34,7 @@ export const WarningsTable = ({ warnings }: { warnings: ObligationWarningDto[] }
           </Th>
           <Th>
             <Typography variant="sigma">
-              {t('transparency.column.latest', 'Último documento publicado')}
+              {t('transparency.column.latest', 'Último documento')}
             </Typography>
           </Th>
         </Tr>
@@ -50,9 +47,6 @@ export const WarningsTable = ({ warnings }: { warnings: ObligationWarningDto[] }
             data-status={warning.status}
           >
             <Td>
-              <ObligationStatusBadge obligation={warning} />
-            </Td>
-            <Td>
               <ObligationReference obligation={warning} />
             </Td>
             <Td>
@@ -62,7 +56,10 @@ export const WarningsTable = ({ warnings }: { warnings: ObligationWarningDto[] }
               <Typography>{warning.lastClosedPeriod.label}</Typography>
             </Td>
             <Td>
-              <Deadline obligation={warning} />
+              <Flex direction="column" alignItems="flex-start" gap={1}>
+                <ObligationStatusBadge obligation={warning} />
+                <Deadline obligation={warning} />
+              </Flex>
             </Td>
             <Td>
               <LatestDocument obligation={warning} />
