@@ -27,6 +27,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
+  { name: 'global::static-site', config: { paths: ['/sitio'] } },
   'strapi::public',
 ];
 
