@@ -16,23 +16,30 @@ export const WITHDRAW_STATE = 'retirada';
 /** States from which «Verificar y responder» checks the site and answers the oficio. */
 const VERIFIABLE_STATES: readonly string[] = ['publicada', 'verificada'];
 
+/** States «Verificar y responder» moves the item to, with the evidence and the answer. */
+const RECORDED_BY_VERIFY: readonly string[] = ['verificada', 'respondida'];
+
 /** Whether «Verificar y responder» applies to a publishable item in this state. */
 export const isVerifiable = (status: string) => VERIFIABLE_STATES.includes(status);
 
 /**
- * The transitions staff see for an item: publishing and withdrawing a publishable item need the
- * publishing permission on top of the workflow's roles, so they are left out without it.
+ * The transitions staff see for an item. Publishing and withdrawing a publishable item need the
+ * publishing permission on top of the workflow's roles, so they are left out without it. With it,
+ * «Verificar y responder» records the evidence and the answer itself: the manual moves to
+ * `verificada` and `respondida` are shown only when their data is already there.
  */
 export const visibleTransitions = (
   uid: string,
   transitions: AvailableTransitionDto[],
   canPublish: boolean
-) =>
-  canPublish || !isPublishable(uid)
-    ? transitions
-    : transitions.filter(
-        (transition) => transition.to !== PUBLISH_STATE && transition.to !== WITHDRAW_STATE
-      );
+) => {
+  if (!isPublishable(uid)) return transitions;
+  return transitions.filter((transition) =>
+    canPublish
+      ? transition.allowed || !RECORDED_BY_VERIFY.includes(transition.to)
+      : transition.to !== PUBLISH_STATE && transition.to !== WITHDRAW_STATE
+  );
+};
 
 /** Uploads are served by the backend, which may sit on another origin than the panel. */
 export const fileUrl = (url: string) => {
