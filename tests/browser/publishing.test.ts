@@ -355,7 +355,7 @@ describe('Publicar en el sitio desde el navegador: Gobierno Digital publica, ver
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('si la página del sitio aún no responde, la verificación falla sin error y «Verificar de nuevo» termina desde la ficha del oficio', async () => {
+  it('si la página del sitio aún no responde, la verificación falla sin error; «Verificar de nuevo» y luego «Verificar y responder» desde la ficha del oficio terminan el camino', async () => {
     const { app } = ctx;
     const page = await ctx.newPage();
     const coordinator = await loginInBrowser(page, 'coordinador_gobierno_digital');
@@ -396,29 +396,57 @@ describe('Publicar en el sitio desde el navegador: Gobierno Digital publica, ver
       expect(await stateOf(app, 'web-publication', documentId)).toBe('publicada');
       await screenshot(page, 'verificacion-fallida');
 
-      // When: the page is up and she verifies again.
-      site.pagesAnswerWith(200);
+      // When: she verifies again while the page is still missing.
+      const verified = page.waitForResponse((response) =>
+        response.url().endsWith('/comunicacion/publications/verify')
+      );
       await dialog.getByRole('button', { name: 'Verificar de nuevo' }).click();
+      expect((await verified).status()).toBe(200);
+      await waitForAppIdle(page);
 
-      // Then: the whole path is done, the evidence is the page, and the answer PDF is there.
-      await dialog.getByRole('link', { name: /\(PDF\)/ }).waitFor();
-      const second = await steps.allTextContents();
-      expect(second).toHaveLength(4);
-      ['Publicada', 'Aviso al sitio', 'Verificada', 'Respondida'].forEach((label, index) => {
-        expect(second[index]).toMatch(new RegExp(`^${label}\\s*Hecho`));
-      });
-      const evidence = dialog.getByRole('region', { name: 'Evidencia de la verificación' });
+      // Then: the earlier steps stay in view and the new check failed the same way.
+      const again = await steps.allTextContents();
+      expect(again).toHaveLength(3);
+      expect(again[0]).toMatch(/^Publicada\s*Hecho/);
+      expect(again[2]).toMatch(/^Verificada\s*No se completó/);
+      expect(again[2]).toContain(`El sitio respondió 404 en ${pageUrl}`);
+
+      // Closing it, the item offers «Verificar y responder» instead of the manual verification.
+      await dialog.getByRole('button', { name: 'Listo' }).click();
+      await dialog.waitFor({ state: 'detached' });
+      await waitForAppIdle(page);
+      await expect(item.getByText('Publicada', { exact: true }).count()).resolves.toBe(1);
+      await expect(
+        item.getByRole('button', { name: 'Registrar verificación' }).count()
+      ).resolves.toBe(0);
+
+      // When: the page is up and she chooses «Verificar y responder».
+      site.pagesAnswerWith(200);
+      await item.getByRole('button', { name: 'Verificar y responder' }).click();
+      const verify = page.getByRole('dialog', { name: 'Verificar y responder' });
+      await verify.getByRole('button', { name: 'Verificar y responder' }).click();
+
+      // Then: verified against the page and answered with the PDF.
+      await verify.getByRole('link', { name: /\(PDF\)/ }).waitFor();
+      const done = await verify
+        .getByRole('list', { name: 'Pasos de la publicación' })
+        .getByRole('listitem')
+        .allTextContents();
+      expect(done).toHaveLength(2);
+      expect(done[0]).toMatch(/^Verificada\s*Hecho/);
+      expect(done[1]).toMatch(/^Respondida\s*Hecho/);
+      const evidence = verify.getByRole('region', { name: 'Evidencia de la verificación' });
       await expect(evidence.getByRole('link', { name: pageUrl }).count()).resolves.toBe(1);
       await expect(
-        dialog.getByRole('link', { name: 'Ver la página en el sitio' }).getAttribute('href')
+        verify.getByRole('link', { name: 'Ver la página en el sitio' }).getAttribute('href')
       ).resolves.toBe(pageUrl);
       await expect(
-        dialog.getByRole('button', { name: 'Verificar de nuevo' }).count()
+        verify.getByRole('button', { name: 'Verificar de nuevo' }).count()
       ).resolves.toBe(0);
       expect(await stateOf(app, 'web-publication', documentId)).toBe('respondida');
-      await screenshot(page, 'verificacion-repetida');
+      await screenshot(page, 'verificar-y-responder');
 
-      await dialog.getByRole('button', { name: 'Listo' }).click();
+      await verify.getByRole('button', { name: 'Listo' }).click();
       await waitForAppIdle(page);
       await expect(item.getByText('Respondida', { exact: true }).count()).resolves.toBe(1);
       expect(pageErrors(page)).toEqual([]);
