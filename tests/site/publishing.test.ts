@@ -84,7 +84,9 @@ describe('publicar en el sitio desde el complemento', () => {
 
         await expect(
           runAs(actorFor('coordinador_gobierno_digital', coordinator), () =>
-            app.strapi.documents(WEB as UID.ContentType).publish({ documentId: item.documentId })
+            app.strapi
+              .documents('api::web-publication.web-publication')
+              .publish({ documentId: item.documentId })
           )
         ).rejects.toMatchObject({ details: { code: 'INVALID_TRANSITION' } });
 

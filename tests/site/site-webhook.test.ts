@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import path from 'node:path';
-import type { UID } from '@strapi/strapi';
 import type { TestApp } from '../harness/app';
 import type { Session } from '../harness/auth';
 import { actorFor, useStaffApp } from '../harness/workflow-fixtures';
@@ -221,7 +220,7 @@ describe('avisos al sitio municipal (webhook firmado con bitácora de entregas)'
     const item = await publishableItem(app, 'transparency-document');
     await runAs(actorFor('coordinador_gobierno_digital', staff.coordinador_gobierno_digital), () =>
       app.strapi
-        .documents('api::transparency-document.transparency-document' as UID.ContentType)
+        .documents('api::transparency-document.transparency-document')
         .publish({ documentId: item.documentId })
     );
     const [delivery] = await deliveriesOf(app, item.documentId);
