@@ -458,6 +458,10 @@ describe('Sitio municipal de referencia en /sitio/', () => {
       .getAttribute('href');
     expect(new URL(jsonHref!, ctx.baseUrl).searchParams.get('fraccion')).toBe('II');
     await screenshot(page, 'transparencia-filtrada');
+
+    // A filter the API refuses is explained, naming the parameter.
+    await open(page, '/sitio/transparencia.html?ejercicio=dos-mil');
+    await expect(page.getByRole('alert').innerText()).resolves.toMatch(/ejercicio/);
     expectCleanPage(page);
   });
 
@@ -520,6 +524,7 @@ describe('Sitio municipal de referencia en /sitio/', () => {
   it('la encuesta valida en español, envía las respuestas y muestra el límite', async () => {
     const page = await ctx.newPage();
     await open(page, '/sitio/encuestas.html');
+    await expectAccessible(page, 'encuestas');
     await page.getByRole('link', { name: 'Satisfacción con la atención ciudadana' }).click();
     await page.waitForURL('**/sitio/encuesta.html?slug=satisfaccion-atencion');
     await waitForAppIdle(page);
