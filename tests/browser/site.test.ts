@@ -481,7 +481,7 @@ describe('Sitio municipal de referencia en /sitio/', () => {
       .locator('dl')
       .evaluate((dl) =>
         Object.fromEntries(
-          [...dl.querySelectorAll('dt')].map((dt) => [
+          Array.from(dl.querySelectorAll('dt')).map((dt) => [
             dt.textContent,
             dt.nextElementSibling?.textContent,
           ])
