@@ -405,6 +405,13 @@ describe('API pública del sitio municipal', () => {
         expect(again.headers.etag).toBe(etag);
         await get(path).set('If-None-Match', '"otro"').expect(200);
       }
+      // The site on another origin: CORS answers per origin, so a CDN keys on both.
+      const cors = await get('/api/site/sections')
+        .set('Origin', 'http://localhost:1337')
+        .expect(200);
+      expect(cors.headers['access-control-allow-origin']).toBe('http://localhost:1337');
+      expect(cors.headers.vary).toMatch(/Origin/);
+      expect(cors.headers.vary).toMatch(/Accept-Encoding/);
     });
   });
 });

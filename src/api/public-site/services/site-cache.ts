@@ -107,7 +107,8 @@ const createSiteCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   const send = (ctx: Ctx, entry: CachedResponse) => {
     ctx.set('ETag', entry.etag);
     ctx.set('Cache-Control', CACHE_CONTROL);
-    ctx.set('Vary', 'Accept-Encoding');
+    // Appended, not set: CORS has already added `Origin`, which a CDN must keep apart too.
+    ctx.vary('Accept-Encoding');
     for (const [name, value] of Object.entries(entry.headers)) ctx.set(name, value);
     if (matches(ctx.get('If-None-Match'), entry.etag)) {
       ctx.status = 304;
