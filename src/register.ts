@@ -4,7 +4,10 @@ import { holidayRules } from './document-middlewares/holiday-rules';
 import { passwordRules } from './document-middlewares/password-rules';
 import { settingRules } from './document-middlewares/setting-rules';
 import { surveyRules } from './document-middlewares/survey-rules';
+import { siteCache } from './document-middlewares/site-cache';
+import { slugs } from './document-middlewares/slugs';
 import { transitionLogAppendOnly } from './document-middlewares/transition-log-append-only';
+import { transparencyMetadata } from './document-middlewares/transparency-metadata';
 import { validationMessages } from './document-middlewares/validation-messages';
 import { workflowRules } from './document-middlewares/workflow-rules';
 
@@ -15,11 +18,14 @@ import { workflowRules } from './document-middlewares/workflow-rules';
 export const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // First, so it wraps the others and Strapi's own validation underneath them.
   strapi.documents.use(validationMessages());
+  strapi.documents.use(slugs({ strapi }));
   strapi.documents.use(holidayRules({ strapi }));
   strapi.documents.use(settingRules());
   strapi.documents.use(passwordRules());
   strapi.documents.use(calendarReload({ strapi }));
   strapi.documents.use(transitionLogAppendOnly());
+  strapi.documents.use(transparencyMetadata({ strapi }));
   strapi.documents.use(workflowRules({ strapi }));
   strapi.documents.use(surveyRules({ strapi }));
+  strapi.documents.use(siteCache({ strapi }));
 };

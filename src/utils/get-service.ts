@@ -8,6 +8,12 @@ import type { OutboxService } from '../api/notification/services/outbox';
 import type { StaffNotificationsService } from '../api/notification/services/staff-notifications';
 import type { TaskLeaseService } from '../api/notification/services/task-lease';
 import type { FolioService } from '../api/oficio/services/folio';
+import type { AnswerPdfService } from '../api/site-publishing/services/answer-pdf';
+import type { SitePublishingService } from '../api/site-publishing/services/site-publishing';
+import type { SiteVerificationService } from '../api/site-publishing/services/site-verification';
+import type { SiteWebhookService } from '../api/site-publishing/services/site-webhook';
+import type { PublicSiteService } from '../api/public-site/services/public-site';
+import type { SiteCacheService } from '../api/public-site/services/site-cache';
 import type { PublicSurveyService } from '../api/survey/services/public-survey';
 import type { WorkflowService } from '../api/workflow/services/workflow';
 
@@ -20,10 +26,16 @@ interface Services {
   folio: FolioService;
   'notification-rules': NotificationRulesService;
   outbox: OutboxService;
+  'public-site': PublicSiteService;
   'public-survey': PublicSurveyService;
+  'site-cache': SiteCacheService;
   'staff-notifications': StaffNotificationsService;
   'task-lease': TaskLeaseService;
   workflow: WorkflowService;
+  'answer-pdf': AnswerPdfService;
+  'site-publishing': SitePublishingService;
+  'site-verification': SiteVerificationService;
+  'site-webhook': SiteWebhookService;
 }
 
 const UIDS: { [K in keyof Services]: `api::${string}.${string}` } = {
@@ -34,10 +46,16 @@ const UIDS: { [K in keyof Services]: `api::${string}.${string}` } = {
   folio: 'api::oficio.folio',
   'notification-rules': 'api::notification.notification-rules',
   outbox: 'api::notification.outbox',
+  'public-site': 'api::public-site.public-site',
   'public-survey': 'api::survey.public-survey',
+  'site-cache': 'api::public-site.site-cache',
   'staff-notifications': 'api::notification.staff-notifications',
   'task-lease': 'api::notification.task-lease',
   workflow: 'api::workflow.workflow',
+  'answer-pdf': 'api::site-publishing.answer-pdf',
+  'site-publishing': 'api::site-publishing.site-publishing',
+  'site-verification': 'api::site-publishing.site-verification',
+  'site-webhook': 'api::site-publishing.site-webhook',
 };
 
 export const getService = <K extends keyof Services>(

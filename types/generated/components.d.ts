@@ -17,6 +17,32 @@ export interface SettingsBlackoutPeriod extends Struct.ComponentSchema {
   };
 }
 
+export interface SurveyQuestion extends Struct.ComponentSchema {
+  collectionName: 'components_survey_questions';
+  info: {
+    description: 'Una pregunta de la encuesta';
+    displayName: 'Pregunta';
+  };
+  attributes: {
+    key: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 60;
+      }>;
+    kind: Schema.Attribute.Enumeration<['opcion_unica', 'opcion_multiple', 'escala', 'texto']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'opcion_unica'>;
+    options: Schema.Attribute.Text;
+    prompt: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    required: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    scaleMax: Schema.Attribute.Integer;
+    scaleMin: Schema.Attribute.Integer;
+  };
+}
+
 export interface WorkflowProposalVersion extends Struct.ComponentSchema {
   collectionName: 'components_workflow_proposal_versions';
   info: {
@@ -48,6 +74,7 @@ declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
       'settings.blackout-period': SettingsBlackoutPeriod;
+      'survey.question': SurveyQuestion;
       'workflow.proposal-version': WorkflowProposalVersion;
     }
   }

@@ -1174,6 +1174,81 @@ export interface ApiSocialPostSocialPost extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiSurveyResponseSurveyResponse extends Struct.CollectionTypeSchema {
+  collectionName: 'survey_responses';
+  info: {
+    description: 'Respuestas an\u00F3nimas; se consultan en Comunicaci\u00F3n Social \u203A Encuestas.';
+    displayName: 'Respuesta de encuesta';
+    pluralName: 'survey-responses';
+    singularName: 'survey-response';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  pluginOptions: {
+    'content-manager': {
+      visible: false;
+    };
+    'content-type-builder': {
+      visible: false;
+    };
+  };
+  attributes: {
+    answers: Schema.Attribute.JSON & Schema.Attribute.Required;
+    clientHash: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 64;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::survey-response.survey-response'> &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    submittedAt: Schema.Attribute.DateTime;
+    survey: Schema.Attribute.Relation<'manyToOne', 'api::survey.survey'>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
+export interface ApiSurveySurvey extends Struct.CollectionTypeSchema {
+  collectionName: 'surveys';
+  info: {
+    description: 'Encuesta p\u00FAblica del sitio web municipal; la ciudadan\u00EDa la responde sin cuenta.';
+    displayName: 'Encuesta';
+    pluralName: 'surveys';
+    singularName: 'survey';
+  };
+  options: {
+    draftAndPublish: true;
+  };
+  attributes: {
+    closesAt: Schema.Attribute.DateTime;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    description: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::survey.survey'> &
+      Schema.Attribute.Private;
+    opensAt: Schema.Attribute.DateTime;
+    publishedAt: Schema.Attribute.DateTime;
+    questions: Schema.Attribute.Component<'survey.question', true>;
+    slug: Schema.Attribute.UID<'title'> & Schema.Attribute.Required;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiTransitionLogTransitionLog extends Struct.CollectionTypeSchema {
   collectionName: 'transition_logs';
   info: {
@@ -1341,6 +1416,75 @@ export interface ApiTransparencyDocumentTransparencyDocument extends Struct.Coll
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'recibida'>;
+  };
+}
+
+export interface ApiTransparencyObligationTransparencyObligation
+  extends Struct.CollectionTypeSchema {
+  collectionName: 'transparency_obligations';
+  info: {
+    description: 'Cat\u00E1logo de obligaciones de transparencia: ley, art\u00EDculo, fracci\u00F3n, periodicidad y plazo de actualizaci\u00F3n.';
+    displayName: 'Obligaci\u00F3n de transparencia';
+    pluralName: 'transparency-obligations';
+    singularName: 'transparency-obligation';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    active: Schema.Attribute.Boolean & Schema.Attribute.Required & Schema.Attribute.DefaultTo<true>;
+    article: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    fraccion: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    frequency: Schema.Attribute.Enumeration<['trimestral', 'semestral', 'anual']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'trimestral'>;
+    law: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    lawVersion: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 80;
+      }>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<
+      'oneToMany',
+      'api::transparency-obligation.transparency-obligation'
+    > &
+      Schema.Attribute.Private;
+    publishedAt: Schema.Attribute.DateTime;
+    responsibleArea: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    title: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    updateWindowDays: Schema.Attribute.Integer &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMax<
+        {
+          max: 365;
+          min: 0;
+        },
+        number
+      > &
+      Schema.Attribute.DefaultTo<30>;
   };
 }
 
@@ -1880,8 +2024,11 @@ declare module '@strapi/strapi' {
       'api::privacy-notice.privacy-notice': ApiPrivacyNoticePrivacyNotice;
       'api::setting.setting': ApiSettingSetting;
       'api::social-post.social-post': ApiSocialPostSocialPost;
+      'api::survey-response.survey-response': ApiSurveyResponseSurveyResponse;
+      'api::survey.survey': ApiSurveySurvey;
       'api::transition-log.transition-log': ApiTransitionLogTransitionLog;
       'api::transparency-document.transparency-document': ApiTransparencyDocumentTransparencyDocument;
+      'api::transparency-obligation.transparency-obligation': ApiTransparencyObligationTransparencyObligation;
       'api::web-publication.web-publication': ApiWebPublicationWebPublication;
       'plugin::content-releases.release': PluginContentReleasesRelease;
       'plugin::content-releases.release-action': PluginContentReleasesReleaseAction;

@@ -5,9 +5,11 @@ import items from './items';
 import meta from './meta';
 import notifications from './notifications';
 import oficios from './oficios';
+import publications from './publications';
 import queues from './queues';
 import surveys from './surveys';
 import transitions from './transitions';
+import transparency from './transparency';
 
 export default {
   calendar,
@@ -17,7 +19,9 @@ export default {
   meta,
   notifications,
   oficios,
+  publications,
   queues,
   surveys,
   transitions,
+  transparency,
 };

@@ -65,17 +65,40 @@ export default {
       route('POST', '/notifications/read', 'notifications.markRead', guarded()),
       route('POST', '/notifications/read-all', 'notifications.markAllRead', guarded()),
       route('GET', '/surveys', 'surveys.list', guarded(PERMISSIONS.surveys)),
-      route(
-        'GET',
-        '/surveys/:documentId/results',
-        'surveys.results',
-        guarded(PERMISSIONS.surveys)
-      ),
+      route('GET', '/surveys/:documentId/results', 'surveys.results', guarded(PERMISSIONS.surveys)),
       route(
         'GET',
         '/surveys/:documentId/responses.csv',
         'surveys.responsesCsv',
         guarded(PERMISSIONS.surveys)
+      ),
+      route('POST', '/publications/publish', 'publications.publish', guarded(PERMISSIONS.publish)),
+      route('POST', '/publications/verify', 'publications.verify', guarded(PERMISSIONS.publish)),
+      route(
+        'POST',
+        '/publications/withdraw',
+        'publications.withdraw',
+        guarded(PERMISSIONS.publish)
+      ),
+      // site.publish or site.deliveries.read: checked in the controller.
+      route('GET', '/publications/status', 'publications.status', guarded()),
+      route(
+        'GET',
+        '/site/deliveries',
+        'publications.deliveries',
+        guarded(PERMISSIONS.siteDeliveries)
+      ),
+      route(
+        'POST',
+        '/site/deliveries/:id/retry',
+        'publications.retry',
+        guarded(PERMISSIONS.publish)
+      ),
+      route(
+        'GET',
+        '/transparency/obligations',
+        'transparency.obligations',
+        guarded(PERMISSIONS.transparency)
       ),
     ],
   },

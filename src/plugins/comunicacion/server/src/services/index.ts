@@ -6,6 +6,7 @@ import officeConfiguration from './office-configuration';
 import oficioView from './oficio-view';
 import queues from './queues';
 import surveyResults from './survey-results';
+import transparencyObligations from './transparency-obligations';
 
 export default {
   'coverage-calendar': coverageCalendar,
@@ -15,4 +16,5 @@ export default {
   'oficio-view': oficioView,
   queues,
   'survey-results': surveyResults,
+  'transparency-obligations': transparencyObligations,
 };
