@@ -27,7 +27,24 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::body',
   'strapi::session',
   'strapi::favicon',
-  { name: 'global::static-site', config: { paths: ['/sitio'] } },
+  {
+    name: 'global::static-site',
+    config: {
+      paths: ['/sitio'],
+      itemPages: {
+        '/sitio/publicacion.html': {
+          param: 'slug',
+          uid: 'api::web-publication.web-publication',
+          field: 'slug',
+        },
+        '/sitio/documento.html': {
+          param: 'id',
+          uid: 'api::transparency-document.transparency-document',
+          field: 'documentId',
+        },
+      },
+    },
+  },
   'strapi::public',
 ];
 

@@ -103,7 +103,7 @@ const expectAccessible = async (page: Page, label: string) => {
 /** Every message Chromium logged about the Content Security Policy refusing something. */
 const cspViolations = new WeakMap<Page, string[]>();
 
-const open = async (page: Page, url: string) => {
+const open = async (page: Page, url: string, status = 200) => {
   if (!cspViolations.has(page)) {
     const seen: string[] = [];
     cspViolations.set(page, seen);
@@ -112,7 +112,7 @@ const open = async (page: Page, url: string) => {
     });
   }
   const response = await page.goto(url);
-  expect(response?.status()).toBe(200);
+  expect(response?.status()).toBe(status);
   await waitForAppIdle(page);
 };
 
@@ -384,7 +384,7 @@ describe('Sitio municipal de referencia en /sitio/', () => {
     await screenshot(page, 'publicacion');
     await expectAccessible(page, 'publicación');
 
-    await open(page, '/sitio/publicacion.html?slug=no-existe');
+    await open(page, '/sitio/publicacion.html?slug=no-existe', 404);
     await page.getByRole('heading', { level: 1, name: 'Publicación no encontrada' }).waitFor();
     expectCleanPage(page);
   });
