@@ -120,9 +120,9 @@ export const summarize = (
     }
 
     // Rows come oldest first; reversed before the stable sort so equal times keep newest first.
-    const newestFirst = [...values].reverse().sort((a, b) =>
-      String(b.submittedAt ?? '').localeCompare(String(a.submittedAt ?? ''))
-    );
+    const newestFirst = [...values]
+      .reverse()
+      .sort((a, b) => String(b.submittedAt ?? '').localeCompare(String(a.submittedAt ?? '')));
     const pageCount = Math.max(1, Math.ceil(answered / textPageSize));
     const page = Math.min(Math.max(1, textPage[question.key] ?? 1), pageCount);
     return {
