@@ -30,6 +30,7 @@ export const applyTestEnv = (overrides: Record<string, string | undefined> = {})
     // Tests run the notification worker themselves; mail goes to the log unless a test sets SMTP_HOST.
     NOTIFICATIONS_CRON: 'false',
     SMTP_HOST: undefined,
+    TRUST_PROXY: undefined,
     ...TEST_SECRETS,
     ...overrides,
   };
