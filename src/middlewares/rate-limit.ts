@@ -6,7 +6,12 @@ interface RateLimitConfig {
   /** Requests allowed per client and prefix within the window. */
   max: number;
   windowMs: number;
+  /** The Spanish refusal, given the minutes left; by default the log-in wording. */
+  message?: (minutes: number) => string;
 }
+
+const defaultMessage = (minutes: number) =>
+  `Demasiados intentos. Espera ${minutes} minuto(s) y vuelve a intentarlo.`;
 
 /**
  * A fixed-window limit per client address on sensitive endpoints (log-in, password reset, approval
@@ -44,7 +49,7 @@ export default (config: RateLimitConfig, _: { strapi: Core.Strapi }) => {
         error: {
           status: 429,
           name: 'RateLimitError',
-          message: `Demasiados intentos. Espera ${Math.ceil(retryAfter / 60)} minuto(s) y vuelve a intentarlo.`,
+          message: (config.message ?? defaultMessage)(Math.ceil(retryAfter / 60)),
           details: { code: 'RATE_LIMITED', retryAfter },
         },
       };

@@ -583,7 +583,7 @@ describe('Sitio municipal de referencia en /sitio/', () => {
     await page.getByRole('button', { name: 'Enviar respuestas' }).click();
     const alert = page.getByRole('alert');
     await alert.waitFor();
-    await expect(alert.innerText()).resolves.toMatch(/intent/i);
+    await expect(alert.innerText()).resolves.toMatch(/Ya recibimos tus respuestas a esta encuesta/);
     await expect(ctx.app.strapi.db.query(SURVEY_RESPONSE).count({})).resolves.toBe(1);
     await screenshot(page, 'encuesta-limite');
     expectCleanPage(page);

@@ -248,7 +248,7 @@ describe('encuestas públicas del sitio', () => {
     for (let i = 0; i < 5; i += 1) await answer('alumbrado', VALID).expect(201);
     const blocked = await answer('alumbrado', VALID).expect(429);
     expect(blocked.body.error.details.code).toBe('RATE_LIMITED');
-    expect(blocked.body.error.message).toMatch(/Demasiados intentos/);
+    expect(blocked.body.error.message).toMatch(/Ya recibimos tus respuestas a esta encuesta/);
     const retryAfter = Number(blocked.headers['retry-after']);
     expect(retryAfter).toBeGreaterThan(55 * 60);
     expect(retryAfter).toBeLessThanOrEqual(60 * 60);

@@ -287,12 +287,14 @@ const renderSurvey = (container, survey, slug) => {
       replace(button, 'Enviar respuestas');
       if (error instanceof ApiError && error.code === 'INVALID_ANSWER') {
         const keys = new Set(Array.isArray(error.details.fields) ? error.details.fields : []);
+        const messages = error.details.messages || {};
+        const messageFor = (field) => messages[field.question.key] || 'Revisa esta respuesta.';
         const refused = fields.filter((field) => keys.has(field.question.key));
-        refused.forEach((field) => field.mark('Revisa esta respuesta.'));
+        refused.forEach((field) => field.mark(messageFor(field)));
         errorSummary(
           summary,
           error.message,
-          refused.map((field) => ({ field, message: 'Revisa esta respuesta.' }))
+          refused.map((field) => ({ field, message: messageFor(field) }))
         );
         return;
       }

@@ -51,7 +51,16 @@ const createPublicSurveyService = ({ strapi }: { strapi: Core.Strapi }) => {
   const limiterFor = (documentId: string) => {
     let limiter = limiters.get(documentId);
     if (!limiter) {
-      limiter = rateLimit({ prefixes: ['/'], max, windowMs }, { strapi });
+      limiter = rateLimit(
+        {
+          prefixes: ['/'],
+          max,
+          windowMs,
+          message: (minutes) =>
+            `Ya recibimos tus respuestas a esta encuesta desde este equipo. Podrás enviar otras en ${minutes} minuto(s).`,
+        },
+        { strapi }
+      );
       limiters.set(documentId, limiter);
     }
     return limiter;
