@@ -12,23 +12,12 @@ import {
   type DueDateInput,
   type NonWorkingDay,
 } from '../src/domain/calendar';
+import { prng } from './random';
 
 const OPS = 100_000;
 const WARMUP_OPS = 20_000;
 const ROUNDS = 3;
 const MS_PER_DAY = 86_400_000;
-
-// Deterministic PRNG (mulberry32) so every run measures the same workload.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 // Anonymous Gregorian algorithm (Meeus/Jones/Butcher) for Easter Sunday.
 function easterSunday(year: number): number {

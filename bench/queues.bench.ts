@@ -19,6 +19,7 @@ import { createTestDatabase } from '../tests/harness/database';
 import { completeData } from '../tests/harness/workflow-fixtures';
 import { addCalendarDays, mexicoCityParts } from '../src/domain/calendar';
 import { WORKFLOWS, WORKFLOW_UIDS, type WorkflowKey } from '../src/domain/workflows';
+import { prng, picker } from './random';
 
 const WORK_ITEMS = 20_000;
 const OFICIOS = 6_000;
@@ -38,19 +39,8 @@ const MIX: [Exclude<WorkflowKey, 'oficio'>, number][] = [
   ['advisory', 0.06],
 ];
 
-// Deterministic PRNG (mulberry32) so every run measures the same data.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const random = prng(20_261_124);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+const pick = picker(random);
 const documentId = () => crypto.randomBytes(12).toString('hex').slice(0, 24);
 
 const metadata = (app: TestApp, uid: string) =>

@@ -25,6 +25,7 @@ import type { Knex } from 'knex';
 import { bootApp, type TestApp } from '../tests/harness/app';
 import { createTestDatabase } from '../tests/harness/database';
 import { publishedItem } from '../tests/site/site-fixtures';
+import { prng, picker } from './random';
 
 const PUBLICATIONS = 10_000;
 const CONNECTIONS = 50;
@@ -46,19 +47,8 @@ const SECTIONS: [string, number][] = [
   ['Desarrollo económico', 0.07],
 ];
 
-// Deterministic PRNG (mulberry32) so every run measures the same data.
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 const random = prng(20_261_124);
-const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)];
+const pick = picker(random);
 
 const PLACES = [
   'la cabecera municipal',
