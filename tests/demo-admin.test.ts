@@ -48,7 +48,7 @@ describe('administrador de demostración en desarrollo', () => {
       folio: string;
       workflowStatus: string;
     }[];
-    expect(oficios).toHaveLength(4);
+    expect(oficios).toHaveLength(5);
     oficios.forEach((o) => expect(o.folio).toMatch(/^DCSGD\/\d{4}\/\d{4}$/));
     expect(await app.strapi.db.query('api::design.design').count()).toBe(3);
     // One of them was asked for too late, so its oficio waits for acceptance.
@@ -73,7 +73,7 @@ describe('administrador de demostración en desarrollo', () => {
     await login(app, 'directora@calimaya.local', 'Calimaya2026').expect(200);
     await login(app, 'otra@calimaya.local', 'Distinta2026').expect(400);
     expect(await app.strapi.db.query('admin::user').count()).toBe(1);
-    expect(await app.strapi.db.query('api::oficio.oficio').count()).toBe(4);
+    expect(await app.strapi.db.query('api::oficio.oficio').count()).toBe(5);
   });
 
   it('no se crea fuera de desarrollo', async () => {

@@ -131,7 +131,14 @@ export const seedDemoSite = async ({ strapi }: { strapi: Core.Strapi }) => {
     }
   };
 
-  // The Unidad de Transparencia's open oficio of the demo work, or one of its own.
+  const areaId = async (shortName: string) =>
+    (
+      (await strapi.db.query('api::area.area').findOne({ where: { shortName } })) as {
+        id: number;
+      } | null
+    )?.id;
+
+  // Transparency updates hang off the Unidad de Transparencia's open oficio of the demo work.
   const open = (await strapi.db.query(OFICIO).findOne({
     where: {
       area: { shortName: 'UT' },
@@ -139,19 +146,26 @@ export const seedDemoSite = async ({ strapi }: { strapi: Core.Strapi }) => {
     },
     orderBy: { id: 'desc' },
   })) as { documentId: string } | null;
-  const area = (await strapi.db.query('api::area.area').findOne({
-    where: { shortName: 'UT' },
-  })) as { id: number } | null;
-  const oficio =
+  const transparencyOficio =
     open ??
     (await documents(OFICIO).create({
       data: {
-        subject: 'Contenidos para el sitio municipal',
+        subject: 'Actualización trimestral de obligaciones de transparencia',
         receivedAt: inDays(-10).toISOString(),
         channel: 'digital',
-        area: area?.id,
+        area: await areaId('UT'),
       } as never,
     }));
+  // The publications are the Secretaría del Ayuntamiento's request for the site.
+  const oficio = await documents(OFICIO).create({
+    data: {
+      subject: 'Difusión en el sitio web de avisos, trámites y actividades del Ayuntamiento',
+      senderReference: 'SA/0871/2026',
+      receivedAt: inDays(-10).toISOString(),
+      channel: 'digital',
+      area: await areaId('SA'),
+    } as never,
+  });
   const wantedDate = dateOnly(inDays(20));
 
   // Last first, so the site lists them in the order written here.
@@ -175,7 +189,7 @@ export const seedDemoSite = async ({ strapi }: { strapi: Core.Strapi }) => {
         article: '92',
         ejercicio: 2026,
         wantedDate,
-        oficio: oficio.documentId,
+        oficio: transparencyOficio.documentId,
       } as never,
     });
     await advance(TRANSPARENCY, created.documentId, [
