@@ -341,12 +341,20 @@ describe('reglas de cada servicio', () => {
       });
       expect(await publishedRow(web.documentId)).toBeTruthy();
 
-      await app
-        .http()
-        .put(cm(WEB, web.documentId))
-        .set(staff.coordinador_gobierno_digital.auth)
-        .send({ withdrawalReason: 'La convocatoria se canceló.' })
-        .expect(200);
+      // A placeholder is no reason, whatever door the withdrawal comes through.
+      const reason = (withdrawalReason: string) =>
+        app
+          .http()
+          .put(cm(WEB, web.documentId))
+          .set(staff.coordinador_gobierno_digital.auth)
+          .send({ withdrawalReason })
+          .expect(200);
+      await reason('Vencida');
+      const short = await unpublish().expect(400);
+      expect(short.body.error.message).toBe('Motivo del retiro: escribe al menos 10 caracteres.');
+      expect(await publishedRow(web.documentId)).toBeTruthy();
+
+      await reason('La convocatoria se canceló.');
       await unpublish().expect(200);
       expect(await stateOf(app, 'web-publication', web.documentId)).toBe('retirada');
       expect(await publishedRow(web.documentId)).toBeNull();

@@ -187,12 +187,27 @@ export function publicServantReview(reviewers: readonly Role[]): Guard {
   };
 }
 
-/** A guard that refuses when the comment is missing and the attribute is not filled in. */
-export function commentOrField(field: string, message: string): Guard {
+/**
+ * A guard that refuses when neither the comment nor the attribute holds a text of at least
+ * `minLength` characters (a reason someone can act on, not a placeholder).
+ */
+export function commentOrField(field: string, message: string, minLength = 1): Guard {
+  const lengthOf = (value: unknown) => {
+    if (isBlank(value)) return 0;
+    return typeof value === 'string' ? value.trim().length : Number.POSITIVE_INFINITY;
+  };
+  const label = fieldLabel(field);
   return {
     code: 'MISSING_DATA',
-    description: `${fieldLabel(field)} o un comentario`,
-    check: ({ item, comment }) =>
-      comment || !isBlank(item[field]) ? null : missingData([field], message),
+    description: `${label} o un comentario`,
+    check: ({ item, comment }) => {
+      const given = Math.max(lengthOf(comment), lengthOf(item[field]));
+      if (given >= minLength) return null;
+      if (given === 0) return missingData([field], message);
+      return missingData(
+        [field],
+        `${label[0].toUpperCase()}${label.slice(1)}: escribe al menos ${minLength} caracteres.`
+      );
+    },
   };
 }

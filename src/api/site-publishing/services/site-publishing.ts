@@ -10,9 +10,6 @@ import { itemType, WEB_PUBLICATION_UID, type PublishableUid } from '../webhook';
 import type { DeliveryDto } from './site-webhook';
 import type { Evidence } from './site-verification';
 
-/** Shortest withdrawal reason the office accepts. */
-export const MIN_WITHDRAWAL_REASON = 10;
-
 /** Caption of the answer PDF; the status reads the folio back from it. */
 const ANSWER_CAPTION = /^Oficio de respuesta (\S+)/;
 
@@ -271,14 +268,8 @@ export const createSitePublishingService = ({ strapi }: { strapi: Core.Strapi })
       reason: string;
     }): Promise<PublicationResult> {
       const { uid, documentId, actor } = input;
+      // The workflow's guard asks for a reason of MIN_WITHDRAWAL_REASON characters at every door.
       const reason = input.reason.trim();
-      if (reason.length < MIN_WITHDRAWAL_REASON) {
-        throw invalid(
-          'MISSING_DATA',
-          `Escribe el motivo del retiro (al menos ${MIN_WITHDRAWAL_REASON} caracteres).`,
-          { fields: ['withdrawalReason'] }
-        );
-      }
       const before = await load(uid, documentId);
       if (!ON_SITE.has(before.workflowStatus)) {
         throw invalid(

@@ -393,6 +393,17 @@ const CASES: GuardCase[] = [
     message: 'Falta información: motivo del retiro del sitio.',
     details: { fields: ['withdrawalReason'] },
   },
+  {
+    name: 'withdrawal with a placeholder reason',
+    workflow: 'web-publication',
+    from: 'verificada',
+    to: 'retirada',
+    item: { withdrawalReason: null },
+    comment: ' error ',
+    code: 'MISSING_DATA',
+    message: 'Motivo del retiro: escribe al menos 10 caracteres.',
+    details: { fields: ['withdrawalReason'] },
+  },
   // transparency document
   {
     name: 'transparency metadata missing',

@@ -14,6 +14,9 @@ import { businessDue, commentInto, sideEffect, stamp } from './common';
 
 const DIGITAL: readonly RoleRef[] = ['coordinador_gobierno_digital', 'auxiliar_gobierno_digital'];
 
+/** Shortest reason for taking something off the municipal site. */
+export const MIN_WITHDRAWAL_REASON = 10;
+
 interface PublicationRules {
   key: Extract<WorkflowKey, 'web-publication' | 'transparency-document'>;
   leadDays: (settings: WorkflowSettings) => number;
@@ -96,7 +99,11 @@ function publicationWorkflow(rules: PublicationRules): WorkflowDefinition {
         roles: DIGITAL,
         comment: { required: false, prompt: 'Indica el motivo del retiro.' },
         guards: [
-          commentOrField('withdrawalReason', 'Falta información: motivo del retiro del sitio.'),
+          commentOrField(
+            'withdrawalReason',
+            'Falta información: motivo del retiro del sitio.',
+            MIN_WITHDRAWAL_REASON
+          ),
         ],
         effects: [commentInto('withdrawalReason'), sideEffect({ type: 'unpublish' })],
       },
