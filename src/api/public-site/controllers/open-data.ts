@@ -1,23 +1,14 @@
 import type { Core } from '@strapi/strapi';
+import { toCsv } from '../../../utils/csv';
 import { getService } from '../../../utils/get-service';
 import { keyOf, openDataQuery } from '../query';
 import { OPEN_DATA_FIELDS, type OpenDataRow, type TransparencyItem } from '../types';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
-/** RFC 4180: a field with a comma, a quote or a line break goes in quotes, quotes doubled. */
-export const csvField = (value: string | number | null) => {
-  if (value === null || value === undefined) return '';
-  const textValue = String(value);
-  return /[",\r\n]/.test(textValue) ? `"${textValue.replace(/"/g, '""')}"` : textValue;
-};
-
-/** UTF-8 with a byte order mark (spreadsheets then read the accents right), CRLF line ends. */
-export const toCsv = (rows: OpenDataRow[]) =>
-  `\uFEFF${[
-    OPEN_DATA_FIELDS.join(','),
-    ...rows.map((row) => OPEN_DATA_FIELDS.map((field) => csvField(row[field])).join(',')),
-  ].join('\r\n')}\r\n`;
+/** One row per document under the header of every metadata column. */
+const openDataCsv = (rows: OpenDataRow[]) =>
+  toCsv([OPEN_DATA_FIELDS, ...rows.map((row) => OPEN_DATA_FIELDS.map((field) => row[field]))]);
 
 /**
  * Where the files are downloaded from: the server's public URL (PUBLIC_URL) when set, else the
@@ -72,7 +63,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       await getService('site-cache', strapi).respondCached(
         ctx,
         async () => ({
-          text: toCsv(await rows()),
+          text: openDataCsv(await rows()),
           type: 'text/csv; charset=utf-8',
           headers: { 'Content-Disposition': 'attachment; filename="transparencia.csv"' },
         }),

@@ -3,6 +3,7 @@
  * scale means and distributions, the latest text answers, and the CSV of raw responses.
  */
 import { mexicoCityParts } from '../../../domain/calendar';
+import { toCsv } from '../../../utils/csv';
 import { DEFAULT_SCALE, type Question } from './questions';
 
 export interface ResponseRow {
@@ -136,12 +137,6 @@ export const summarize = (
     };
   });
 
-/** RFC 4180 field; a leading = + - @ is neutralised so a spreadsheet never runs it as a formula. */
-const csvField = (value: string) => {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-};
-
 /** `YYYY-MM-DD HH:mm` in Mexico City. */
 const localDateTime = (iso: string | null) => {
   if (!iso) return '';
@@ -178,5 +173,5 @@ export const responsesCsv = (questions: readonly Question[], rows: readonly Resp
       ...columns.map((key) => cell(row.answers?.[key])),
     ]),
   ];
-  return `\uFEFF${lines.map((line) => line.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return toCsv(lines, { neutraliseFormulas: true });
 };
