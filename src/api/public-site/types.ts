@@ -4,6 +4,7 @@
  * Errors are Strapi's `{ data: null, error: { status, name, message, details: { code } } }` with
  * a Spanish message: 400 `INVALID_QUERY` (naming the parameter), 404 `NOT_FOUND`.
  */
+import { TRANSPARENCY_METADATA_FIELDS } from '../../domain/transparency';
 
 export interface Pagination {
   page: number;
@@ -118,17 +119,7 @@ export interface GetTransparencyFacetsResponse {
 export const OPEN_DATA_FIELDS = [
   'documentId',
   'title',
-  'law',
-  'lawVersion',
-  'article',
-  'fraccion',
-  'ejercicio',
-  'periodStart',
-  'periodEnd',
-  'responsibleArea',
-  'updatedOn',
-  'validatedOn',
-  'note',
+  ...TRANSPARENCY_METADATA_FIELDS,
   'publishedAt',
   'fileUrl',
 ] as const;

@@ -17,6 +17,7 @@ export {
   type ObligationRef,
 } from './catalogue';
 export {
+  TRANSPARENCY_METADATA_FIELDS,
   isoDateOf,
   metadataProblems,
   type DocumentMetadata,

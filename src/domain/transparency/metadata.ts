@@ -1,5 +1,23 @@
 import { parseIsoDate, type IsoDate } from '../calendar';
 
+/**
+ * The metadata of the state platform's formats (SPEC §6) a transparency document carries, in the
+ * order the public reads them (site API, open data, content API).
+ */
+export const TRANSPARENCY_METADATA_FIELDS = [
+  'law',
+  'lawVersion',
+  'article',
+  'fraccion',
+  'ejercicio',
+  'periodStart',
+  'periodEnd',
+  'responsibleArea',
+  'updatedOn',
+  'validatedOn',
+  'note',
+] as const;
+
 /** The metadata of a transparency document that must agree with itself. */
 export interface DocumentMetadata {
   ejercicio?: number | string | null;

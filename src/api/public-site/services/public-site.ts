@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
+import { TRANSPARENCY_METADATA_FIELDS } from '../../../domain/transparency';
 import { toIso } from '../../notification/db';
 import type {
   Attachment,
@@ -246,17 +247,7 @@ const createPublicSiteService = ({ strapi }: { strapi: Core.Strapi }) => {
     const names = [
       'documentId',
       'title',
-      'law',
-      'lawVersion',
-      'article',
-      'fraccion',
-      'ejercicio',
-      'periodStart',
-      'periodEnd',
-      'responsibleArea',
-      'updatedOn',
-      'validatedOn',
-      'note',
+      ...TRANSPARENCY_METADATA_FIELDS,
       'publishedAt',
       ...(withBody ? ['body'] : []),
     ];

@@ -1,3 +1,4 @@
+import { TRANSPARENCY_METADATA_FIELDS } from '../../../domain/transparency';
 import { scopedController, workItemScope } from '../../workflow/scoped-controller';
 
 const UID = 'api::transparency-document.transparency-document';
@@ -5,17 +6,7 @@ const UID = 'api::transparency-document.transparency-document';
 /** The metadata of the state platform's formats (SPEC §6) and the document itself. */
 export const PUBLIC_FIELDS = [
   'title',
-  'law',
-  'lawVersion',
-  'article',
-  'fraccion',
-  'ejercicio',
-  'periodStart',
-  'periodEnd',
-  'responsibleArea',
-  'updatedOn',
-  'validatedOn',
-  'note',
+  ...TRANSPARENCY_METADATA_FIELDS,
   'body',
   'publishedAt',
   'updatedAt',
