@@ -3,23 +3,9 @@ import type { UID } from '@strapi/strapi';
 import type { TestApp } from '../harness/app';
 import { runInternal } from '../harness/runtime';
 import { completeData, createOficio } from '../harness/workflow-fixtures';
+import { CHECKS, UID_OF, type Kind } from './site-fixtures';
 
-export const WEB = 'api::web-publication.web-publication';
-export const TRANSPARENCY = 'api::transparency-document.transparency-document';
-export type Kind = 'web-publication' | 'transparency-document';
-export const UID_OF: Record<Kind, string> = {
-  'web-publication': WEB,
-  'transparency-document': TRANSPARENCY,
-};
-
-const CHECKS: Record<Kind, Record<string, boolean>> = {
-  'web-publication': {
-    spellingChecked: true,
-    plainLanguageChecked: true,
-    personalDataChecked: true,
-  },
-  'transparency-document': { personalDataChecked: true },
-};
+export { TRANSPARENCY, UID_OF, WEB, type Kind } from './site-fixtures';
 
 export interface PublishableItem {
   uid: string;

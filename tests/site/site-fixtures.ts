@@ -16,12 +16,13 @@ const SYSTEM: Actor = { kind: 'system', roles: ['system'], id: null, name: 'Sist
 /** A word no other row contains, so a test can isolate its own rows. */
 export const token = () => `zq${crypto.randomBytes(4).toString('hex')}`;
 
-type Kind = 'web-publication' | 'transparency-document';
-const UIDS: Record<Kind, string> = {
+export type Kind = 'web-publication' | 'transparency-document';
+export const UID_OF: Record<Kind, string> = {
   'web-publication': WEB,
   'transparency-document': TRANSPARENCY,
 };
-const CHECKS: Record<Kind, Record<string, boolean>> = {
+/** The content reviews each kind needs before `lista`. */
+export const CHECKS: Record<Kind, Record<string, boolean>> = {
   'web-publication': {
     spellingChecked: true,
     plainLanguageChecked: true,
@@ -35,7 +36,7 @@ const CHECKS: Record<Kind, Record<string, boolean>> = {
  * a door under test). Its documentId.
  */
 export const readyItem = async (app: TestApp, kind: Kind, data: Record<string, unknown>) => {
-  const uid = UIDS[kind] as UID.ContentType;
+  const uid = UID_OF[kind] as UID.ContentType;
   const oficio = await createOficio(app);
   const created = await app.strapi.documents(uid).create({
     data: { ...completeData(kind, 0), ...data, oficio: oficio.documentId } as never,
@@ -60,7 +61,7 @@ export const moveTo = (
   runAs(
     SYSTEM,
     () =>
-      app.strapi.documents(UIDS[kind] as UID.ContentType).update({
+      app.strapi.documents(UID_OF[kind] as UID.ContentType).update({
         documentId,
         data: { ...data, [STATUS_FIELD]: to } as never,
       }),
