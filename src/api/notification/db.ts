@@ -1,3 +1,5 @@
+import crypto from 'node:crypto';
+import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 
@@ -26,3 +28,53 @@ export const toDate = (value: string | number | Date | null | undefined): Date |
 
 export const toIso = (value: string | number | Date | null | undefined): string | null =>
   toDate(value)?.toISOString() ?? null;
+
+/** A text cut to a column's width, with an ellipsis where it was cut. */
+export const clip = (value: string, length: number) =>
+  value.length > length ? `${value.slice(0, length - 1)}…` : value;
+
+/** Who holds a claim or a lease: the host and process for whoever reads the table, plus a nonce. */
+export const workerToken = () =>
+  `${os.hostname().slice(0, 60)}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
+
+interface ClaimOptions {
+  /** A table with `id`, `next_attempt_at`, `claimed_by` and `claimed_until` columns. */
+  table: string;
+  token: string;
+  now: Date;
+  /** How long the rows stay reserved for `token`. */
+  claimMs: number;
+  limit: number;
+  /** Which rows are candidates (besides being unclaimed or with a lapsed claim). */
+  where: (query: Knex.QueryBuilder) => void;
+}
+
+/**
+ * Reserves up to `limit` rows of a delivery queue for `token`; safe to run on several instances at
+ * once. The rows are selected and marked in one short transaction; on PostgreSQL the selection
+ * locks them and skips rows another instance is claiming at that moment (a single UPDATE … WHERE
+ * id IN (SELECT … LIMIT … FOR UPDATE) may re-run its subquery and take more than `limit` rows).
+ * Resolves to the claimed rows, oldest due first.
+ */
+export const claimRows = <T>(
+  strapi: Core.Strapi,
+  { table, token, now, claimMs, limit, where }: ClaimOptions
+): Promise<T[]> =>
+  strapi.db.connection.transaction(async (trx) => {
+    const schema = strapi.db.getSchemaName();
+    const rows = () => (schema ? trx(table).withSchema(schema) : trx(table));
+    const order = [{ column: 'next_attempt_at' }, { column: 'id' }];
+    const candidates = rows()
+      .select('id')
+      .where((free) => free.whereNull('claimed_until').orWhere('claimed_until', '<', now))
+      .orderBy(order)
+      .limit(limit);
+    where(candidates);
+    if (strapi.db.dialect.client === 'postgres') candidates.forUpdate().skipLocked();
+    const ids = ((await candidates) as Array<{ id: number }>).map((row) => row.id);
+    if (ids.length === 0) return [] as T[];
+    await rows()
+      .whereIn('id', ids)
+      .update({ claimed_by: token, claimed_until: new Date(now.getTime() + claimMs) });
+    return (await rows().whereIn('id', ids).orderBy(order)) as T[];
+  });

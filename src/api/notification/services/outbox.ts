@@ -1,7 +1,5 @@
-import crypto from 'node:crypto';
-import os from 'node:os';
 import type { Core } from '@strapi/strapi';
-import { appTable, inCurrentTransaction, toDate } from '../db';
+import { appTable, claimRows, clip, inCurrentTransaction, toDate, workerToken } from '../db';
 import type { OutboxRow, OutgoingEmail } from '../types';
 
 const TABLE = 'notification_outbox';
@@ -25,9 +23,6 @@ export const maxAttempts = () => {
   const value = Number.parseInt(process.env.OUTBOX_MAX_ATTEMPTS ?? '', 10);
   return Number.isFinite(value) && value > 0 ? value : DEFAULT_MAX_ATTEMPTS;
 };
-
-const clip = (value: string, length: number) =>
-  value.length > length ? `${value.slice(0, length - 1)}…` : value;
 
 /** `ESOCKET: connect ECONNREFUSED …`, `421: …`: the SMTP code first, for the delivery log. */
 const errorText = (error: unknown) => {
@@ -68,32 +63,15 @@ export interface DeliveryReport {
 export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => appTable(strapi, TABLE);
 
-  /**
-   * Reserves up to `limit` due rows for `token`; safe to run on several instances at once. The
-   * rows are selected and marked in one short transaction; on PostgreSQL the selection locks them
-   * and skips rows another instance is claiming at that moment (a single UPDATE … WHERE id IN
-   * (SELECT … LIMIT … FOR UPDATE) may re-run its subquery and take more than `limit` rows).
-   */
+  /** Reserves up to `limit` due rows for `token` (see {@link claimRows}). */
   const claim = (token: string, now: Date, limit: number) =>
-    strapi.db.connection.transaction(async (trx) => {
-      const schema = strapi.db.getSchemaName();
-      const outbox = () => (schema ? trx(TABLE).withSchema(schema) : trx(TABLE));
-      const candidates = outbox()
-        .select('id')
-        .where('status', 'pending')
-        .andWhere('next_attempt_at', '<=', now)
-        .andWhere((free) => free.whereNull('claimed_until').orWhere('claimed_until', '<', now))
-        .orderBy([{ column: 'next_attempt_at' }, { column: 'id' }])
-        .limit(limit);
-      if (strapi.db.dialect.client === 'postgres') candidates.forUpdate().skipLocked();
-      const ids = ((await candidates) as Array<{ id: number }>).map((row) => row.id);
-      if (ids.length === 0) return [] as OutboxRow[];
-      await outbox()
-        .whereIn('id', ids)
-        .update({ claimed_by: token, claimed_until: new Date(now.getTime() + CLAIM_MS) });
-      return (await outbox()
-        .whereIn('id', ids)
-        .orderBy([{ column: 'next_attempt_at' }, { column: 'id' }])) as OutboxRow[];
+    claimRows<OutboxRow>(strapi, {
+      table: TABLE,
+      token,
+      now,
+      claimMs: CLAIM_MS,
+      limit,
+      where: (query) => query.where('status', 'pending').andWhere('next_attempt_at', '<=', now),
     });
 
   const send = (row: OutboxRow, domain: string) =>
@@ -160,7 +138,7 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
       const now = options.now ?? new Date();
       const limit = Math.max(1, Math.floor(options.limit ?? DEFAULT_BATCH));
-      const token = `${os.hostname().slice(0, 60)}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
+      const token = workerToken();
       const report: DeliveryReport = { sent: 0, failed: 0, retried: 0 };
       const rows = await claim(token, now, limit);
       const domain = senderDomain(strapi);

@@ -1,13 +1,7 @@
-import crypto from 'node:crypto';
-import os from 'node:os';
 import type { Core } from '@strapi/strapi';
-import { appTable } from '../db';
+import { appTable, workerToken } from '../db';
 
 const TABLE = 'task_leases';
-
-/** Identifies one acquisition: the host and process for whoever reads the table, plus a nonce. */
-const newHolder = () =>
-  `${os.hostname().slice(0, 60)}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
 
 /**
  * Leases on scheduled tasks, so a task runs on one instance at a time even when several share the
@@ -55,7 +49,7 @@ export const createTaskLeaseService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (strapi.db.inTransaction()) {
         throw new Error(`runExclusive("${name}") no puede ejecutarse dentro de una transacción.`);
       }
-      const holder = newHolder();
+      const holder = workerToken();
       if (!(await tryAcquire(name, holder, ttlMs))) return { ran: false };
 
       // Keeps the lease while fn runs longer than its ttl; stops renewing if the row was lost.

@@ -1,8 +1,13 @@
-import crypto from 'node:crypto';
-import os from 'node:os';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { appTable, inCurrentTransaction, toIso } from '../../notification/db';
+import {
+  appTable,
+  claimRows,
+  clip,
+  inCurrentTransaction,
+  toIso,
+  workerToken,
+} from '../../notification/db';
 import { requiredEnv } from '../../../utils/required-env';
 import { invalid } from '../../../utils/errors';
 import { errors } from '@strapi/utils';
@@ -84,12 +89,6 @@ export interface SiteDeliveryReport {
   retried: number;
 }
 
-const clip = (value: string, length: number) =>
-  value.length > length ? `${value.slice(0, length - 1)}…` : value;
-
-const newToken = () =>
-  `${os.hostname().slice(0, 60)}:${process.pid}:${crypto.randomBytes(4).toString('hex')}`;
-
 /** `ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:9`, `Sin respuesta en 10 s`, … */
 const errorText = (error: unknown): string => {
   if (typeof error === 'object' && error !== null) {
@@ -160,32 +159,23 @@ export const createSiteWebhookService = ({ strapi }: { strapi: Core.Strapi }) =>
     return rows.map((row) => toDto(row, log));
   };
 
-  /** Reserves due rows (or the one `id`) for `token`; safe on several instances at once. */
+  /** Reserves due rows (or the one `id`) for `token` (see {@link claimRows}). */
   const claim = (
     token: string,
     now: Date,
     { limit = DEFAULT_BATCH, id }: { limit?: number; id?: number } = {}
   ) =>
-    strapi.db.connection.transaction(async (trx) => {
-      const table = () => withSchema(trx, DELIVERIES);
-      const candidates = table()
-        .select('id')
-        .where('status', 'pendiente')
-        .whereNotNull('target_url')
-        .andWhere((free) => free.whereNull('claimed_until').orWhere('claimed_until', '<', now))
-        .orderBy([{ column: 'next_attempt_at' }, { column: 'id' }])
-        .limit(limit);
-      if (id === undefined) candidates.andWhere('next_attempt_at', '<=', now);
-      else candidates.andWhere('id', id);
-      if (strapi.db.dialect.client === 'postgres') candidates.forUpdate().skipLocked();
-      const ids = ((await candidates) as Array<{ id: number }>).map((row) => row.id);
-      if (ids.length === 0) return [] as DeliveryRow[];
-      await table()
-        .whereIn('id', ids)
-        .update({ claimed_by: token, claimed_until: new Date(now.getTime() + CLAIM_MS) });
-      return (await table()
-        .whereIn('id', ids)
-        .orderBy([{ column: 'next_attempt_at' }, { column: 'id' }])) as DeliveryRow[];
+    claimRows<DeliveryRow>(strapi, {
+      table: DELIVERIES,
+      token,
+      now,
+      claimMs: CLAIM_MS,
+      limit,
+      where: (query) => {
+        query.where('status', 'pendiente').whereNotNull('target_url');
+        if (id === undefined) query.andWhere('next_attempt_at', '<=', now);
+        else query.andWhere('id', id);
+      },
     });
 
   /** One POST of the notice; the outcome is written with the attempt, whatever happened. */
@@ -319,7 +309,7 @@ export const createSiteWebhookService = ({ strapi }: { strapi: Core.Strapi }) =>
     ): Promise<SiteDeliveryReport & { claimed: number }> {
       assertOutsideTransaction('deliverDue()');
       const now = options.now ?? new Date();
-      const token = newToken();
+      const token = workerToken();
       const rows = await claim(token, now, {
         limit: Math.max(1, Math.floor(options.limit ?? DEFAULT_BATCH)),
       });
@@ -344,7 +334,7 @@ export const createSiteWebhookService = ({ strapi }: { strapi: Core.Strapi }) =>
     async deliverNow(id: number): Promise<boolean> {
       assertOutsideTransaction('deliverNow()');
       const now = new Date();
-      const token = newToken();
+      const token = workerToken();
       const [row] = await claim(token, now, { id, limit: 1 });
       if (!row) return false;
       await attempt(row, token, now);
