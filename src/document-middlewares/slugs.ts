@@ -44,6 +44,11 @@ export const slugs =
     if (fields.length === 0) return next();
     const params = ctx.params as { documentId?: string; data?: Data; locale?: string };
     const data: Data = { ...(params.data ?? {}) };
+    // A new record without a slug, or an edit that clears it; other edits keep the stored one.
+    const missing = fields.filter(
+      ([field]) => isBlank(data[field]) && (ctx.action === 'create' || field in data)
+    );
+    if (missing.length === 0) return next();
     let current: Data | null = null;
     if (ctx.action === 'update' && params.documentId) {
       const draftAndPublish = Boolean(
@@ -52,13 +57,11 @@ export const slugs =
       );
       current = (await strapi.db.query(ctx.uid as UID.ContentType).findOne({
         where: { documentId: params.documentId, ...(draftAndPublish ? { publishedAt: null } : {}) },
-        select: fields.flatMap(([field, target]) => [field, target]),
+        select: missing.map(([, target]) => target),
       })) as Data | null;
     }
     const service = strapi.plugin('content-manager').service('uid') as unknown as UidService;
-    for (const [field, target] of fields) {
-      const given = field in data ? data[field] : current?.[field];
-      if (!isBlank(given)) continue;
+    for (const [field, target] of missing) {
       const source = { ...(current ?? {}), ...data };
       if (isBlank(source[target])) continue;
       data[field] = await service.generateUIDField({
