@@ -37,6 +37,16 @@ export {
   fieldLabel,
   workflowForUid,
 } from './labels';
+export {
+  AUDIT_RECORD_UID,
+  DRAFT_AND_PUBLISH_KEYS,
+  OFICIO_UID,
+  STATUS_FIELD,
+  TRANSITION_LOG_UID,
+  WORK_ITEM_KEYS,
+  isDraftAndPublish,
+  type WorkItemKey,
+} from './work-items';
 export { BLACKOUT_EXCEPTIONS, type BlackoutException } from './guards';
 export { missingFields } from './values';
 export {

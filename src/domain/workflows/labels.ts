@@ -1,28 +1,6 @@
 import type { WorkflowKey } from './types';
 
-/** Every workflow key, in the order of the manual. */
-export const WORKFLOW_KEYS: readonly WorkflowKey[] = Object.freeze([
-  'oficio',
-  'design',
-  'coverage-event',
-  'social-post',
-  'web-publication',
-  'transparency-document',
-  'email-account-request',
-  'advisory',
-] as const);
-
-/** Strapi content-type UID of each workflow. */
-export const WORKFLOW_UIDS: Readonly<Record<WorkflowKey, string>> = Object.freeze({
-  oficio: 'api::oficio.oficio',
-  design: 'api::design.design',
-  'coverage-event': 'api::coverage-event.coverage-event',
-  'social-post': 'api::social-post.social-post',
-  'web-publication': 'api::web-publication.web-publication',
-  'transparency-document': 'api::transparency-document.transparency-document',
-  'email-account-request': 'api::email-account-request.email-account-request',
-  advisory: 'api::advisory.advisory',
-});
+export { WORKFLOW_KEYS, WORKFLOW_UIDS, workflowForUid } from './work-items';
 
 /** Spanish name of each workflow. */
 export const WORKFLOW_LABELS: Readonly<Record<WorkflowKey, string>> = Object.freeze({
@@ -35,11 +13,6 @@ export const WORKFLOW_LABELS: Readonly<Record<WorkflowKey, string>> = Object.fre
   'email-account-request': 'Solicitud de cuenta de correo institucional',
   advisory: 'Asesoría a organismos auxiliares',
 });
-
-/** The workflow of a content-type UID, or null when the type has no workflow. */
-export function workflowForUid(uid: string): WorkflowKey | null {
-  return WORKFLOW_KEYS.find((key) => WORKFLOW_UIDS[key] === uid) ?? null;
-}
 
 /**
  * Spanish labels of the attributes that guards ask for, as they read inside a sentence

@@ -14,7 +14,7 @@ import {
   type DigestItem,
   type DigestPerson,
 } from '../../../domain/notifications';
-import { WORKFLOWS, WORKFLOW_UIDS, type Role, type WorkflowKey } from '../../../domain/workflows';
+import { WORKFLOWS, WORKFLOW_UIDS, isDraftAndPublish, type Role, type WorkflowKey } from '../../../domain/workflows';
 import { ADMIN_ROLE_CODES } from '../../../services/write-context';
 import { getService } from '../../../utils/get-service';
 import { WORK_ITEM_KEYS } from '../../workflow/services/workflow';
@@ -22,7 +22,6 @@ import { appTable } from '../db';
 import type { InAppNotice, OutgoingEmail } from '../types';
 import { codesOfRoles, type StaffMember } from './notification-rules';
 
-const DRAFT_AND_PUBLISH = new Set<WorkflowKey>(['web-publication', 'transparency-document']);
 /** Safety bound per workflow on one run's read; real open work is far below it. */
 const MAX_ITEMS_PER_WORKFLOW = 5000;
 /** Roles whose digest holds their queues' items, not only their own. */
@@ -92,7 +91,7 @@ export const createDeadlineMonitorService = ({ strapi }: { strapi: Core.Strapi }
         workflowStatus: { $notIn: [...definition.closed, ...definition.waitingStates] },
         dueAt: { $gte: from, $lte: to },
       };
-      if (DRAFT_AND_PUBLISH.has(workflow)) where.publishedAt = null;
+      if (isDraftAndPublish(workflow)) where.publishedAt = null;
       const populate: Record<string, unknown> = {
         assignees: { select: ['id'] },
         oficio: {

@@ -11,7 +11,7 @@ import {
   workDelivered,
   type ItemRef,
 } from '../../../domain/notifications';
-import { WORKFLOW_UIDS, type Actor, type Role, type WorkflowKey } from '../../../domain/workflows';
+import { WORKFLOW_UIDS, isDraftAndPublish, type Actor, type Role, type WorkflowKey } from '../../../domain/workflows';
 import { ADMIN_ROLE_CODES, writeContext } from '../../../services/write-context';
 import { getService } from '../../../utils/get-service';
 import type { InAppNotice, OutgoingEmail } from '../types';
@@ -19,7 +19,6 @@ import type { InAppNotice, OutgoingEmail } from '../types';
 const ADMIN_USER_UID = 'admin::user';
 const API_USER_UID = 'plugin::users-permissions.user';
 const OFICIO_UID = 'api::oficio.oficio';
-const DRAFT_AND_PUBLISH = new Set<WorkflowKey>(['web-publication', 'transparency-document']);
 
 /** A staff member who can be told something. */
 export interface StaffMember {
@@ -87,7 +86,7 @@ export const createNotificationRulesService = ({ strapi }: { strapi: Core.Strapi
 
   const loadItem = async (workflow: WorkflowKey, documentId: string) => {
     const where: Record<string, unknown> = { documentId };
-    if (DRAFT_AND_PUBLISH.has(workflow)) where.publishedAt = null;
+    if (isDraftAndPublish(workflow)) where.publishedAt = null;
     const people = { select: ['id', 'email', 'firstname', 'lastname', 'isActive', 'blocked'] };
     const populate: Record<string, unknown> = {
       assignees: people,
@@ -248,7 +247,7 @@ export const createNotificationRulesService = ({ strapi }: { strapi: Core.Strapi
     async peopleOf(workflow: WorkflowKey, documentId: string): Promise<number[]> {
       if (workflow === 'oficio') return [];
       const where: Record<string, unknown> = { documentId };
-      if (DRAFT_AND_PUBLISH.has(workflow)) where.publishedAt = null;
+      if (isDraftAndPublish(workflow)) where.publishedAt = null;
       const populate: Record<string, unknown> = { assignees: { select: ['id'] } };
       if (workflow === 'coverage-event') populate.crew = { select: ['id'] };
       const row = (await strapi.db

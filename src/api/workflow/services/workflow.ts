@@ -1,7 +1,12 @@
 import type { Core, UID } from '@strapi/strapi';
 import {
+  OFICIO_UID,
+  STATUS_FIELD,
+  TRANSITION_LOG_UID,
   WORKFLOWS,
   WORKFLOW_UIDS,
+  WORK_ITEM_KEYS,
+  isDraftAndPublish,
   isClosed,
   recomputeSchedule,
   type Actor,
@@ -13,27 +18,13 @@ import {
 import { getService } from '../../../utils/get-service';
 import { runAs, runInternal, SYSTEM_ACTOR, writeContext } from '../../../services/write-context';
 
-export const OFICIO_UID = 'api::oficio.oficio';
-export const TRANSITION_LOG_UID = 'api::transition-log.transition-log';
-export const WORK_ITEM_KEYS = [
-  'design',
-  'coverage-event',
-  'social-post',
-  'web-publication',
-  'transparency-document',
-  'email-account-request',
-  'advisory',
-] as const satisfies readonly WorkflowKey[];
-
-const DRAFT_AND_PUBLISH = new Set<WorkflowKey>(['web-publication', 'transparency-document']);
-
-/**
- * The attribute holding the workflow state. It cannot be called `status`: Strapi 5 reserves that
- * name for the draft/published dimension (the content manager rejects any other value for it).
- */
-export const STATUS_FIELD = 'workflowStatus';
-
-export const isDraftAndPublish = (workflow: WorkflowKey) => DRAFT_AND_PUBLISH.has(workflow);
+export {
+  OFICIO_UID,
+  STATUS_FIELD,
+  TRANSITION_LOG_UID,
+  WORK_ITEM_KEYS,
+  isDraftAndPublish,
+} from '../../../domain/workflows';
 
 const OFICIO_FACT_POPULATE = {
   select: ['id', 'documentId', STATUS_FIELD, 'receivedAt', 'lateAcceptedAt'],
@@ -160,7 +151,7 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
     /** The current row (the draft for draft & publish types) with what the guards need. */
     async load(workflow: WorkflowKey, documentId: string): Promise<Row | null> {
       const where: Record<string, unknown> = { documentId };
-      if (DRAFT_AND_PUBLISH.has(workflow)) where.publishedAt = null;
+      if (isDraftAndPublish(workflow)) where.publishedAt = null;
       return (await strapi.db.query(WORKFLOW_UIDS[workflow] as UID.ContentType).findOne({
         where,
         populate: POPULATE[workflow],
@@ -225,7 +216,7 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
       const items: { workflow: WorkflowKey; status: string }[] = [];
       for (const key of WORK_ITEM_KEYS) {
         const where: Record<string, unknown> = { oficio: { documentId: oficioDocumentId } };
-        if (DRAFT_AND_PUBLISH.has(key)) where.publishedAt = null;
+        if (isDraftAndPublish(key)) where.publishedAt = null;
         const rows = (await strapi.db
           .query(WORKFLOW_UIDS[key] as UID.ContentType)
           .findMany({ select: [STATUS_FIELD], where })) as Record<string, string>[];
@@ -342,7 +333,7 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const workflow of WORK_ITEM_KEYS) {
         const closed = WORKFLOWS[workflow].closed;
         const where: Record<string, unknown> = { [STATUS_FIELD]: { $notIn: [...closed] } };
-        if (DRAFT_AND_PUBLISH.has(workflow)) where.publishedAt = null;
+        if (isDraftAndPublish(workflow)) where.publishedAt = null;
         const rows = (await strapi.db.query(WORKFLOW_UIDS[workflow] as UID.ContentType).findMany({
           where,
           populate: { oficio: OFICIO_FACT_POPULATE },

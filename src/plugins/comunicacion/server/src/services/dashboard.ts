@@ -5,22 +5,14 @@ import {
   STATE_LABELS,
   WORKFLOWS,
   WORKFLOW_UIDS,
+  WORK_ITEM_KEYS,
+  isDraftAndPublish,
   type WorkflowKey,
 } from '../../../../../domain/workflows';
 import { startOfMexicoCityDay, sundayOf, weekStarts } from '../../../../../domain/weeks';
 import type { GetDashboard } from '../../../shared/contracts/dashboard';
 import { mexicoCityToday, type QueuesService } from './queues';
 
-const WORK_ITEMS: readonly WorkflowKey[] = [
-  'design',
-  'coverage-event',
-  'social-post',
-  'web-publication',
-  'transparency-document',
-  'email-account-request',
-  'advisory',
-];
-const DRAFT_AND_PUBLISH: readonly WorkflowKey[] = ['web-publication', 'transparency-document'];
 const DAY_MS = 86_400_000;
 
 const toNumber = (value: unknown) => Number(value ?? 0) || 0;
@@ -64,7 +56,7 @@ export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Closed work per week: one branch per work-item table, grouped once. */
   const throughput = async (starts: Date[], end: Date) => {
     const db = knex();
-    const branches = WORK_ITEMS.map((workflow) => {
+    const branches = WORK_ITEM_KEYS.map((workflow) => {
       const tables = queues().tablesOf(WORKFLOW_UIDS[workflow]);
       const col = (name: string) => `t.${tables.columns[name]}`;
       const query = db
@@ -76,7 +68,7 @@ export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
         .where(col('closedAt'), '>=', starts[0])
         .andWhere(col('closedAt'), '<', end)
         .whereIn(col('workflowStatus'), deliveredStates(workflow));
-      if (DRAFT_AND_PUBLISH.includes(workflow)) query.whereNull('t.published_at');
+      if (isDraftAndPublish(workflow)) query.whereNull('t.published_at');
       return query;
     });
     const [first, ...rest] = branches;

@@ -12,6 +12,7 @@ import {
   WORKFLOWS,
   WORKFLOW_LABELS,
   WORKFLOW_UIDS,
+  isDraftAndPublish,
   type WorkflowKey,
 } from '../../../../../domain/workflows';
 import type { Pagination, StaffMember } from '../../../shared/contracts/common';
@@ -20,7 +21,6 @@ import type { GetQueue, QueueItem, QueueSummary } from '../../../shared/contract
 const OFICIO_UID = WORKFLOW_UIDS.oficio;
 const AREA_UID = 'api::area.area';
 const ADMIN_USER_UID = 'admin::user';
-const DRAFT_AND_PUBLISH: readonly WorkflowKey[] = ['web-publication', 'transparency-document'];
 
 /** Filters of one queue's listing, already validated. */
 export interface QueueFilters {
@@ -193,7 +193,7 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
       ? source.states.filter((state) => state === filters.state)
       : [...source.states];
     query.whereIn(c('workflowStatus'), states.length ? states : ['']);
-    if (DRAFT_AND_PUBLISH.includes(source.workflow)) query.whereNull(`${t}.published_at`);
+    if (isDraftAndPublish(source.workflow)) query.whereNull(`${t}.published_at`);
     if (source.medium) query.where(c('medium'), source.medium);
     if (source.areaKind === 'organismo_auxiliar') query.where(ac('kind'), 'organismo_auxiliar');
     if (source.areaKind === 'not_organismo_auxiliar') {
