@@ -17,6 +17,7 @@ const TRANSPARENCY = 'api::transparency-document.transparency-document';
 const EMAIL = 'api::email-account-request.email-account-request';
 const ADVISORY = 'api::advisory.advisory';
 const LOG = 'api::transition-log.transition-log';
+const AUDIT = 'api::audit-record.audit-record';
 const HOLIDAY = 'api::holiday.holiday';
 const SETTING = 'api::setting.setting';
 
@@ -32,11 +33,12 @@ const ALL = [
   EMAIL,
   ADVISORY,
   LOG,
+  AUDIT,
   HOLIDAY,
   SETTING,
 ];
-const COMUNICACION = [OFICIO, AREA, LOGO, DESIGN, COVERAGE, SOCIAL, LOG, HOLIDAY];
-const GOBIERNO_DIGITAL = [OFICIO, AREA, WEB, TRANSPARENCY, EMAIL, LOG, HOLIDAY];
+const COMUNICACION = [OFICIO, AREA, LOGO, DESIGN, COVERAGE, SOCIAL, LOG, AUDIT, HOLIDAY];
+const GOBIERNO_DIGITAL = [OFICIO, AREA, WEB, TRANSPARENCY, EMAIL, LOG, AUDIT, HOLIDAY];
 
 /** Content-manager access of each staff role: what fits its work and nothing more. */
 export const ACCESS: Record<
@@ -45,9 +47,9 @@ export const ACCESS: Record<
 > = {
   director: {
     read: ALL,
-    create: ALL.filter((uid) => uid !== LOG),
-    update: ALL.filter((uid) => uid !== LOG),
-    delete: ALL.filter((uid) => uid !== LOG && uid !== OFICIO),
+    create: ALL.filter((uid) => uid !== LOG && uid !== AUDIT),
+    update: ALL.filter((uid) => uid !== LOG && uid !== AUDIT),
+    delete: ALL.filter((uid) => uid !== LOG && uid !== AUDIT && uid !== OFICIO),
     publish: [WEB, TRANSPARENCY],
   },
   coordinador_comunicacion: {
@@ -56,15 +58,15 @@ export const ACCESS: Record<
     update: [OFICIO, DESIGN, COVERAGE, SOCIAL, LOGO, AREA, HOLIDAY, SETTING],
     delete: [DESIGN, COVERAGE, SOCIAL, HOLIDAY],
   },
-  disenador_senior: { read: [OFICIO, AREA, LOGO, DESIGN, LOG], update: [DESIGN] },
-  disenador_junior: { read: [OFICIO, AREA, LOGO, DESIGN, LOG], update: [DESIGN] },
+  disenador_senior: { read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT], update: [DESIGN] },
+  disenador_junior: { read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT], update: [DESIGN] },
   community_manager: {
-    read: [OFICIO, AREA, DESIGN, COVERAGE, SOCIAL, LOG],
+    read: [OFICIO, AREA, DESIGN, COVERAGE, SOCIAL, LOG, AUDIT],
     create: [SOCIAL],
     update: [SOCIAL, COVERAGE],
   },
-  fotografo: { read: [OFICIO, AREA, COVERAGE, LOG], update: [COVERAGE] },
-  creador_contenido: { read: [OFICIO, AREA, COVERAGE, SOCIAL, LOG], update: [COVERAGE] },
+  fotografo: { read: [OFICIO, AREA, COVERAGE, LOG, AUDIT], update: [COVERAGE] },
+  creador_contenido: { read: [OFICIO, AREA, COVERAGE, SOCIAL, LOG, AUDIT], update: [COVERAGE] },
   coordinador_gobierno_digital: {
     read: [...GOBIERNO_DIGITAL, SETTING],
     create: [OFICIO, WEB, TRANSPARENCY, EMAIL, HOLIDAY],
@@ -78,7 +80,7 @@ export const ACCESS: Record<
     publish: [WEB, TRANSPARENCY],
   },
   coordinador_organismos: {
-    read: [OFICIO, AREA, LOGO, DESIGN, ADVISORY, LOG],
+    read: [OFICIO, AREA, LOGO, DESIGN, ADVISORY, LOG, AUDIT],
     create: [OFICIO, ADVISORY, DESIGN],
     update: [OFICIO, ADVISORY],
     delete: [ADVISORY],

@@ -26,6 +26,11 @@ const LIST_SETTINGS: Record<
     defaultSortBy: 'at',
     defaultSortOrder: 'DESC',
   },
+  'api::audit-record.audit-record': {
+    mainField: 'subjectTitle',
+    defaultSortBy: 'at',
+    defaultSortOrder: 'DESC',
+  },
   ...Object.fromEntries(
     Object.values(WORKFLOW_UIDS)
       .filter((uid) => uid !== 'api::oficio.oficio')

@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core } from '@strapi/strapi';
 import type { Actor, Role } from '../domain/workflows';
+import type { Door } from '../domain/workflows/invariants';
 
 /**
  * Who is writing and why, carried across the Document Service call chain. A request carries its
@@ -9,6 +10,8 @@ import type { Actor, Role } from '../domain/workflows';
 interface WriteContext {
   actor?: Actor;
   comment?: string | null;
+  /** The door the write came through, when the caller knows it better than the request does. */
+  door?: Door;
   /** Writes made by the workflow engine itself (effects, logs): rules were already applied. */
   internal?: boolean;
   /** The log records written in this context, newest last. */
@@ -55,6 +58,27 @@ export const runInternal = <T>(fn: () => Promise<T>) =>
   storage.run({ ...storage.getStore(), internal: true }, fn);
 
 export const writeContext = (): WriteContext => storage.getStore() ?? {};
+
+/** Runs `fn` as a write that arrives through `door` (e.g. an approval link). */
+export const runThrough = <T>(door: Door, fn: () => Promise<T>) =>
+  storage.run({ ...storage.getStore(), door }, fn);
+
+/**
+ * The door of the current write, as the audit trail records it: explicit, else the request's
+ * path, else the system (no person behind it) or a server-side script.
+ */
+export const currentDoor = (strapi: Core.Strapi, actor: Actor): Door => {
+  const explicit = storage.getStore()?.door;
+  if (explicit) return explicit;
+  const ctx = strapi.requestContext.get();
+  const path = String(ctx?.request?.path ?? ctx?.path ?? '');
+  if (!ctx || !path) return actor.kind === 'system' ? 'system' : 'script';
+  if (path.startsWith('/content-manager')) return 'content_manager';
+  if (path.startsWith('/comunicacion') || path.startsWith('/api/comunicacion')) return 'plugin';
+  if (path.startsWith('/api/approvals')) return 'approval_link';
+  if (path.startsWith('/api/')) return 'content_api';
+  return 'admin';
+};
 
 interface RequestUser {
   id?: number | string;

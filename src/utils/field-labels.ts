@@ -146,6 +146,10 @@ export const LABELS: Readonly<Record<string, string>> = {
   actorRoles: 'Roles',
   comment: 'Comentario',
   at: 'Cuándo',
+  action: 'Acción',
+  door: 'Puerta',
+  changes: 'Campos cambiados',
+  reason: 'Motivo',
 };
 
 /** The Spanish name of an attribute, or the attribute itself when it has none. */

@@ -16,6 +16,7 @@ import type { PublicSiteService } from '../api/public-site/services/public-site'
 import type { SiteCacheService } from '../api/public-site/services/site-cache';
 import type { PublicSurveyService } from '../api/survey/services/public-survey';
 import type { WorkflowService } from '../api/workflow/services/workflow';
+import type { WorkflowWritesService } from '../api/workflow/services/workflow-writes';
 
 /** Every app service by its short name, so call sites get types instead of string look-ups. */
 interface Services {
@@ -32,6 +33,7 @@ interface Services {
   'staff-notifications': StaffNotificationsService;
   'task-lease': TaskLeaseService;
   workflow: WorkflowService;
+  'workflow-writes': WorkflowWritesService;
   'answer-pdf': AnswerPdfService;
   'site-publishing': SitePublishingService;
   'site-verification': SiteVerificationService;
@@ -52,6 +54,7 @@ const UIDS: { [K in keyof Services]: `api::${string}.${string}` } = {
   'staff-notifications': 'api::notification.staff-notifications',
   'task-lease': 'api::notification.task-lease',
   workflow: 'api::workflow.workflow',
+  'workflow-writes': 'api::workflow.workflow-writes',
   'answer-pdf': 'api::site-publishing.answer-pdf',
   'site-publishing': 'api::site-publishing.site-publishing',
   'site-verification': 'api::site-publishing.site-verification',

@@ -203,13 +203,19 @@ describe('página del oficio', () => {
     it('el historial trae cada transición del oficio y de sus servicios: quién, cuándo y comentario', async () => {
       const { timeline } = await page(staff.coordinador_comunicacion, oficioId);
 
-      const rows = timeline.map((entry) => [
-        entry.subjectDocumentId,
-        entry.fromLabel,
-        entry.toLabel,
-        entry.actorName,
-        entry.comment,
-      ]);
+      const rows = timeline.flatMap((entry) =>
+        entry.kind === 'transition'
+          ? [
+              [
+                entry.subjectDocumentId,
+                entry.fromLabel,
+                entry.toLabel,
+                entry.actorName,
+                entry.comment,
+              ],
+            ]
+          : []
+      );
       expect(rows).toEqual([
         [oficioId, null, 'Recibido', 'Sistema', null],
         [designId, null, 'Pendiente', 'Sistema', null],
@@ -327,12 +333,12 @@ describe('página del oficio', () => {
       expect(started.status).toBe(200);
     });
 
-    it('una ya aceptada, o una que llegó a tiempo, responde NOT_LATE', async () => {
+    it('una ya aceptada responde READONLY_FIELD, y una que llegó a tiempo NOT_LATE', async () => {
       const again = await accept(
         staff.coordinador_comunicacion,
         'Otra justificación distinta y suficientemente larga.'
       ).expect(400);
-      expect(again.body.error.details.code).toBe('NOT_LATE');
+      expect(again.body.error.details.code).toBe('READONLY_FIELD');
 
       const onTime = await app.strapi.documents(OFICIO_UID).create({
         data: {

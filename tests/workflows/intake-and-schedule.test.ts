@@ -101,7 +101,7 @@ describe('plazos al recibir y solicitudes extemporáneas', () => {
       .send({ lateJustification: 'Urge' })
       .expect(400);
     expect(tooShort.body.error.details).toMatchObject({
-      code: 'MISSING_DATA',
+      code: 'COMMENT_REQUIRED',
       fields: ['lateJustification'],
     });
 
@@ -214,18 +214,21 @@ describe('plazos al recibir y solicitudes extemporáneas', () => {
       where: { documentId: design.documentId },
       populate: { proposals: { populate: { file: true } } },
     })) as { proposals: { id: number; version: number; sentAt: string }[] };
-    await app.strapi.documents(DESIGN).update({
-      documentId: design.documentId,
-      data: {
-        proposals: withProposal.proposals.map((p) => ({
-          id: p.id,
-          version: p.version,
-          sentAt: p.sentAt,
-          file: file.id,
-          decision: 'aprobada',
-        })),
-      } as never,
-    });
+    // The area's decision, written as the area (only its doors may).
+    await runAs(actorFor('area'), () =>
+      app.strapi.documents(DESIGN).update({
+        documentId: design.documentId,
+        data: {
+          proposals: withProposal.proposals.map((p) => ({
+            id: p.id,
+            version: p.version,
+            sentAt: p.sentAt,
+            file: file.id,
+            decision: 'aprobada',
+          })),
+        } as never,
+      })
+    );
     expect((await as('coordinador_comunicacion', 'aprobado')).status).toBe(200);
 
     const approved = await row(app, DESIGN, design.documentId);

@@ -540,6 +540,84 @@ export interface ApiAreaArea extends Struct.CollectionTypeSchema {
   };
 }
 
+export interface ApiAuditRecordAuditRecord extends Struct.CollectionTypeSchema {
+  collectionName: 'audit_records';
+  info: {
+    description: 'Cada escritura a un oficio o servicio: qui\u00E9n, cu\u00E1ndo, por qu\u00E9 puerta y qu\u00E9 campos cambiaron (valor anterior y nuevo). Solo se agrega, nunca se edita ni se borra.';
+    displayName: 'Registro de auditor\u00EDa';
+    pluralName: 'audit-records';
+    singularName: 'audit-record';
+  };
+  options: {
+    draftAndPublish: false;
+  };
+  attributes: {
+    action: Schema.Attribute.Enumeration<
+      [
+        'create',
+        'update',
+        'correction',
+        'transition',
+        'publish',
+        'unpublish',
+        'discard_draft',
+        'delete',
+        'system',
+      ]
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'update'>;
+    actorId: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    actorKind: Schema.Attribute.Enumeration<['admin', 'api', 'system']> &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'system'>;
+    actorName: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    actorRoles: Schema.Attribute.JSON & Schema.Attribute.Private;
+    at: Schema.Attribute.DateTime & Schema.Attribute.Required;
+    changes: Schema.Attribute.JSON & Schema.Attribute.Private;
+    createdAt: Schema.Attribute.DateTime;
+    createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    door: Schema.Attribute.Enumeration<
+      ['content_manager', 'plugin', 'content_api', 'approval_link', 'admin', 'system', 'script']
+    > &
+      Schema.Attribute.Required &
+      Schema.Attribute.DefaultTo<'system'>;
+    locale: Schema.Attribute.String & Schema.Attribute.Private;
+    localizations: Schema.Attribute.Relation<'oneToMany', 'api::audit-record.audit-record'> &
+      Schema.Attribute.Private;
+    oficioDocumentId: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    publishedAt: Schema.Attribute.DateTime;
+    reason: Schema.Attribute.Text & Schema.Attribute.Private;
+    subjectDocumentId: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
+    subjectTitle: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 300;
+      }>;
+    subjectUid: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 120;
+      }>;
+    updatedAt: Schema.Attribute.DateTime;
+    updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+  };
+}
+
 export interface ApiCoverageEventCoverageEvent extends Struct.CollectionTypeSchema {
   collectionName: 'coverage_events';
   info: {
@@ -2015,6 +2093,7 @@ declare module '@strapi/strapi' {
       'api::advisory.advisory': ApiAdvisoryAdvisory;
       'api::approval-link.approval-link': ApiApprovalLinkApprovalLink;
       'api::area.area': ApiAreaArea;
+      'api::audit-record.audit-record': ApiAuditRecordAuditRecord;
       'api::coverage-event.coverage-event': ApiCoverageEventCoverageEvent;
       'api::design.design': ApiDesignDesign;
       'api::email-account-request.email-account-request': ApiEmailAccountRequestEmailAccountRequest;

@@ -487,6 +487,19 @@ export function recomputeSchedule(input: ScheduleInput): Record<string, unknown>
   return changes;
 }
 
+/**
+ * Whether the `from → to` transition's roles and guards would let the actor through now, without
+ * moving anything: null when they would, else the refusal. Re-publishing a published item's
+ * edited content passes the publication's own guards again (veda, art. 134).
+ */
+export function transitionRefusal(input: Omit<TransitionInput, 'comment'>): Failure | null {
+  const definition = definitionOf(input.workflow);
+  const { from, to, actor, facts } = input;
+  const resolved = resolveTransition(definition, from, to, actor, input.item, facts);
+  if ('failure' in resolved) return resolved.failure;
+  return runGuards(resolved.transition, context(definition, input, from, to, null));
+}
+
 /** Transitions the actor may fire now (for the UI), with whether each would pass its guards. */
 export function availableTransitions(input: AvailableInput): AvailableTransition[] {
   const definition = definitionOf(input.workflow);

@@ -117,10 +117,13 @@ function isBlackoutException(value: unknown): value is BlackoutException {
  * item carries an allowed exception; an exception authorized by the electoral authority also
  * needs its reference (MISSING_DATA otherwise).
  */
+/** What the blackout rule looks at. */
+export type BlackoutContext = Pick<RuleContext, 'item' | 'settings' | 'now'>;
+
 export function blackout(
-  dateOfRule: (ctx: RuleContext) => IsoDate | null,
+  dateOfRule: (ctx: BlackoutContext) => IsoDate | null,
   options: { what: string; when?: (item: Item) => boolean }
-): Guard {
+): Guard & { check: (ctx: BlackoutContext) => Failure | null } {
   return {
     code: 'BLACKOUT',
     description: `Veda electoral: ${options.what}`,

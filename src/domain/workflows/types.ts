@@ -73,6 +73,16 @@ export interface OficioFacts {
   areaKind: AreaKind | null;
 }
 
+/** One work item of an oficio, as the oficio's rules see it. */
+export interface OficioItemFacts {
+  workflow: WorkflowKey;
+  status: string;
+  /** The stored lead-time verdict (null: the target date is not known yet). */
+  leadTimeMet?: boolean | null;
+  /** Design only: print has no blocking lead time. */
+  medium?: string | null;
+}
+
 /** Another coverage event whose crew shares people with this one and whose time may overlap. */
 export interface CrewOverlap {
   documentId: string;
@@ -89,8 +99,8 @@ export interface Facts {
   now: Date;
   /** The owning oficio (null for the oficio workflow itself and for informal advisories). */
   oficio?: OficioFacts | null;
-  /** Oficio workflow only: its work items' statuses. */
-  items?: readonly { workflow: WorkflowKey; status: string }[];
+  /** Oficio workflow only: its work items' statuses (and what decides whether each is late). */
+  items?: readonly OficioItemFacts[];
   /** Social-post only: the design it promotes, if any. */
   linkedDesign?: { status: string; title?: string | null } | null;
   /** Coverage-event only: events whose crew shares a person with this one (prefiltered by overlap). */
@@ -112,7 +122,17 @@ export type ErrorCode =
   | 'BLACKOUT'
   | 'PUBLIC_SERVANT_MENTION'
   | 'OPEN_ITEMS'
-  | 'COMMENT_REQUIRED';
+  | 'COMMENT_REQUIRED'
+  | 'NOT_LATE'
+  | 'READONLY_FIELD'
+  | 'CLONE_NOT_ALLOWED'
+  | 'OFICIO_CLOSED'
+  | 'OFICIO_INCOMPLETE'
+  | 'REQUESTER_DECISION'
+  | 'PROPOSAL_SENT'
+  | 'SECRETARIA_TECNICA_ONLY'
+  | 'CORRECTION_FORBIDDEN'
+  | 'PUBLICATION_FROZEN';
 
 /** A refused transition or creation, with a Spanish message. */
 export type Failure = {
@@ -130,8 +150,8 @@ export type SideEffect =
   /** Strapi draft & publish (web-publication, transparency-document). */
   | { type: 'publish' }
   | { type: 'unpublish' }
-  /** Later-received overlapping coverage events that lose the slot. */
-  | { type: 'displace-crew'; documentIds: string[] }
+  /** Later-received overlapping coverage events that lose the people they share with this one. */
+  | { type: 'displace-crew'; documentIds: string[]; people: string[] }
   /** a proposal version went to the area: issue its single-use approval link */
   | { type: 'approval-link' };
 

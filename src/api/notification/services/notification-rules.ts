@@ -11,7 +11,13 @@ import {
   workDelivered,
   type ItemRef,
 } from '../../../domain/notifications';
-import { WORKFLOW_UIDS, isDraftAndPublish, type Actor, type Role, type WorkflowKey } from '../../../domain/workflows';
+import {
+  WORKFLOW_UIDS,
+  isDraftAndPublish,
+  type Actor,
+  type Role,
+  type WorkflowKey,
+} from '../../../domain/workflows';
 import { ADMIN_ROLE_CODES, writeContext } from '../../../services/write-context';
 import { getService } from '../../../utils/get-service';
 import type { InAppNotice, OutgoingEmail } from '../types';

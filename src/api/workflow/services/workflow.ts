@@ -3,6 +3,7 @@ import {
   OFICIO_UID,
   STATUS_FIELD,
   TRANSITION_LOG_UID,
+  AUDIT_RECORD_UID,
   WORKFLOWS,
   WORKFLOW_UIDS,
   WORK_ITEM_KEYS,
@@ -12,10 +13,14 @@ import {
   type Actor,
   type Facts,
   type Item,
+  type OficioItemFacts,
   type WorkflowKey,
   type WorkflowSettings,
 } from '../../../domain/workflows';
 import { getService } from '../../../utils/get-service';
+import { diffRows, type AttributeKind, type AuditChange } from '../../../domain/workflows/audit';
+import { lateItems, type Door } from '../../../domain/workflows/invariants';
+import { pausesOf } from '../../../domain/workflows/values';
 import { runAs, runInternal, SYSTEM_ACTOR, writeContext } from '../../../services/write-context';
 
 export {
@@ -56,6 +61,88 @@ export const POPULATE: Record<WorkflowKey, Record<string, unknown>> = {
 };
 
 export type Row = Record<string, unknown> & { id: number; documentId: string; status?: string };
+
+interface SchemaAttribute {
+  type: string;
+  mappedBy?: string;
+  component?: string;
+}
+
+const attributesOf = (strapi: Core.Strapi, workflow: WorkflowKey) =>
+  (strapi.contentType(WORKFLOW_UIDS[workflow] as UID.ContentType)?.attributes ?? {}) as Record<
+    string,
+    SchemaAttribute
+  >;
+
+const kindOf = (attribute: SchemaAttribute): AttributeKind | null => {
+  switch (attribute.type) {
+    case 'relation':
+      // The other side of an oficio's items: not a fact of this row.
+      return attribute.mappedBy ? null : 'relation';
+    case 'media':
+      return 'media';
+    case 'component':
+      return 'component';
+    case 'json':
+      return 'json';
+    case 'datetime':
+      return 'datetime';
+    case 'date':
+      return 'date';
+    default:
+      return 'scalar';
+  }
+};
+
+/** What the audit trail compares of each workflow's rows, attribute by attribute. */
+const auditKinds = new Map<WorkflowKey, Record<string, AttributeKind>>();
+const kindsOf = (strapi: Core.Strapi, workflow: WorkflowKey) => {
+  let kinds = auditKinds.get(workflow);
+  if (!kinds) {
+    kinds = {};
+    for (const [name, attribute] of Object.entries(attributesOf(strapi, workflow))) {
+      const kind = kindOf(attribute);
+      if (kind) kinds[name] = kind;
+    }
+    auditKinds.set(workflow, kinds);
+  }
+  return kinds;
+};
+
+/** The guards' populate plus every relation the row owns, so a write's diff sees all of it. */
+const fullPopulate = new Map<WorkflowKey, Record<string, unknown>>();
+const populateOf = (strapi: Core.Strapi, workflow: WorkflowKey) => {
+  let populate = fullPopulate.get(workflow);
+  if (!populate) {
+    populate = { ...POPULATE[workflow] };
+    for (const [name, kind] of Object.entries(kindsOf(strapi, workflow))) {
+      if ((kind === 'relation' || kind === 'media') && !(name in populate)) {
+        populate[name] = { select: ['id'] };
+      }
+      if (kind === 'component' && !(name in populate)) populate[name] = true;
+    }
+    fullPopulate.set(workflow, populate);
+  }
+  return populate;
+};
+
+/** Who wrote, through which door, and why: what an audit record says besides the changes. */
+export interface AuditContext {
+  actor: Actor;
+  door: Door;
+  action:
+    | 'create'
+    | 'update'
+    | 'correction'
+    | 'transition'
+    | 'publish'
+    | 'unpublish'
+    | 'discard_draft'
+    | 'delete'
+    | 'system';
+  reason?: string | null;
+  at?: Date;
+}
 
 interface OficioRow {
   documentId: string;
@@ -154,8 +241,88 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (isDraftAndPublish(workflow)) where.publishedAt = null;
       return (await strapi.db.query(WORKFLOW_UIDS[workflow] as UID.ContentType).findOne({
         where,
-        populate: POPULATE[workflow],
+        populate: populateOf(strapi, workflow),
       })) as Row | null;
+    },
+
+    /** The published version of a draft & publish item (what the site shows), if any. */
+    async loadPublished(workflow: WorkflowKey, documentId: string): Promise<Row | null> {
+      return (await strapi.db.query(WORKFLOW_UIDS[workflow] as UID.ContentType).findOne({
+        where: { documentId, publishedAt: { $notNull: true } },
+        populate: populateOf(strapi, workflow),
+      })) as Row | null;
+    },
+
+    /** The attributes whose value differs between two rows of `workflow` (personal data masked). */
+    diff(workflow: WorkflowKey, before: Row | null, after: Row): AuditChange[] {
+      return diffRows(before, after, kindsOf(strapi, workflow));
+    },
+
+    /**
+     * Appends one audit record for a write of `workflow` (only the engine may), in the write's
+     * transaction; a write that changed nothing leaves none. Returns the changes it recorded.
+     */
+    async audit(
+      workflow: WorkflowKey,
+      before: Row | null,
+      after: Row,
+      context: AuditContext,
+      given?: AuditChange[]
+    ): Promise<AuditChange[]> {
+      const changes: AuditChange[] = given ?? diffRows(before, after, kindsOf(strapi, workflow));
+      if (changes.length === 0 && context.action !== 'delete') return changes;
+      const oficio = (after.oficio ?? before?.oficio) as OficioRow | null | undefined;
+      const { actor } = context;
+      await runInternal(() =>
+        strapi.documents(AUDIT_RECORD_UID as UID.ContentType).create({
+          data: {
+            subjectUid: WORKFLOW_UIDS[workflow],
+            subjectDocumentId: after.documentId,
+            subjectTitle: String(after.title ?? after.subject ?? after.folio ?? '').slice(0, 300),
+            oficioDocumentId:
+              workflow === 'oficio' ? after.documentId : (oficio?.documentId ?? undefined),
+            action: context.action,
+            door: context.door,
+            actorKind: actor.kind,
+            actorId: actor.id === null || actor.id === undefined ? undefined : String(actor.id),
+            actorName: actor.name ?? undefined,
+            actorRoles: [...actor.roles],
+            changes,
+            reason: context.reason ?? undefined,
+            at: (context.at ?? new Date()).toISOString(),
+          } as never,
+        })
+      );
+      return changes;
+    },
+
+    /**
+     * Writes what the engine derived for another record (a displaced crew, a paused clock, a
+     * recomputed due date) past the rules it already applied, and records it in the audit trail
+     * as the system's act with its reason.
+     */
+    async applyTracked(
+      workflow: WorkflowKey,
+      documentId: string,
+      changes: Record<string, unknown>,
+      reason: string
+    ): Promise<Row | null> {
+      const before: Row | null = await service.load(workflow, documentId);
+      if (!before) return null;
+      await runInternal(() =>
+        strapi.documents(WORKFLOW_UIDS[workflow] as UID.ContentType).update({
+          documentId,
+          data: changes as never,
+        })
+      );
+      const after = (await service.load(workflow, documentId)) as Row;
+      await service.audit(workflow, before, after, {
+        actor: SYSTEM_ACTOR,
+        door: 'system',
+        action: 'system',
+        reason,
+      });
+      return after;
     },
 
     /** Lead times and blackout periods, from the calendar's in-memory copy of the settings. */
@@ -212,17 +379,103 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
     },
 
     /** Status of every work item of an oficio. */
-    async itemsOfOficio(oficioDocumentId: string) {
-      const items: { workflow: WorkflowKey; status: string }[] = [];
+    async itemsOfOficio(oficioDocumentId: string): Promise<OficioItemFacts[]> {
+      const items: OficioItemFacts[] = [];
       for (const key of WORK_ITEM_KEYS) {
         const where: Record<string, unknown> = { oficio: { documentId: oficioDocumentId } };
         if (isDraftAndPublish(key)) where.publishedAt = null;
+        const select = [STATUS_FIELD, 'leadTimeMet', ...(key === 'design' ? ['medium'] : [])];
         const rows = (await strapi.db
           .query(WORKFLOW_UIDS[key] as UID.ContentType)
-          .findMany({ select: [STATUS_FIELD], where })) as Record<string, string>[];
-        rows.forEach((row) => items.push({ workflow: key, status: row[STATUS_FIELD] }));
+          .findMany({ select, where })) as Record<string, unknown>[];
+        rows.forEach((row) =>
+          items.push({
+            workflow: key,
+            status: String(row[STATUS_FIELD]),
+            leadTimeMet: typeof row.leadTimeMet === 'boolean' ? row.leadTimeMet : null,
+            medium: (row.medium as string | undefined) ?? null,
+          })
+        );
       }
       return items;
+    },
+
+    /** The open work items of an oficio, loaded whole (for the oficio's cascades). */
+    async openItemsOf(oficioDocumentId: string): Promise<{ workflow: WorkflowKey; row: Row }[]> {
+      const found: { workflow: WorkflowKey; row: Row }[] = [];
+      for (const key of WORK_ITEM_KEYS) {
+        const where: Record<string, unknown> = {
+          oficio: { documentId: oficioDocumentId },
+          [STATUS_FIELD]: { $notIn: [...WORKFLOWS[key].closed] },
+        };
+        if (isDraftAndPublish(key)) where.publishedAt = null;
+        const rows = (await strapi.db.query(WORKFLOW_UIDS[key] as UID.ContentType).findMany({
+          where,
+          populate: populateOf(strapi, key),
+        })) as Row[];
+        rows.forEach((row) => found.push({ workflow: key, row }));
+      }
+      return found;
+    },
+
+    /**
+     * While the oficio waits on the area («información incompleta») every open item's clock
+     * stops too; when the information arrives each resumes and its due date moves by the pause.
+     */
+    async pauseItemsOf(oficioDocumentId: string, paused: boolean, now = new Date()) {
+      const settings = await service.settings();
+      const reason = paused
+        ? 'El oficio espera información del área: el plazo se detiene.'
+        : 'La información del oficio está completa: el plazo corre de nuevo.';
+      for (const { workflow, row } of await service.openItemsOf(oficioDocumentId)) {
+        const pauses = pausesOf(row.pauses);
+        const open = pauses.some((p) => p.to === null && p.cause === 'oficio');
+        if (paused === open) continue;
+        const next = paused
+          ? [...pauses, { from: now.toISOString(), to: null, cause: 'oficio' }]
+          : pauses.map((p) =>
+              p.to === null && p.cause === 'oficio' ? { ...p, to: now.toISOString() } : p
+            );
+        const item = { ...toDomainItem(workflow, row), pauses: next };
+        const calendar = await service.calendar(yearsOfRow(row));
+        const facts = await service.facts(workflow, row, now, { scheduleOnly: true });
+        const schedule = recomputeSchedule({ workflow, item, facts, calendar, settings });
+        await service.applyTracked(workflow, row.documentId, { pauses: next, ...schedule }, reason);
+      }
+    },
+
+    /**
+     * After a correction of the oficio's reception: its reception day, every open item's
+     * lead-time verdict and due date, and whether the oficio is late, computed again.
+     */
+    async recomputeAfterCorrection(
+      oficioDocumentId: string,
+      reason: string
+    ): Promise<Record<string, unknown>> {
+      const settings = await service.settings();
+      const now = new Date();
+      for (const { workflow, row } of await service.openItemsOf(oficioDocumentId)) {
+        const calendar = await service.calendar(yearsOfRow(row));
+        const facts = await service.facts(workflow, row, now, { scheduleOnly: true });
+        const item = toDomainItem(workflow, row);
+        const changes = recomputeSchedule({ workflow, item, facts, calendar, settings });
+        if (Object.keys(changes).length > 0) {
+          await service.applyTracked(workflow, row.documentId, changes, reason);
+        }
+      }
+      // The oficio's own derived values, for the caller to write with the correction itself.
+      const oficio = (await service.load('oficio', oficioDocumentId)) as Row;
+      const calendar = await service.calendar(yearsOfRow(oficio));
+      const derived: Record<string, unknown> = {};
+      const receptionDay = calendar.receptionDay(new Date(String(oficio.receivedAt)));
+      if (String(oficio.receptionDay ?? '').slice(0, 10) !== receptionDay) {
+        derived.receptionDay = receptionDay;
+      }
+      if (!oficio.lateAcceptedAt) {
+        const late = lateItems(await service.itemsOfOficio(oficioDocumentId), settings).length > 0;
+        if (late !== Boolean(oficio.isLate)) derived.isLate = late;
+      }
+      return derived;
     },
 
     /** Other scheduled coverage whose time overlaps this one's and shares crew. */
@@ -344,11 +597,11 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
           const facts = await service.facts(workflow, row, now, { scheduleOnly: true });
           const changes = recomputeSchedule({ workflow, item, facts, calendar, settings });
           if (Object.keys(changes).length === 0) continue;
-          await runInternal(() =>
-            strapi.documents(WORKFLOW_UIDS[workflow] as UID.ContentType).update({
-              documentId: row.documentId,
-              data: changes as never,
-            })
+          await service.applyTracked(
+            workflow,
+            row.documentId,
+            changes,
+            'Cambió el calendario de días inhábiles o la configuración: se recalculan los plazos.'
           );
           moved += 1;
         }

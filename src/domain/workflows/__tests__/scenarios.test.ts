@@ -404,7 +404,11 @@ describe('crew conflicts: the earlier-received request keeps the slot', () => {
   it('a later request displaces the overlapping one received after it', () => {
     // This request comes from the oficio received 2 November; the other on 3 November.
     const result = expectSuccess(schedule([overlap({})]));
-    expect(result.sideEffects).toContainEqual({ type: 'displace-crew', documentIds: ['c9'] });
+    expect(result.sideEffects).toContainEqual({
+      type: 'displace-crew',
+      documentIds: ['c9'],
+      people: ['7'],
+    });
   });
 
   it('an earlier-received overlapping event refuses the schedule', () => {
@@ -447,7 +451,7 @@ describe('crew conflicts: the earlier-received request keeps the slot', () => {
     );
     expect(
       expectSuccess(schedule([{ ...tie, documentId: 'd' }], { documentId: 'c' })).sideEffects
-    ).toContainEqual({ type: 'displace-crew', documentIds: ['d'] });
+    ).toContainEqual({ type: 'displace-crew', documentIds: ['d'], people: ['7'] });
   });
 
   it('touching intervals do not overlap, and events without the slot are ignored', () => {

@@ -4,9 +4,11 @@ import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
 import type {
   CrewOverlap,
   Effect,
+  Failure,
   Guard,
   RoleRef,
   RuleContext,
+  SideEffect,
   WorkflowDefinition,
 } from '../types';
 import {
@@ -31,6 +33,9 @@ const CREW: readonly RoleRef[] = [
 // Events that do not hold their crew's time: not yet scheduled, or cancelled.
 const NOT_HOLDING_SLOT = ['solicitada', 'cancelada'];
 
+/** What the crew rule looks at: the event as it will be, its overlaps and its reception. */
+export type CrewContext = Pick<RuleContext, 'item' | 'facts' | 'received'>;
+
 interface Contender {
   overlap: CrewOverlap;
   people: string[];
@@ -41,7 +46,7 @@ interface Contender {
  * Scheduled events that share people with this one at an overlapping time, each marked by
  * whether it was received before this one (first come, first served; ties by documentId).
  */
-function contenders(ctx: RuleContext): Contender[] {
+function contenders(ctx: CrewContext): Contender[] {
   const startsAt = instantOf(ctx.item.startsAt);
   const endsAt = instantOf(ctx.item.endsAt);
   if (!startsAt || !endsAt) return [];
@@ -74,43 +79,57 @@ function describe(overlap: CrewOverlap): string {
   );
 }
 
+/** CREW_CONFLICT when a person of the crew holds an earlier-received event at that time. */
+export function crewConflict(ctx: CrewContext): Failure | null {
+  const blocking = contenders(ctx).filter((c) => c.earlier);
+  if (blocking.length === 0) return null;
+  const lines = blocking.map(
+    (c) =>
+      `${joinList(c.people)} ya ${c.people.length === 1 ? 'tiene' : 'tienen'} asignada la ` +
+      `cobertura ${describe(c.overlap)}, recibida antes`
+  );
+  return fail(
+    'CREW_CONFLICT',
+    `Conflicto de personal: ${lines.join('; ')}. La solicitud recibida primero conserva el horario.`,
+    {
+      conflicts: blocking.map((c) => ({
+        documentId: c.overlap.documentId,
+        title: c.overlap.title,
+        startsAt: c.overlap.startsAt.toISOString(),
+        endsAt: c.overlap.endsAt.toISOString(),
+        people: c.people,
+      })),
+    }
+  );
+}
+
+/** Later-received overlapping events lose the people they share with this one. */
+export function crewDisplacement(ctx: CrewContext): SideEffect[] {
+  const later = contenders(ctx).filter((c) => !c.earlier);
+  if (later.length === 0) return [];
+  return [
+    {
+      type: 'displace-crew',
+      documentIds: later.map((c) => c.overlap.documentId),
+      people: [...new Set(later.flatMap((c) => c.people))],
+    },
+  ];
+}
+
 const crewAvailable: Guard = {
   code: 'CREW_CONFLICT',
   description: 'El personal no está asignado a otra cobertura recibida antes a la misma hora',
-  check: (ctx) => {
-    const blocking = contenders(ctx).filter((c) => c.earlier);
-    if (blocking.length === 0) return null;
-    const lines = blocking.map(
-      (c) =>
-        `${joinList(c.people)} ya ${c.people.length === 1 ? 'tiene' : 'tienen'} asignada la ` +
-        `cobertura ${describe(c.overlap)}, recibida antes`
-    );
-    return fail(
-      'CREW_CONFLICT',
-      `Conflicto de personal: ${lines.join('; ')}. La solicitud recibida primero conserva el horario.`,
-      {
-        conflicts: blocking.map((c) => ({
-          documentId: c.overlap.documentId,
-          title: c.overlap.title,
-          startsAt: c.overlap.startsAt.toISOString(),
-          endsAt: c.overlap.endsAt.toISOString(),
-          people: c.people,
-        })),
-      }
-    );
-  },
+  check: crewConflict,
 };
 
 const displaceLater: Effect = {
   description: 'Las coberturas recibidas después que se empalman pierden al personal',
-  apply: (ctx) => {
-    const later = contenders(ctx).filter((c) => !c.earlier);
-    if (later.length === 0) return {};
-    return {
-      sideEffects: [{ type: 'displace-crew', documentIds: later.map((c) => c.overlap.documentId) }],
-    };
-  },
+  apply: (ctx) => ({ sideEffects: crewDisplacement(ctx) }),
 };
+
+/** States in which an event holds its crew's time. */
+export const HOLDS_CREW_SLOT = (status: unknown) =>
+  typeof status === 'string' && !NOT_HOLDING_SLOT.includes(status);
 
 const validInterval: Guard = {
   code: 'MISSING_DATA',

@@ -4,7 +4,9 @@ import type { Guard, RoleRef, WorkflowDefinition } from '../types';
 import { dateOf, instantOf, isBlank } from '../values';
 import { businessDue, commentInto, REJECT_COMMENT } from './common';
 
-const AUTHORIZER: readonly RoleRef[] = ['secretaria_tecnica', 'coordinador_gobierno_digital'];
+// The authorization is Secretaría Técnica's own act; Gobierno Digital may still turn a request down.
+const AUTHORIZER: readonly RoleRef[] = ['secretaria_tecnica'];
+const REJECTER: readonly RoleRef[] = ['secretaria_tecnica', 'coordinador_gobierno_digital'];
 const DIGITAL: readonly RoleRef[] = ['coordinador_gobierno_digital', 'auxiliar_gobierno_digital'];
 
 // Business days Gobierno Digital has to create and deliver an account.
@@ -53,7 +55,7 @@ export const EMAIL_ACCOUNT_REQUEST: WorkflowDefinition = {
       from: ['solicitada'],
       to: 'rechazada',
       label: 'Rechazar',
-      roles: AUTHORIZER,
+      roles: REJECTER,
       kind: 'reject',
       comment: REJECT_COMMENT,
       effects: [commentInto('rejectionReason')],

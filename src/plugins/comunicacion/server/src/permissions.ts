@@ -1,5 +1,4 @@
-import { QUEUES, type QueueKey } from '../../../../domain/queues';
-import type { Role } from '../../../../domain/workflows';
+import { QUEUES, type QueueKey, type Role } from './app';
 
 /** `plugin::comunicacion.<uid>` of every page and action of the plugin. */
 export const PERMISSIONS = {

@@ -16,21 +16,50 @@ export interface OficioDocument {
 }
 
 /** One record of the transition log, for the timeline. */
-export interface TimelineEntry {
+interface TimelineBase {
   documentId: string;
   at: string;
   subjectUid: string;
   subjectDocumentId: string;
   subjectTitle: string | null;
   workflowLabel: string;
+  actorKind: 'admin' | 'api' | 'system';
+  actorName: string | null;
+  /** The transition's comment, or the reason of an edit or correction. */
+  comment: string | null;
+}
+
+/** A state change (the transition log). */
+export interface TransitionEntry extends TimelineBase {
+  kind: 'transition';
   fromStatus: string | null;
   fromLabel: string | null;
   toStatus: string;
   toLabel: string;
-  actorKind: 'admin' | 'api' | 'system';
-  actorName: string | null;
-  comment: string | null;
 }
+
+/** One changed field of an edit; personal data says only that it changed. */
+export interface TimelineChange {
+  field: string;
+  label: string;
+  /** Display values; null for personal data (and for an empty value). */
+  from: string | null;
+  to: string | null;
+  personal: boolean;
+}
+
+/** Any other write to the oficio or its items (the audit trail): who, through which door, what. */
+export interface EditEntry extends TimelineBase {
+  kind: 'edit';
+  action: string;
+  actionLabel: string;
+  door: string;
+  doorLabel: string;
+  changes: TimelineChange[];
+}
+
+/** The oficio's Historial: state changes and edits in one timeline, oldest first. */
+export type TimelineEntry = TransitionEntry | EditEntry;
 
 /** A work item of the oficio, with the actions the staff member may take now. */
 export interface OficioItem {

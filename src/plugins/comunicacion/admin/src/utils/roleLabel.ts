@@ -1,5 +1,4 @@
-import { ROLE_LABELS } from '../../../../../domain/workflows/roles';
-import type { Role } from '../../../../../domain/workflows/types';
+import { ROLE_LABELS, type Role } from '../app-domain';
 
 /** Spanish name of an admin role code: `cs-disenador-senior` → «Diseñador(a) Senior». */
 export const roleLabel = (code: string): string => {

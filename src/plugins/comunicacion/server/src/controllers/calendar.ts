@@ -1,9 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { parseInstant, parseIsoDate, toDayNumber } from '../../../../../domain/calendar';
-import { invalid } from '../../../../../utils/errors';
+import { invalid, parseInstant, parseIsoDate, toDayNumber } from '../app';
 import type { GetCalendar, GetCalendarFeed } from '../../../shared/contracts/calendar';
-import type { CoverageCalendarService } from '../services/coverage-calendar';
+import { getPluginService } from '../utils/get-plugin-service';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
@@ -27,10 +26,7 @@ const dateParam = (ctx: Ctx, name: 'from' | 'to') => {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () =>
-    strapi
-      .plugin('comunicacion')
-      .service('coverage-calendar') as unknown as CoverageCalendarService;
+  const service = () => getPluginService('coverage-calendar', strapi);
 
   const userId = (ctx: Ctx) => Number((ctx.state.user as { id: number }).id);
 

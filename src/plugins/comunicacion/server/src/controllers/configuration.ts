@@ -4,12 +4,12 @@ import {
   HOLIDAY_SOURCES,
   LFT_MAX_YEAR,
   LFT_MIN_YEAR,
+  adminActor,
+  invalid,
   parseIsoDate,
-} from '../../../../../domain/calendar';
-import { adminActor } from '../../../../../services/write-context';
-import { invalid } from '../../../../../utils/errors';
+} from '../app';
 import type { Holidays, Settings } from '../../../shared/contracts/configuration';
-import type { OfficeConfigurationService } from '../services/office-configuration';
+import { getPluginService } from '../utils/get-plugin-service';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
@@ -126,10 +126,7 @@ const checkBlackouts = (periods: Settings.UpdateBody['blackoutPeriods']) => {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () =>
-    strapi
-      .plugin('comunicacion')
-      .service('office-configuration') as unknown as OfficeConfigurationService;
+  const service = () => getPluginService('office-configuration', strapi);
 
   return {
     /** GET /comunicacion/holidays?year=YYYY */

@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
-import { invalid } from '../../../../../utils/errors';
+import { invalid } from '../app';
 import type { GetDashboard } from '../../../shared/contracts/dashboard';
-import type { DashboardService } from '../services/dashboard';
 import { visibleQueues } from './queues';
+import { getPluginService } from '../utils/get-plugin-service';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -16,7 +16,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!/^\d+$/.test(text) || Number(text) < 1 || Number(text) > 52) {
       throw invalid('INVALID_REQUEST', 'Las semanas (weeks) deben ser un entero entre 1 y 52.');
     }
-    const service = strapi.plugin('comunicacion').service('dashboard') as DashboardService;
+    const service = getPluginService('dashboard', strapi);
     const response: GetDashboard.Response = {
       data: await service.summary(visibleQueues(ctx), Number(text)),
     };

@@ -1,10 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors, yup } from '@strapi/utils';
-import { WORKFLOW_UIDS } from '../../../../../domain/workflows';
-import { adminActor } from '../../../../../services/write-context';
-import { validateInput } from '../../../../../utils/validation';
+import { WORKFLOW_UIDS, adminActor, validateInput } from '../app';
 import type { AddProposal, AssignItem, GetItemTransitions } from '../../../shared/contracts/items';
-import type { ItemActionsService } from '../services/item-actions';
+import { getPluginService } from '../utils/get-plugin-service';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
@@ -52,8 +50,7 @@ const proposalSchema = yup
   .noUnknown(true, 'Campo no admitido: ${unknown}.');
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () =>
-    strapi.plugin('comunicacion').service('item-actions') as unknown as ItemActionsService;
+  const service = () => getPluginService('item-actions', strapi);
 
   return {
     /** GET /comunicacion/items/transitions?uid&documentId */

@@ -1,7 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors, yup } from '@strapi/utils';
-import { getService } from '../../../../../utils/get-service';
-import { validateInput } from '../../../../../utils/validation';
+import { getService, validateInput } from '../app';
 import type {
   ListNotifications,
   MarkAllNotificationsRead,

@@ -1,17 +1,15 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { adminActor } from '../../../../../services/write-context';
-import { invalid } from '../../../../../utils/errors';
+import { adminActor, invalid } from '../app';
 import type { AcceptLate, GetOficio } from '../../../shared/contracts/oficios';
-import type { OficioViewService } from '../services/oficio-view';
+import { getPluginService } from '../utils/get-plugin-service';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
 const MAX_JUSTIFICATION = 2000;
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () =>
-    strapi.plugin('comunicacion').service('oficio-view') as unknown as OficioViewService;
+  const service = () => getPluginService('oficio-view', strapi);
 
   return {
     /** GET /comunicacion/oficios/:documentId */

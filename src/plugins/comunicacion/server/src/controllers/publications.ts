@@ -1,10 +1,14 @@
 import type { Core } from '@strapi/strapi';
 import { yup } from '@strapi/utils';
-import { PUBLISHABLE_UIDS, type PublishableUid } from '../../../../../api/site-publishing/webhook';
-import { adminActor } from '../../../../../services/write-context';
-import { forbidden, invalid } from '../../../../../utils/errors';
-import { getService } from '../../../../../utils/get-service';
-import { validateInput } from '../../../../../utils/validation';
+import {
+  PUBLISHABLE_UIDS,
+  adminActor,
+  forbidden,
+  getService,
+  invalid,
+  validateInput,
+  type PublishableUid,
+} from '../app';
 import type {
   ListSiteDeliveries,
   PublicationStatus,

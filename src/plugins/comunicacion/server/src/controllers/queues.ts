@@ -1,11 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { parseIsoDate } from '../../../../../domain/calendar';
-import { QUEUES, queueByKey, queueStates } from '../../../../../domain/queues';
-import { forbidden, invalid } from '../../../../../utils/errors';
+import { QUEUES, forbidden, invalid, parseIsoDate, queueByKey, queueStates } from '../app';
 import type { GetQueue, ListQueues } from '../../../shared/contracts/queues';
 import { queuePermission } from '../permissions';
-import type { QueueFilters, QueuesService } from '../services/queues';
+import type { QueueFilters } from '../services/queues';
+import { getPluginService } from '../utils/get-plugin-service';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -38,7 +37,7 @@ const dateFilter = (value: string | undefined, name: string) => {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () => strapi.plugin('comunicacion').service('queues') as QueuesService;
+  const service = () => getPluginService('queues', strapi);
 
   return {
     /** GET /comunicacion/queues */

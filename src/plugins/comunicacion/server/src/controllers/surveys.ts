@@ -1,8 +1,8 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { invalid } from '../../../../../utils/errors';
+import { invalid } from '../app';
 import type { GetSurveyResults, ListSurveys } from '../../../shared/contracts/surveys';
-import type { SurveyResultsService } from '../services/survey-results';
+import { getPluginService } from '../utils/get-plugin-service';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -43,8 +43,7 @@ const textPages = (query: Record<string, unknown>) => {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const service = () =>
-    strapi.plugin('comunicacion').service('survey-results') as SurveyResultsService;
+  const service = () => getPluginService('survey-results', strapi);
 
   return {
     /** GET /comunicacion/surveys */

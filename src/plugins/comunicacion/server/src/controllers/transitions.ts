@@ -1,9 +1,16 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors, yup } from '@strapi/utils';
-import { WORKFLOW_UIDS, STATE_LABELS, workflowForUid } from '../../../../../domain/workflows';
-import { adminActor, runAs, writeContext } from '../../../../../services/write-context';
-import { isDraftAndPublish, STATUS_FIELD } from '../../../../../api/workflow/services/workflow';
-import { validateInput } from '../../../../../utils/validation';
+import {
+  STATE_LABELS,
+  STATUS_FIELD,
+  WORKFLOW_UIDS,
+  adminActor,
+  isDraftAndPublish,
+  runAs,
+  validateInput,
+  workflowForUid,
+  writeContext,
+} from '../app';
 import type { FireTransition } from '../../../shared/contracts/transitions';
 
 const UIDS = Object.values(WORKFLOW_UIDS);

@@ -1,11 +1,11 @@
 import type { Core } from '@strapi/strapi';
 import { yup } from '@strapi/utils';
-import { validateInput } from '../../../../../utils/validation';
+import { validateInput } from '../app';
 import type {
   ListTransparencyObligations,
   ObligationStatus,
 } from '../../../shared/contracts/transparency';
-import type { TransparencyObligationsService } from '../services/transparency-obligations';
+import { getPluginService } from '../utils/get-plugin-service';
 
 type Context = Parameters<Core.MiddlewareHandler>[0];
 
@@ -32,9 +32,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
       querySchema,
       firstValues(ctx.query as Record<string, unknown>)
     );
-    const service = strapi
-      .plugin('comunicacion')
-      .service('transparency-obligations') as TransparencyObligationsService;
+    const service = getPluginService('transparency-obligations', strapi);
     const response: ListTransparencyObligations.Response = await service.listByStatus(status);
     ctx.body = response;
   },

@@ -1,7 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { STATE_LABELS } from '../../../../../domain/workflows';
-import { STATUS_FIELD } from '../../../../../api/workflow/services/workflow';
+import { STATE_LABELS, STATUS_FIELD } from '../app';
 import type { CalendarEvent } from '../../../shared/contracts/calendar';
 import type { AreaRef } from '../../../shared/contracts/common';
 import { buildCalendar, type IcalEvent } from './ical';

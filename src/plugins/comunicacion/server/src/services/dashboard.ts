@@ -1,17 +1,21 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { deliveredStates, queuesOverlap, type QueueDefinition } from '../../../../../domain/queues';
 import {
   STATE_LABELS,
   WORKFLOWS,
   WORKFLOW_UIDS,
   WORK_ITEM_KEYS,
+  deliveredStates,
   isDraftAndPublish,
-  type WorkflowKey,
-} from '../../../../../domain/workflows';
-import { startOfMexicoCityDay, sundayOf, weekStarts } from '../../../../../domain/weeks';
+  queuesOverlap,
+  startOfMexicoCityDay,
+  sundayOf,
+  weekStarts,
+  type QueueDefinition,
+} from '../app';
 import type { GetDashboard } from '../../../shared/contracts/dashboard';
-import { mexicoCityToday, type QueuesService } from './queues';
+import { getPluginService } from '../utils/get-plugin-service';
+import { mexicoCityToday } from './queues';
 
 const DAY_MS = 86_400_000;
 
@@ -21,7 +25,7 @@ const toNumber = (value: unknown) => Number(value ?? 0) || 0;
 const serverTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
-  const queues = () => strapi.plugin('comunicacion').service('queues') as QueuesService;
+  const queues = () => getPluginService('queues', strapi);
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
   const isPostgres = () => strapi.db.dialect.client === 'postgres';
 

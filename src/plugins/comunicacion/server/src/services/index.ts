@@ -1,4 +1,4 @@
-/** Services of the plugin, reached through `strapi.plugin('comunicacion').service(name)`. */
+/** Services of the plugin, reached through `getPluginService(name)` (`utils/get-plugin-service`). */
 import coverageCalendar from './coverage-calendar';
 import dashboard from './dashboard';
 import itemActions from './item-actions';

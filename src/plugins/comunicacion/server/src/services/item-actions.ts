@@ -2,22 +2,20 @@ import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
   STATE_LABELS,
+  STATUS_FIELD,
   WORKFLOW_UIDS,
   availableTransitions,
-  workflowForUid,
-  type Actor,
-  type WorkflowKey,
-} from '../../../../../domain/workflows';
-import {
-  STATUS_FIELD,
+  getService,
+  invalid,
   isDraftAndPublish,
+  runAs,
   toDomainItem,
+  workflowForUid,
   yearsOfRow,
+  type Actor,
   type Row,
-} from '../../../../../api/workflow/services/workflow';
-import { runAs } from '../../../../../services/write-context';
-import { invalid } from '../../../../../utils/errors';
-import { getService } from '../../../../../utils/get-service';
+  type WorkflowKey,
+} from '../app';
 import type { AddProposal, AssignItem, GetItemTransitions } from '../../../shared/contracts/items';
 import { STAFF_SELECT, isoInstant, staffMembers, toTransitionDtos } from './presenters';
 

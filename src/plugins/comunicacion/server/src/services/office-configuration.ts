@@ -1,13 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import type { Actor } from '../../../../../domain/workflows';
-import {
-  DEFAULT_SETTINGS,
-  HOLIDAY_UID,
-  SETTING_UID,
-} from '../../../../../api/business-calendar/services/business-calendar';
-import { runAs } from '../../../../../services/write-context';
-import { getService } from '../../../../../utils/get-service';
+import { DEFAULT_SETTINGS, HOLIDAY_UID, SETTING_UID, getService, runAs, type Actor } from '../app';
 import type {
   BlackoutPeriodDto,
   HolidayDto,

@@ -1,38 +1,44 @@
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
+  AUDIT_RECORD_UID,
+  DOOR_LABELS,
+  OFICIO_UID,
+  POPULATE,
   STATE_LABELS,
+  STATUS_FIELD,
+  TRANSITION_LOG_UID,
   WORKFLOW_LABELS,
   WORKFLOW_UIDS,
+  WORK_ITEM_KEYS,
   availableTransitions,
+  getService,
+  isDraftAndPublish,
+  labelOf,
+  lateAcceptanceFailure,
+  runAs,
+  toError,
+  toDomainItem,
   workflowForUid,
+  yearsOfRow,
   type Actor,
   type CrewOverlap,
   type Facts,
-  type WorkflowKey,
-} from '../../../../../domain/workflows';
-import {
-  OFICIO_UID,
-  POPULATE,
-  STATUS_FIELD,
-  TRANSITION_LOG_UID,
-  WORK_ITEM_KEYS,
-  isDraftAndPublish,
-  toDomainItem,
-  yearsOfRow,
+  type AuditChange,
+  type Door,
   type Row,
-} from '../../../../../api/workflow/services/workflow';
-import { MIN_JUSTIFICATION } from '../../../../../document-middlewares/workflow-rules';
-import { runAs } from '../../../../../services/write-context';
-import { invalid } from '../../../../../utils/errors';
-import { getService } from '../../../../../utils/get-service';
+  type WorkflowKey,
+} from '../app';
 import type { AreaRef } from '../../../shared/contracts/common';
 import type {
   AcceptLate,
   GetOficio,
   OficioDocument,
+  EditEntry,
   OficioItem,
+  TimelineChange,
   TimelineEntry,
+  TransitionEntry,
 } from '../../../shared/contracts/oficios';
 import {
   STAFF_SELECT,
@@ -112,6 +118,67 @@ const fileEntry = (
       ]
     : [];
 
+/** Spanish names of the audit trail's actions, as the Historial shows them. */
+const ACTION_LABELS: Record<string, string> = {
+  create: 'Registro',
+  update: 'Edición',
+  correction: 'Corrección',
+  transition: 'Cambio de estado con edición',
+  publish: 'Publicación en el sitio',
+  unpublish: 'Retiro del sitio',
+  discard_draft: 'Borrador descartado',
+  delete: 'Borrado',
+  system: 'Ajuste del sistema',
+};
+
+/** Fields a state change writes by itself (the log already tells that story). */
+const derivedFields = (key: WorkflowKey | null) =>
+  new Set([
+    STATUS_FIELD,
+    'statusChangedAt',
+    'startedAt',
+    'closedAt',
+    'pauses',
+    'dueAt',
+    'leadTimeMet',
+    'earliestAllowedDate',
+    'folio',
+    'receptionDay',
+    'receivedAt',
+    'isLate',
+    'lateReasons',
+    'revisionRounds',
+    'approvedAt',
+    'deliveredAt',
+    'postedAt',
+    'coveredAt',
+    'verifiedAt',
+    'respondedAt',
+    'missingInformation',
+    'rejectionReason',
+    'withdrawalReason',
+    ...(key === 'design' ? ['proposals'] : []),
+  ]);
+
+const MAX_SHOWN = 160;
+const shown = (value: unknown): string | null => {
+  if (value === null || value === undefined || value === '') return null;
+  if (Array.isArray(value) && value.length === 0) return null;
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+};
+
+const toTimelineChange = (change: AuditChange): TimelineChange =>
+  'changed' in change
+    ? { field: change.field, label: labelOf(change.field), from: null, to: null, personal: true }
+    : {
+        field: change.field,
+        label: labelOf(change.field.replace(/^publicado\./, '')),
+        from: shown(change.from),
+        to: shown(change.to),
+        personal: false,
+      };
+
 /**
  * The oficio page: the oficio with its work items (every work content type, one query each),
  * the transitions the staff member may fire on each, their documents and the full timeline.
@@ -170,31 +237,70 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
   };
 
   const timelineOf = async (documentId: string): Promise<TimelineEntry[]> => {
-    const records = (await strapi.db.query(TRANSITION_LOG_UID).findMany({
-      where: { $or: [{ oficioDocumentId: documentId }, { subjectDocumentId: documentId }] },
-      orderBy: [{ at: 'asc' }, { id: 'asc' }],
-      limit: TIMELINE_LIMIT,
-    })) as Record<string, string | null>[];
-    return records.map((record) => {
+    const where = { $or: [{ oficioDocumentId: documentId }, { subjectDocumentId: documentId }] };
+    const orderBy = [{ at: 'asc' }, { id: 'asc' }];
+    const [records, audits] = (await Promise.all([
+      strapi.db.query(TRANSITION_LOG_UID).findMany({ where, orderBy, limit: TIMELINE_LIMIT }),
+      strapi.db.query(AUDIT_RECORD_UID as UID.ContentType).findMany({
+        where,
+        orderBy,
+        limit: TIMELINE_LIMIT,
+      }),
+    ])) as [Record<string, string | null>[], Record<string, unknown>[]];
+    const base = (record: Record<string, unknown>) => {
       const key = workflowForUid(String(record.subjectUid));
+      return {
+        key,
+        entry: {
+          documentId: String(record.documentId),
+          at: isoInstant(record.at) ?? '',
+          subjectUid: String(record.subjectUid),
+          subjectDocumentId: String(record.subjectDocumentId),
+          subjectTitle: (record.subjectTitle as string | null) || null,
+          workflowLabel: key ? WORKFLOW_LABELS[key] : String(record.subjectUid),
+          actorKind: (record.actorKind ?? 'system') as TimelineEntry['actorKind'],
+          actorName: (record.actorName as string | null) ?? null,
+        },
+      };
+    };
+    const transitions = records.map((record): TransitionEntry => {
+      const { key, entry } = base(record);
       const label = (state: string | null) =>
         state === null ? null : ((key && STATE_LABELS[key][state]) ?? state);
       return {
-        documentId: String(record.documentId),
-        at: isoInstant(record.at) ?? '',
-        subjectUid: String(record.subjectUid),
-        subjectDocumentId: String(record.subjectDocumentId),
-        subjectTitle: record.subjectTitle || null,
-        workflowLabel: key ? WORKFLOW_LABELS[key] : String(record.subjectUid),
+        ...entry,
+        kind: 'transition',
         fromStatus: record.fromStatus ?? null,
         fromLabel: label(record.fromStatus ?? null),
         toStatus: String(record.toStatus),
         toLabel: label(String(record.toStatus)) ?? String(record.toStatus),
-        actorKind: (record.actorKind ?? 'system') as TimelineEntry['actorKind'],
-        actorName: record.actorName ?? null,
         comment: record.comment ?? null,
       };
     });
+    const edits = audits.flatMap((record): EditEntry[] => {
+      const { key, entry } = base(record);
+      const action = String(record.action);
+      // A state change is already in the log: its edit shows only what the person also changed.
+      if (action === 'create') return [];
+      const derived = action === 'transition' ? derivedFields(key) : null;
+      const changes = ((record.changes as AuditChange[] | null) ?? [])
+        .filter((change) => !derived?.has(change.field))
+        .map(toTimelineChange);
+      if (changes.length === 0) return [];
+      return [
+        {
+          ...entry,
+          kind: 'edit',
+          action,
+          actionLabel: ACTION_LABELS[action] ?? action,
+          door: String(record.door),
+          doorLabel: DOOR_LABELS[record.door as Door] ?? String(record.door),
+          changes,
+          comment: (record.reason as string | null) ?? null,
+        },
+      ];
+    });
+    return [...transitions, ...edits].sort((a, b) => a.at.localeCompare(b.at));
   };
 
   const itemDocuments = (key: WorkflowKey, row: Row): OficioDocument[] => {
@@ -398,30 +504,20 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
       actor: Actor
     ): Promise<AcceptLate.Response['data']> {
       const text = justification.trim();
-      if (text.length < MIN_JUSTIFICATION) {
-        throw invalid(
-          'COMMENT_REQUIRED',
-          `Escribe por qué se acepta la solicitud extemporánea (al menos ${MIN_JUSTIFICATION} caracteres).`,
-          { fields: ['justification'] }
-        );
-      }
+      const oficio = await workflow().load('oficio', documentId);
+      if (!oficio) throw new errors.NotFoundError('No existe ese oficio.', { code: 'NOT_FOUND' });
+      // The same question the write asks, so the panel answers before anything is written.
+      const area = oficio.area as { kind?: string } | null;
+      const refusal = lateAcceptanceFailure({
+        oficio: toDomainItem('oficio', oficio),
+        actor,
+        justification: text,
+        items: await workflow().itemsOfOficio(documentId),
+        areaKind: area?.kind ?? null,
+        settings: await workflow().settings(),
+      });
+      if (refusal) throw toError(refusal);
       const where = { documentId };
-      const before = (await strapi.db
-        .query(OFICIO_UID)
-        .findOne({ where, select: ['id', 'isLate', 'lateAcceptedAt'] })) as Row | null;
-      if (!before) throw new errors.NotFoundError('No existe ese oficio.', { code: 'NOT_FOUND' });
-      if (!before.isLate) {
-        throw invalid(
-          'NOT_LATE',
-          'El oficio llegó con la anticipación debida: no hay nada que aceptar.'
-        );
-      }
-      if (before.lateAcceptedAt) {
-        throw invalid(
-          'NOT_LATE',
-          'Esta solicitud extemporánea ya fue aceptada; la aceptación no se modifica.'
-        );
-      }
       await runAs(actor, () =>
         strapi.documents(OFICIO_UID).update({
           documentId,

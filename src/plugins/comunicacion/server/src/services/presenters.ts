@@ -1,12 +1,12 @@
-import { mexicoCityParts } from '../../../../../domain/calendar';
-import { queueBadges } from '../../../../../domain/queues';
 import {
   STATE_LABELS,
   WORKFLOWS,
   isClosed,
+  mexicoCityParts,
+  queueBadges,
   type AvailableTransition,
   type WorkflowKey,
-} from '../../../../../domain/workflows';
+} from '../app';
 import type { ItemBadges, StaffMember } from '../../../shared/contracts/common';
 import type { AvailableTransitionDto } from '../../../shared/contracts/items';
 

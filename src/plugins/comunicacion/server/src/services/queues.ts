@@ -1,20 +1,18 @@
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
-import { mexicoCityParts } from '../../../../../domain/calendar';
-import {
-  queueBadges,
-  queueStates,
-  type QueueDefinition,
-  type QueueSource,
-} from '../../../../../domain/queues';
 import {
   STATE_LABELS,
   WORKFLOWS,
   WORKFLOW_LABELS,
   WORKFLOW_UIDS,
   isDraftAndPublish,
+  mexicoCityParts,
+  queueBadges,
+  queueStates,
+  type QueueDefinition,
+  type QueueSource,
   type WorkflowKey,
-} from '../../../../../domain/workflows';
+} from '../app';
 import type { Pagination, StaffMember } from '../../../shared/contracts/common';
 import type { GetQueue, QueueItem, QueueSummary } from '../../../shared/contracts/queues';
 

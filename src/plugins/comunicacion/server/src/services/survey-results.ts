@@ -1,17 +1,16 @@
 import type { Core } from '@strapi/strapi';
-import { toIso } from '../../../../../api/notification/db';
 import {
+  SURVEY_RESPONSE_UID,
+  SURVEY_UID,
   isOpen,
+  responsesCsv,
+  summarize,
+  toIso,
   toQuestion,
   type Question,
   type QuestionInput,
-} from '../../../../../api/survey/domain/questions';
-import {
-  responsesCsv,
-  summarize,
   type ResponseRow,
-} from '../../../../../api/survey/domain/results';
-import { SURVEY_RESPONSE_UID, SURVEY_UID } from '../../../../../document-middlewares/survey-rules';
+} from '../app';
 import type { GetSurveyResults, SurveySummary } from '../../../shared/contracts/surveys';
 
 interface SurveyRow {

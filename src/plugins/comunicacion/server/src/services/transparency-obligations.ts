@@ -1,13 +1,13 @@
 import type { Core, UID } from '@strapi/strapi';
-import { mexicoCityParts } from '../../../../../domain/calendar';
 import {
   countByStatus,
   isoDateOf,
+  mexicoCityParts,
   obligationWarnings,
+  toIso,
   type Frequency,
   type ObligationStatus,
-} from '../../../../../domain/transparency';
-import { toIso } from '../../../../../api/notification/db';
+} from '../app';
 import type {
   ListTransparencyObligations,
   ObligationWarningDto,

@@ -4,7 +4,7 @@ import { useFormatters } from '../../../hooks/useFormatters';
 import { useT } from '../../../hooks/useT';
 import { Section } from './Section';
 
-/** Historial: every transition of the oficio and its work items, oldest first. */
+/** Historial: every state change and every edit of the oficio and its work items, oldest first. */
 export const Timeline = ({ entries }: { entries: TimelineEntry[] }) => {
   const t = useT();
   const format = useFormatters();
@@ -38,15 +38,45 @@ export const Timeline = ({ entries }: { entries: TimelineEntry[] }) => {
                   {' · '}
                   {entry.actorName ?? actors[entry.actorKind]}
                 </Typography>
-                <Typography>
-                  {`${entry.workflowLabel}${entry.subjectTitle ? ` «${entry.subjectTitle}»` : ''}: `}
-                  {entry.fromLabel
-                    ? t('oficio.timeline.move', '{from} → {to}', {
-                        from: entry.fromLabel,
-                        to: entry.toLabel,
-                      })
-                    : t('oficio.timeline.created', 'registrado en {to}', { to: entry.toLabel })}
-                </Typography>
+                {entry.kind === 'transition' ? (
+                  <Typography>
+                    {`${entry.workflowLabel}${entry.subjectTitle ? ` «${entry.subjectTitle}»` : ''}: `}
+                    {entry.fromLabel
+                      ? t('oficio.timeline.move', '{from} → {to}', {
+                          from: entry.fromLabel,
+                          to: entry.toLabel,
+                        })
+                      : t('oficio.timeline.created', 'registrado en {to}', { to: entry.toLabel })}
+                  </Typography>
+                ) : (
+                  <>
+                    <Typography>
+                      {`${entry.actionLabel} · ${entry.workflowLabel}${
+                        entry.subjectTitle ? ` «${entry.subjectTitle}»` : ''
+                      } · `}
+                      <Typography variant="pi" textColor="neutral600">
+                        {t('oficio.timeline.door', 'por {door}', { door: entry.doorLabel })}
+                      </Typography>
+                    </Typography>
+                    <Box tag="ul" style={{ margin: 0, paddingLeft: '1.25rem' }}>
+                      {entry.changes.map((change) => (
+                        <Box tag="li" key={change.field}>
+                          <Typography variant="omega">
+                            {change.personal
+                              ? t('oficio.timeline.personal', '{field}: cambió (dato personal)', {
+                                  field: change.label,
+                                })
+                              : t('oficio.timeline.change', '{field}: {from} → {to}', {
+                                  field: change.label,
+                                  from: change.from ?? t('oficio.timeline.empty', '(vacío)'),
+                                  to: change.to ?? t('oficio.timeline.empty', '(vacío)'),
+                                })}
+                          </Typography>
+                        </Box>
+                      ))}
+                    </Box>
+                  </>
+                )}
                 {entry.comment && (
                   <Typography tag="blockquote" textColor="neutral800" fontWeight="semiBold">
                     {`«${entry.comment}»`}
