@@ -14,12 +14,7 @@ import {
   type DigestItem,
   type DigestPerson,
 } from '../../../domain/notifications';
-import {
-  WORKFLOWS,
-  WORKFLOW_UIDS,
-  isDraftAndPublish,
-  type Role,
-} from '../../../domain/workflows';
+import { WORKFLOWS, WORKFLOW_UIDS, isDraftAndPublish, type Role } from '../../../domain/workflows';
 import { ADMIN_ROLE_CODES } from '../../../services/write-context';
 import { getService } from '../../../utils/get-service';
 import { WORK_ITEM_KEYS } from '../../workflow/services/workflow';
