@@ -157,6 +157,7 @@ export const AUTHORIZATION_FIELDS = ['authorizationReference', 'authorizationDat
 export const FROZEN_STATES = ['verificada', 'respondida'] as const;
 /** What may still change on a frozen publication: its workflow and internal bookkeeping. */
 export const FROZEN_ALLOWED = new Set([
+  'status',
   'workflowStatus',
   'responseDocument',
   'withdrawalReason',

@@ -122,6 +122,7 @@ const passthrough = (params: WriteParams) => {
 const changedSet = (changes: AuditChange[]) => {
   const names = new Set(changes.map((change) => change.field));
   if (names.has('oficio')) names.add('oficioDocumentId');
+  if (names.has(STATUS_FIELD)) names.add('status');
   return names;
 };
 

@@ -469,7 +469,7 @@ const CASES: GuardCase[] = [
     from: 'solicitada',
     to: 'autorizada',
     item: { authorizationReference: null, authorizationDate: null },
-    roles: ['coordinador_gobierno_digital'],
+    roles: ['secretaria_tecnica'],
     code: 'MISSING_DATA',
     message:
       'Falta información: número de oficio de autorización de la Secretaría Técnica, fecha de ' +
