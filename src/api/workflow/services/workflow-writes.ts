@@ -512,6 +512,8 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
           ? { lateAcceptedAt: now.toISOString(), lateAcceptedBy: actor.name ?? 'Sistema' }
           : {};
         let answer = result;
+        // Whether the engine wrote anything after the caller's write (else `after` is final).
+        let derivedWrites = to !== from || effects.length > 0;
         if (to !== from) {
           answer = await transition(
             workflow,
@@ -537,6 +539,7 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
           };
           if (Object.keys(schedule).length > 0) {
             answer = await applyChanges(workflow, documentId, schedule, params);
+            derivedWrites = true;
           }
         }
         const corrected = (INTAKE_FIELDS[workflow] ?? []).filter((field) => changed.has(field));
@@ -549,9 +552,12 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
           if (Object.keys(derived).length > 0) {
             answer = await applyChanges(workflow, documentId, derived, params);
           }
+          derivedWrites = true;
         }
         await runSideEffects(workflow, after, effects);
-        const final = (await workflows().load(workflow, documentId)) as Row;
+        const final = derivedWrites
+          ? ((await workflows().load(workflow, documentId)) as Row)
+          : after;
         if (workflow !== 'oficio' && to === from) await flagLateness(workflow, before, final);
         if (workflow === 'oficio') await workflows().closeOficioIfDone(documentId);
         const context: AuditContext = {
