@@ -4,19 +4,17 @@ import type { Session } from '../harness/auth';
 import { completeData, createOficio, useStaffApp } from '../harness/workflow-fixtures';
 import { QUEUES, type QueueDefinition } from '../../src/domain/queues';
 import { addCalendarDays, mexicoCityParts, toDayNumber } from '../../src/domain/calendar';
-import { WORKFLOWS, WORKFLOW_UIDS, type Role, type WorkflowKey } from '../../src/domain/workflows';
+import {
+  WORKFLOWS,
+  WORKFLOW_UIDS,
+  WORK_ITEM_KEYS,
+  type Role,
+  type WorkflowKey,
+} from '../../src/domain/workflows';
 import type { GetDashboard } from '../../src/plugins/comunicacion/shared/contracts/dashboard';
 
 const DAY = 86_400_000;
-const WORK_ITEMS: Exclude<WorkflowKey, 'oficio'>[] = [
-  'design',
-  'coverage-event',
-  'social-post',
-  'web-publication',
-  'transparency-document',
-  'email-account-request',
-  'advisory',
-];
+const WORK_ITEMS = WORK_ITEM_KEYS;
 const mxDay = (instant: Date | string) => mexicoCityParts(new Date(instant)).date;
 const today = () => mxDay(new Date());
 /** Monday of a date's week, computed here on its own (0 = Sunday … 6 = Saturday). */

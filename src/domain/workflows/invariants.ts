@@ -1,5 +1,5 @@
 import type { BusinessCalendar } from '../calendar';
-import { HOLDS_CREW_SLOT, crewConflict, crewDisplacement } from './definitions/coverage-event';
+import { holdsCrewSlot, crewConflict, crewDisplacement } from './definitions/coverage-event';
 import { WORKFLOWS } from './definitions';
 import { blackout, fail } from './guards';
 import { fieldLabel } from './labels';
@@ -312,6 +312,14 @@ const isStartOf = (workflow: WorkflowKey, from: unknown, to: unknown) => {
 
 const ALL_WRITES: readonly WriteAction[] = ['update', 'publish', 'unpublish', 'discardDraft'];
 const ITEMS: readonly WorkflowKey[] = WORK_ITEM_KEYS;
+
+/** A scheduled post flagged under art. 134 whose flag is then cleared. */
+const FLAGGED_POST = {
+  workflow: 'social-post',
+  state: 'programada',
+  with: () => ({ mentionsPublicServant: true }),
+  set: () => ({ mentionsPublicServant: false }),
+} as const;
 
 /** Every invariant, in the order they are evaluated (the first refusal wins). */
 export const INVARIANTS: readonly Invariant[] = Object.freeze([
@@ -819,31 +827,22 @@ export const INVARIANTS: readonly Invariant[] = Object.freeze([
     },
     examples: [
       {
+        ...FLAGGED_POST,
         title: 'el Community Manager quita la marca del art. 134',
-        workflow: 'social-post',
-        state: 'programada',
-        with: () => ({ mentionsPublicServant: true }),
         as: 'community_manager',
-        set: () => ({ mentionsPublicServant: false }),
         comment: 'No sale nadie en la foto.',
         expect: 'PUBLIC_SERVANT_MENTION',
       },
       {
+        ...FLAGGED_POST,
         title: 'la coordinación quita la marca sin motivo',
-        workflow: 'social-post',
-        state: 'programada',
-        with: () => ({ mentionsPublicServant: true }),
         as: 'coordinador_comunicacion',
-        set: () => ({ mentionsPublicServant: false }),
         expect: 'COMMENT_REQUIRED',
       },
       {
+        ...FLAGGED_POST,
         title: 'la coordinación quita la marca con su motivo',
-        workflow: 'social-post',
-        state: 'programada',
-        with: () => ({ mentionsPublicServant: true }),
         as: 'coordinador_comunicacion',
-        set: () => ({ mentionsPublicServant: false }),
         comment: 'Revisé el texto y la imagen: no aparece ninguna persona servidora pública.',
         expect: 'allowed',
       },
@@ -910,7 +909,7 @@ const crewContext = (input: WriteInput) => ({
 });
 
 function crewRelevant(input: WriteInput): boolean {
-  if (!HOLDS_CREW_SLOT(input.after.status)) return false;
+  if (!holdsCrewSlot(input.after.status)) return false;
   // Entering a slot-holding state is the transition's own guard; here, edits of a held slot.
   if (input.before?.status !== input.after.status) return false;
   return ['crew', 'startsAt', 'endsAt'].some((field) => input.changed.has(field));

@@ -5,19 +5,7 @@ import type { WorkflowKey } from './types';
  * which of them use Strapi's draft & publish. Everything else imports these names.
  */
 
-/** Every workflow key, in the order of the manual. */
-export const WORKFLOW_KEYS: readonly WorkflowKey[] = Object.freeze([
-  'oficio',
-  'design',
-  'coverage-event',
-  'social-post',
-  'web-publication',
-  'transparency-document',
-  'email-account-request',
-  'advisory',
-] as const);
-
-/** The work items an oficio owns (every workflow but the oficio's own). */
+/** The work items an oficio owns (every workflow but the oficio's own), in the order of the manual. */
 export const WORK_ITEM_KEYS = [
   'design',
   'coverage-event',
@@ -27,6 +15,12 @@ export const WORK_ITEM_KEYS = [
   'email-account-request',
   'advisory',
 ] as const satisfies readonly WorkflowKey[];
+
+/** Every workflow key: the oficio, then its work items. */
+export const WORKFLOW_KEYS: readonly WorkflowKey[] = Object.freeze([
+  'oficio',
+  ...WORK_ITEM_KEYS,
+] as const);
 
 /** A work item's workflow key. */
 export type WorkItemKey = (typeof WORK_ITEM_KEYS)[number];

@@ -13,6 +13,7 @@ import {
   transitionRefusal,
   type Actor,
   type Failure,
+  type LeadTime,
   type Role,
   type SideEffect,
   type WorkflowKey,
@@ -147,7 +148,8 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
       unpublish(params: { documentId: string }): Promise<unknown>;
     };
 
-  const context = async (workflow: WorkflowKey, row: Row, now: Date) => {
+  type Context = Awaited<ReturnType<typeof context>>;
+  async function context(workflow: WorkflowKey, row: Row, now: Date) {
     const service = workflows();
     const [facts, settings, calendar] = await Promise.all([
       service.facts(workflow, row, now),
@@ -155,7 +157,7 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
       service.calendar(yearsOfRow(row)),
     ]);
     return { facts, settings, calendar };
-  };
+  }
 
   /** Evaluates every invariant of this write; throws the first refusal. */
   const enforce = async (input: {
@@ -256,23 +258,29 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
     return approvalLinks;
   };
 
+  /** What {@link transition} needs: the move, who makes it, and what the write already loaded. */
+  interface TransitionRun {
+    from: string;
+    to: string;
+    actor: Actor;
+    comment: string | null;
+    params: WriteParams;
+    /** Side effects the caller performs itself (Strapi's own publish or unpublish). */
+    skip?: ReadonlySet<SideEffect['type']>;
+    /** Field changes written with the transition (a late acceptance's stamp). */
+    extra?: Record<string, unknown>;
+    /** The facts, settings and calendar the invariants were checked with, when already loaded. */
+    known?: Context;
+  }
+
   /**
    * Validates `from → to` on the row as it stands now, writes the effects and the log record and
    * runs the side effects. Throws (rolling the transaction back) when the engine refuses.
    */
-  const transition = async (
-    workflow: WorkflowKey,
-    row: Row,
-    from: string,
-    to: string,
-    actor: Actor,
-    comment: string | null,
-    params: WriteParams,
-    skip?: ReadonlySet<SideEffect['type']>,
-    extra: Record<string, unknown> = {}
-  ) => {
+  const transition = async (workflow: WorkflowKey, row: Row, run: TransitionRun) => {
+    const { from, to, actor, comment, params, skip, extra = {} } = run;
     const now = new Date();
-    const { facts, settings, calendar } = await context(workflow, row, now);
+    const { facts, settings, calendar } = run.known ?? (await context(workflow, row, now));
     const plan = planTransition({
       workflow,
       from,
@@ -327,23 +335,28 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
       | string
       | null;
 
-  /** A late request whose lead time stops being met after intake flags its oficio. */
-  const flagLateness = async (workflow: WorkflowKey, before: Row | null, after: Row) => {
-    const oficioId = oficioIdOf(after);
-    if (!oficioId || after.leadTimeMet !== false || before?.leadTimeMet === false) return;
-    const settings = await workflows().settings();
-    const lead = leadTimeOf(workflow, toDomainItem(workflow, after), settings);
-    if (!lead?.blocking) return;
-    const oficio = after.oficio as { lateAcceptedAt?: string | null } | null;
-    if (oficio?.lateAcceptedAt) return;
-    const reason = `${String(after.title)}: la fecha pedida es ${lead.target}; con el plazo de ${lead.days} días hábiles lo más pronto posible era ${String(after.earliestAllowedDate)}.`;
+  /** Flags the oficio of a late request with its reason and tells the coordination. */
+  const markLate = async (workflow: WorkflowKey, row: Row, lead: LeadTime, earliest: unknown) => {
+    const oficioId = oficioIdOf(row);
+    if (!oficioId) return;
+    const reason = `${String(row.title)}: la fecha pedida es ${lead.target}; con el plazo de ${lead.days} días hábiles lo más pronto posible era ${String(earliest)}.`;
     await workflows().markOficioLate(oficioId, reason);
     await notificationRules().onLateRequest({
       workflow,
-      documentId: after.documentId,
+      documentId: row.documentId,
       oficioDocumentId: oficioId,
       reason,
     });
+  };
+
+  /** A request whose lead time stops being met after intake (a date moved) flags its oficio. */
+  const flagLateness = async (workflow: WorkflowKey, before: Row | null, after: Row) => {
+    if (after.leadTimeMet !== false || before?.leadTimeMet === false) return;
+    const oficio = after.oficio as { lateAcceptedAt?: string | null } | null;
+    if (!oficio || oficio.lateAcceptedAt) return;
+    const settings = await workflows().settings();
+    const lead = leadTimeOf(workflow, toDomainItem(workflow, after), settings);
+    if (lead?.blocking) await markLate(workflow, after, lead, after.earliestAllowedDate);
   };
 
   const service = {
@@ -428,15 +441,8 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
 
         const lead = leadTimeOf(workflow, { ...item, ...changes }, settings);
         const oficioId = oficioIdOf(row);
-        if (oficioId && lead?.blocking && changes.leadTimeMet === false) {
-          const reason = `${String(row.title)}: la fecha pedida es ${lead.target}; con el plazo de ${lead.days} días hábiles lo más pronto posible era ${String(changes.earliestAllowedDate)}.`;
-          await workflows().markOficioLate(oficioId, reason);
-          await notificationRules().onLateRequest({
-            workflow,
-            documentId: row.documentId,
-            oficioDocumentId: oficioId,
-            reason,
-          });
+        if (lead?.blocking && changes.leadTimeMet === false) {
+          await markLate(workflow, row, lead, changes.earliestAllowedDate);
         }
         // An oficio waiting on the area: a service added now waits with it.
         if (oficioId && (oficio?.workflowStatus as string) === 'informacion_incompleta') {
@@ -515,17 +521,15 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
         // Whether the engine wrote anything after the caller's write (else `after` is final).
         let derivedWrites = to !== from || effects.length > 0;
         if (to !== from) {
-          answer = await transition(
-            workflow,
-            after,
+          answer = await transition(workflow, after, {
             from,
             to,
             actor,
             comment,
             params,
-            undefined,
-            acceptance
-          );
+            extra: acceptance,
+            known: { facts, settings, calendar },
+          });
         } else {
           const schedule: Record<string, unknown> = {
             ...recomputeSchedule({
@@ -567,7 +571,14 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
           reason: comment,
           at: now,
         };
-        await workflows().audit(workflow, before, final, context);
+        // Nothing derived: the diff the invariants saw is the one to record.
+        await workflows().audit(
+          workflow,
+          before,
+          final,
+          context,
+          derivedWrites ? undefined : changes
+        );
         return answer;
       });
     },
@@ -642,7 +653,7 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
         const now = new Date();
         return strapi.db.transaction(async () => {
           const publishedBefore = await workflows().loadPublished(workflow, before.documentId);
-          await enforce({
+          const known = await enforce({
             workflow,
             action: effect,
             door,
@@ -655,7 +666,7 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
           });
           let result: unknown;
           if (to === 'publicada' && PUBLISHED_STATES.has(status)) {
-            const { facts, settings, calendar } = await context(workflow, before, now);
+            const { facts, settings, calendar } = known;
             const refusal = transitionRefusal({
               workflow,
               from: 'lista',
@@ -669,7 +680,15 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
             if (refusal) throw toError(refusal);
             result = await next();
           } else {
-            await transition(workflow, before, status, to, actor, comment, {}, new Set([effect]));
+            await transition(workflow, before, {
+              from: status,
+              to,
+              actor,
+              comment,
+              params: {},
+              skip: new Set([effect]),
+              known,
+            });
             result = await next();
           }
           const publishedAfter = await workflows().loadPublished(workflow, before.documentId);

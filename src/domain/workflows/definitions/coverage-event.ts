@@ -128,7 +128,7 @@ const displaceLater: Effect = {
 };
 
 /** States in which an event holds its crew's time. */
-export const HOLDS_CREW_SLOT = (status: unknown) =>
+export const holdsCrewSlot = (status: unknown): boolean =>
   typeof status === 'string' && !NOT_HOLDING_SLOT.includes(status);
 
 const validInterval: Guard = {

@@ -33,6 +33,7 @@ export {
 // Work-item rows as the workflow service reads them.
 export {
   POPULATE,
+  systemFields,
   toDomainItem,
   yearsOfRow,
   type Row,

@@ -17,6 +17,7 @@ import {
   labelOf,
   lateAcceptanceFailure,
   runAs,
+  systemFields,
   toError,
   toDomainItem,
   workflowForUid,
@@ -131,29 +132,14 @@ const ACTION_LABELS: Record<string, string> = {
   system: 'Ajuste del sistema',
 };
 
-/** Fields a state change writes by itself (the log already tells that story). */
+/**
+ * Fields a state change writes by itself (the log already tells that story): the ones the engine
+ * maintains, the comment copied into its reason field, and a design's sent proposal.
+ */
 const derivedFields = (key: WorkflowKey | null) =>
   new Set([
     STATUS_FIELD,
-    'statusChangedAt',
-    'startedAt',
-    'closedAt',
-    'pauses',
-    'dueAt',
-    'leadTimeMet',
-    'earliestAllowedDate',
-    'folio',
-    'receptionDay',
-    'receivedAt',
-    'isLate',
-    'lateReasons',
-    'revisionRounds',
-    'approvedAt',
-    'deliveredAt',
-    'postedAt',
-    'coveredAt',
-    'verifiedAt',
-    'respondedAt',
+    ...(key ? systemFields(key) : []),
     'missingInformation',
     'rejectionReason',
     'withdrawalReason',

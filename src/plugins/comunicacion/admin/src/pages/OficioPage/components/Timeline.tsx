@@ -8,6 +8,13 @@ import { Section } from './Section';
 export const Timeline = ({ entries }: { entries: TimelineEntry[] }) => {
   const t = useT();
   const format = useFormatters();
+  // Dates in an edit read as the rest of the page does; other values as they were stored.
+  const shown = (value: string | null) => {
+    if (value === null) return t('oficio.timeline.empty', '(vacío)');
+    if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value)) return format.dateTime(value) ?? value;
+    if (/^\d{4}-\d{2}-\d{2}$/.test(value)) return format.day(value) ?? value;
+    return value;
+  };
   const actors = {
     admin: t('oficio.timeline.staff', 'Personal de la Dirección'),
     api: t('oficio.timeline.api', 'Área solicitante'),
@@ -68,8 +75,8 @@ export const Timeline = ({ entries }: { entries: TimelineEntry[] }) => {
                                 })
                               : t('oficio.timeline.change', '{field}: {from} → {to}', {
                                   field: change.label,
-                                  from: change.from ?? t('oficio.timeline.empty', '(vacío)'),
-                                  to: change.to ?? t('oficio.timeline.empty', '(vacío)'),
+                                  from: shown(change.from),
+                                  to: shown(change.to),
                                 })}
                           </Typography>
                         </Box>
