@@ -59,6 +59,12 @@ interface ItemRow {
   } | null;
 }
 
+/** Admin user ids on a row loaded with its assignees (and a coverage's crew). */
+export const peopleIn = (row: Record<string, unknown> | null): number[] =>
+  [row?.assignees, row?.crew]
+    .flatMap((people) => (Array.isArray(people) ? (people as { id: number }[]) : []))
+    .map((person) => person.id);
+
 /** An approval link issued by the transition (see the approval-link service). */
 interface IssuedLinkRef {
   designDocumentId: string;
@@ -258,8 +264,8 @@ export const createNotificationRulesService = ({ strapi }: { strapi: Core.Strapi
       if (workflow === 'coverage-event') populate.crew = { select: ['id'] };
       const row = (await strapi.db
         .query(WORKFLOW_UIDS[workflow] as UID.ContentType)
-        .findOne({ where, select: ['id'], populate })) as ItemRow | null;
-      return [...(row?.assignees ?? []), ...(row?.crew ?? [])].map((person) => person.id);
+        .findOne({ where, select: ['id'], populate })) as Record<string, unknown> | null;
+      return peopleIn(row);
     },
 
     /** Tells each person newly assigned to an item (not the one who assigned themselves). */
@@ -267,12 +273,14 @@ export const createNotificationRulesService = ({ strapi }: { strapi: Core.Strapi
       workflow: WorkflowKey;
       documentId: string;
       before: readonly number[];
+      /** The people on the item after the write, when the caller has already loaded them. */
+      after?: readonly number[];
       actor?: Actor;
     }) {
       if (input.workflow === 'oficio') return;
       const self = input.actor?.kind === 'admin' ? Number(input.actor.id) : null;
       // Most writes assign nobody: a light look-up first, the full item only when needed.
-      const now = await service.peopleOf(input.workflow, input.documentId);
+      const now = input.after ?? (await service.peopleOf(input.workflow, input.documentId));
       if (!now.some((id) => !input.before.includes(id) && id !== self)) return;
       const row = await loadItem(input.workflow, input.documentId);
       if (!row) return;

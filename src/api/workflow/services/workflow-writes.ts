@@ -35,6 +35,7 @@ import {
 import { forbidden, invalid } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
 import type { PublishableUid } from '../../site-publishing/webhook';
+import { peopleIn } from '../../notification/services/notification-rules';
 import { systemFields, toDomainItem, yearsOfRow, type AuditContext, type Row } from './workflow';
 
 /** What a Document Service call carries, as the engine reads it. */
@@ -489,7 +490,6 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
       await workflows().calendar([...yearsOfRow(before), ...yearsOfRow(data)]);
 
       return strapi.db.transaction(async () => {
-        const assignedBefore = await notificationRules().peopleOf(workflow, documentId);
         params.data = data;
         const result = await next();
         const after = (await workflows().load(workflow, documentId)) as Row;
@@ -510,7 +510,8 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
         await notificationRules().onAssigned({
           workflow,
           documentId,
-          before: assignedBefore,
+          before: peopleIn(before),
+          after: peopleIn(after),
           actor,
         });
 
