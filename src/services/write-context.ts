@@ -18,6 +18,11 @@ interface WriteContext {
   logs?: Record<string, unknown>[];
   /** Approval links issued in this context (for the staff member who sent the proposal). */
   approvalLinks?: { designDocumentId: string; url: string; expiresAt: string }[];
+  /**
+   * The state the caller saw the document in: a write that finds it in another state once it
+   * holds the row is refused (compare-and-set), instead of starting from a state nobody saw.
+   */
+  expected?: { documentId: string; state: string };
 }
 
 const storage = new AsyncLocalStorage<WriteContext>();
@@ -58,6 +63,10 @@ export const runInternal = <T>(fn: () => Promise<T>) =>
   storage.run({ ...storage.getStore(), internal: true }, fn);
 
 export const writeContext = (): WriteContext => storage.getStore() ?? {};
+
+/** Runs `fn` as a write of `documentId` that must find it still in `state`. */
+export const runExpecting = <T>(documentId: string, state: string, fn: () => Promise<T>) =>
+  storage.run({ ...storage.getStore(), expected: { documentId, state } }, fn);
 
 /** Runs `fn` as a write that arrives through `door` (e.g. an approval link). */
 export const runThrough = <T>(door: Door, fn: () => Promise<T>) =>

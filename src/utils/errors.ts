@@ -1,4 +1,5 @@
 import { errors } from '@strapi/utils';
+import createError from 'http-errors';
 
 /**
  * A 400 answer with a Spanish message and a stable `error.details.code` that clients can rely on.
@@ -12,3 +13,10 @@ export const invalid = (code: string, message: string, details: Record<string, u
  */
 export const forbidden = (code: string, message: string, details: Record<string, unknown> = {}) =>
   new errors.PolicyError(message, { code, ...details });
+
+/**
+ * A 409 answer: the write started from a state that another write changed meanwhile. Strapi's
+ * error middleware answers any `http-errors` error with its status, message and `details`.
+ */
+export const conflict = (code: string, message: string, details: Record<string, unknown> = {}) =>
+  createError(409, message, { details: { code, ...details } });

@@ -16,3 +16,7 @@ export const runAs: WriteContext['runAs'] = (actor, fn, comment) =>
 
 /** Test set-up only: writes that skip the workflow rules, as the engine's own effects do. */
 export const runInternal: WriteContext['runInternal'] = (fn) => appWriteContext().runInternal(fn);
+
+/** Runs `fn` as a write of `documentId` that must still find it in `state` (compare-and-set). */
+export const runExpecting: WriteContext['runExpecting'] = (documentId, state, fn) =>
+  appWriteContext().runExpecting(documentId, state, fn);

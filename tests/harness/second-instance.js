@@ -3,6 +3,8 @@
  * A second Strapi process on the same database, for tests of what must hold across instances.
  * Reads a JSON command on argv[2], boots the compiled app, runs it, prints one JSON line, exits.
  *   { "action": "create-oficios", "count": 25 }
+ *   { "action": "serve" }  listens on a free port, prints `READY <port>`, stops when stdin closes
+ *   { "action": "ensure-years", "years": [2031, 2032] }  writes those years' LFT days
  */
 const path = require('node:path');
 
@@ -26,6 +28,23 @@ const main = async () => {
       )
     );
     result = created.map((oficio) => oficio.folio);
+  }
+  if (command.action === 'serve') {
+    process.env.PORT = '0';
+    strapi.config.set('server.port', 0);
+    await strapi.start();
+    process.stdout.write(`\nREADY ${strapi.server.httpServer.address().port}\n`);
+    await new Promise((resolve) => {
+      process.stdin.on('end', resolve);
+      process.stdin.on('close', resolve);
+      process.stdin.resume();
+    });
+    result = 'stopped';
+  }
+  if (command.action === 'ensure-years') {
+    const calendar = strapi.service('api::business-calendar.business-calendar');
+    await Promise.all(command.years.map((year) => calendar.ensureYears(year)));
+    result = command.years;
   }
   process.stdout.write(`\nRESULT ${JSON.stringify(result)}\n`);
   // Exit without destroy(): the pool would abort Strapi's own background queries mid-flight;

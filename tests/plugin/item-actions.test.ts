@@ -44,6 +44,7 @@ describe('acciones sobre un servicio: transiciones disponibles, asignación y pr
 
       expect(res.body.data).toMatchObject({ status: 'pendiente', statusLabel: 'Pendiente' });
       expect(byTarget(res.body.data.transitions, 'en_diseno')).toEqual({
+        from: 'pendiente',
         to: 'en_diseno',
         toLabel: 'En diseño',
         label: 'Iniciar diseño',

@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { mexicoCityParts } from '../../../domain/calendar';
 import {
+  STATE_LABELS,
   STATUS_FIELD,
   WORKFLOW_UIDS,
   initialState,
@@ -32,7 +33,7 @@ import {
   runInternal,
   writeContext,
 } from '../../../services/write-context';
-import { forbidden, invalid } from '../../../utils/errors';
+import { conflict, forbidden, invalid } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
 import type { PublishableUid } from '../../site-publishing/webhook';
 import { peopleIn } from '../../notification/services/notification-rules';
@@ -159,6 +160,45 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
     ]);
     return { facts, settings, calendar };
   }
+
+  /**
+   * Runs a write in one transaction. On PostgreSQL two writes that wait on each other's rows
+   * (a deadlock) or on a serialisation failure lose with a 409 instead of a 500.
+   */
+  const serialized = async <T>(fn: () => Promise<T>): Promise<T> => {
+    try {
+      return await strapi.db.transaction(fn);
+    } catch (error) {
+      const code = (error as { code?: unknown } | null)?.code;
+      if (code === '40P01' || code === '40001') {
+        throw conflict(
+          'CONCURRENT_CHANGE',
+          'Otra persona cambió este registro al mismo tiempo. Vuelve a abrirlo y revisa su estado antes de intentarlo de nuevo.'
+        );
+      }
+      throw error;
+    }
+  };
+
+  /** The current row, read with the write's rows held (see the workflow service's `lock`). */
+  const lockedLoad = async (workflow: WorkflowKey, documentId: string) => {
+    await workflows().lock(workflow, documentId);
+    return workflows().load(workflow, documentId);
+  };
+
+  /** Compare-and-set: the caller acted on a state it saw; another write may have moved it. */
+  const expectState = (workflow: WorkflowKey, row: Row) => {
+    const expected = writeContext().expected;
+    if (!expected || expected.documentId !== row.documentId) return;
+    const found = stateOf(row);
+    if (found === expected.state) return;
+    const label = (state: string) => STATE_LABELS[workflow][state] ?? state;
+    throw conflict(
+      'CONCURRENT_CHANGE',
+      `Mientras tanto otro cambio movió este registro de «${label(expected.state)}» a «${label(found)}». Revisa su estado actual antes de volver a intentarlo.`,
+      { expected: expected.state, found }
+    );
+  };
 
   /** Evaluates every invariant of this write; throws the first refusal. */
   const enforce = async (input: {
@@ -470,26 +510,27 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
     async update(workflow: WorkflowKey, params: WriteParams, next: Next) {
       const documentId = params.documentId;
       if (!documentId) return next();
-      const before = await workflows().load(workflow, documentId);
-      if (!before) return next();
-
       const actor = currentActor(strapi);
       const door = currentDoor(strapi, actor);
-      const data: Record<string, unknown> = { ...(params.data ?? {}) };
-      guardSystemFields(workflow, data, before);
-      const comment = commentOf(data);
-      if ('transitionComment' in data) data.transitionComment = null;
-      if (typeof data.lateJustification === 'string') {
-        data.lateJustification = data.lateJustification.trim();
-      }
 
-      const from = stateOf(before);
-      const incomingState = data[STATUS_FIELD];
-      const to = isBlank(incomingState) ? from : String(incomingState);
+      return serialized(async () => {
+        // Read with the rows held: every rule below sees the state no other write can change now.
+        const before = await lockedLoad(workflow, documentId);
+        if (!before) return next();
+        expectState(workflow, before);
+        const data: Record<string, unknown> = { ...(params.data ?? {}) };
+        guardSystemFields(workflow, data, before);
+        const comment = commentOf(data);
+        if ('transitionComment' in data) data.transitionComment = null;
+        if (typeof data.lateJustification === 'string') {
+          data.lateJustification = data.lateJustification.trim();
+        }
 
-      await workflows().calendar([...yearsOfRow(before), ...yearsOfRow(data)]);
+        const from = stateOf(before);
+        const incomingState = data[STATUS_FIELD];
+        const to = isBlank(incomingState) ? from : String(incomingState);
 
-      return strapi.db.transaction(async () => {
+        await workflows().calendar([...yearsOfRow(before), ...yearsOfRow(data)]);
         params.data = data;
         const result = await next();
         const after = (await workflows().load(workflow, documentId)) as Row;
@@ -591,8 +632,8 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
           'Los oficios no se borran: su folio debe conservarse. Cancélalo o recházalo con un comentario.'
         );
       }
-      const before = params.documentId ? await workflows().load(workflow, params.documentId) : null;
-      if (!before) return next();
+      const documentId = params.documentId;
+      if (!documentId) return next();
       const actor = currentActor(strapi);
       if (!actor.roles.some((role) => MANAGERS.has(role)) && actor.kind !== 'system') {
         throw forbidden(
@@ -600,13 +641,15 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
           'Solo una coordinación o la Dirección pueden borrar un servicio.'
         );
       }
-      if (stateOf(before) !== initialState(workflow)) {
-        throw invalid(
-          'DELETE_NOT_ALLOWED',
-          `Solo se borra un servicio recién registrado; este ya está en «${stateOf(before)}». Cancélalo con un comentario.`
-        );
-      }
-      return strapi.db.transaction(async () => {
+      return serialized(async () => {
+        const before = await lockedLoad(workflow, documentId);
+        if (!before) return next();
+        if (stateOf(before) !== initialState(workflow)) {
+          throw invalid(
+            'DELETE_NOT_ALLOWED',
+            `Solo se borra un servicio recién registrado; este ya está en «${stateOf(before)}». Cancélalo con un comentario.`
+          );
+        }
         const result = await next();
         await workflows().audit(workflow, before, before, {
           actor,
@@ -643,16 +686,17 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
      */
     publication(to: 'publicada' | 'retirada', effect: 'publish' | 'unpublish') {
       return async (workflow: WorkflowKey, params: WriteParams, next: Next) => {
-        const before = params.documentId
-          ? await workflows().load(workflow, params.documentId)
-          : null;
-        if (!before) return next();
-        const status = stateOf(before);
+        const documentId = params.documentId;
+        if (!documentId) return next();
         const actor = currentActor(strapi);
         const door = currentDoor(strapi, actor);
         const comment = writeContext().comment ?? null;
         const now = new Date();
-        return strapi.db.transaction(async () => {
+        return serialized(async () => {
+          const before = await lockedLoad(workflow, documentId);
+          if (!before) return next();
+          expectState(workflow, before);
+          const status = stateOf(before);
           const publishedBefore = await workflows().loadPublished(workflow, before.documentId);
           const known = await enforce({
             workflow,
@@ -717,24 +761,27 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
     },
 
     async discardDraft(workflow: WorkflowKey, params: WriteParams, next: Next) {
-      if (!params.documentId) return next();
-      const draft = await workflows().load(workflow, params.documentId);
-      const published = (await strapi.db.query(WORKFLOW_UIDS[workflow] as UID.ContentType).findOne({
-        where: { documentId: params.documentId, publishedAt: { $notNull: true } },
-        select: [STATUS_FIELD],
-      })) as Record<string, unknown> | null;
-      if (draft && published && stateOf(draft) !== stateOf(published)) {
-        throw invalid(
-          'INVALID_TRANSITION',
-          `Descartar el borrador devolvería el estado de «${stateOf(draft)}» a «${stateOf(published)}», y los estados solo avanzan por sus transiciones.`,
-          { from: stateOf(draft), to: stateOf(published) }
-        );
-      }
-      if (!draft) return next();
+      const documentId = params.documentId;
+      if (!documentId) return next();
       const actor = currentActor(strapi);
-      return strapi.db.transaction(async () => {
+      return serialized(async () => {
+        const draft = await lockedLoad(workflow, documentId);
+        const published = (await strapi.db
+          .query(WORKFLOW_UIDS[workflow] as UID.ContentType)
+          .findOne({
+            where: { documentId, publishedAt: { $notNull: true } },
+            select: [STATUS_FIELD],
+          })) as Record<string, unknown> | null;
+        if (draft && published && stateOf(draft) !== stateOf(published)) {
+          throw invalid(
+            'INVALID_TRANSITION',
+            `Descartar el borrador devolvería el estado de «${stateOf(draft)}» a «${stateOf(published)}», y los estados solo avanzan por sus transiciones.`,
+            { from: stateOf(draft), to: stateOf(published) }
+          );
+        }
+        if (!draft) return next();
         const result = await next();
-        const after = await workflows().load(workflow, params.documentId as string);
+        const after = await workflows().load(workflow, documentId);
         if (after) {
           await workflows().audit(workflow, draft, after, {
             actor,

@@ -1,4 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
+import type { Knex } from 'knex';
 import {
   OFICIO_UID,
   STATUS_FIELD,
@@ -30,6 +31,10 @@ export {
   WORK_ITEM_KEYS,
   isDraftAndPublish,
 } from '../../../domain/workflows';
+
+/** PostgreSQL advisory locks of the app (first key), and the one held by crew changes. */
+export const LOCK_SPACE = 0x43414c49; // "CALI"
+const CREW_LOCK = 1;
 
 const OFICIO_FACT_POPULATE = {
   select: ['id', 'documentId', STATUS_FIELD, 'receivedAt', 'lateAcceptedAt'],
@@ -243,6 +248,49 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
         where,
         populate: populateOf(strapi, workflow),
       })) as Row | null;
+    },
+
+    /**
+     * Holds the rows a write of this document reads its rules from until the write's transaction
+     * ends, so two writes of one item (or of two items of one oficio) run one after the other and
+     * each sees what the other wrote. Always the same order: the crew of the coverages (one lock
+     * for all, since an overlap spans oficios), then the oficio, then the item. On SQLite the
+     * transaction already has the database to itself (one connection, one writer).
+     */
+    async lock(workflow: WorkflowKey, documentId: string): Promise<void> {
+      if (strapi.db.dialect.client !== 'postgres') return;
+      if (!strapi.db.inTransaction()) {
+        throw new Error('lock() solo tiene sentido dentro de la transacción de la escritura.');
+      }
+      await strapi.db.transaction(async ({ trx }) => {
+        const knex = trx as unknown as Knex.Transaction;
+        const tableOf = (uid: string) => {
+          const table = strapi.db.metadata.get(uid).tableName;
+          const schema = strapi.db.getSchemaName();
+          return schema ? knex(table).withSchema(schema) : knex(table);
+        };
+        if (workflow === 'coverage-event') {
+          await knex.raw('SELECT pg_advisory_xact_lock(?, ?)', [LOCK_SPACE, CREW_LOCK]);
+        }
+        let oficio: string | null = documentId;
+        if (workflow !== 'oficio') {
+          const row = (await strapi.db.query(WORKFLOW_UIDS[workflow] as UID.ContentType).findOne({
+            where: { documentId },
+            select: ['id'],
+            populate: { oficio: { select: ['documentId'] } },
+          })) as { oficio?: { documentId: string } | null } | null;
+          oficio = row?.oficio?.documentId ?? null;
+        }
+        if (oficio) {
+          await tableOf(OFICIO_UID).where({ document_id: oficio }).forUpdate().select('id');
+        }
+        if (workflow !== 'oficio') {
+          await tableOf(WORKFLOW_UIDS[workflow])
+            .where({ document_id: documentId })
+            .forUpdate()
+            .select('id');
+        }
+      });
     },
 
     /** The published version of a draft & publish item (what the site shows), if any. */

@@ -102,10 +102,10 @@ export { responsesCsv, summarize, type ResponseRow } from '../../../../api/surve
 export { PUBLISHABLE_UIDS, type PublishableUid } from '../../../../api/site-publishing/webhook';
 
 // Who is writing: the actor of a request and the write context.
-export { adminActor, runAs, writeContext } from '../../../../services/write-context';
+export { adminActor, runAs, runExpecting, writeContext } from '../../../../services/write-context';
 
 // Plumbing: errors, input validation, database values and the app's typed service look-up.
-export { forbidden, invalid } from '../../../../utils/errors';
+export { conflict, forbidden, invalid } from '../../../../utils/errors';
 export { validateInput } from '../../../../utils/validation';
 export { toIso } from '../../../../api/notification/db';
 export { getService } from '../../../../utils/get-service';

@@ -2,6 +2,8 @@ import type { StaffMember } from './common';
 
 /** A transition offered to the staff member, and whether its guards would let it through now. */
 export interface AvailableTransitionDto {
+  /** The state it starts from (the item's state when the list was read). */
+  from: string;
   to: string;
   toLabel: string;
   /** Spanish button label, e.g. «Enviar propuesta a revisión». */

@@ -2,7 +2,8 @@
  * POST /comunicacion/transitions
  *
  * Moves a work item (or an oficio) to another state on behalf of the logged-in staff member.
- * The same rules as every other door apply; refusals answer 400/403 with `error.details.code`.
+ * The same rules as every other door apply; refusals answer 400/403 with `error.details.code`,
+ * and 409 `CONCURRENT_CHANGE` when another write changed the item's state first.
  */
 export declare namespace FireTransition {
   export interface Request {
@@ -12,6 +13,12 @@ export declare namespace FireTransition {
       documentId: string;
       /** target status, e.g. `en_revision` */
       to: string;
+      /**
+       * The status the staff member saw (the transition's `from`). If another write moved the item
+       * meanwhile the answer is 409 `CONCURRENT_CHANGE` with `details.found`; without it, the
+       * status the server reads when the request arrives.
+       */
+      from?: string | null;
       comment?: string | null;
     };
   }

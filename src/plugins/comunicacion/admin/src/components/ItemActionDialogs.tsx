@@ -54,6 +54,7 @@ export const ItemActionDialogs = ({ action, onClose, onChanged }: ItemActionDial
       transition={action?.kind === 'transition' ? action.transition : null}
       onClose={onClose}
       onDone={onChanged}
+      onStale={onChanged}
     />
     <AssignDialog
       item={action?.kind === 'assign' ? action.item : null}

@@ -3,6 +3,7 @@ import { Alert, Button, Field, Link, Textarea, Typography } from '@strapi/design
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { AvailableTransitionDto } from '../../../shared/contracts/items';
 import type { FireTransition } from '../../../shared/contracts/transitions';
+import { serverCode } from '../hooks/useApi';
 import { useFormatters } from '../hooks/useFormatters';
 import { useT } from '../hooks/useT';
 import { ActionDialog } from './ActionDialog';
@@ -21,6 +22,8 @@ export interface TransitionDialogProps {
   onClose: () => void;
   /** Called once the server accepted the transition (refetch here). */
   onDone?: (result: FireTransition.Response['data']) => void;
+  /** Another write moved the item first (409): what the page shows is out of date. */
+  onStale?: () => void;
 }
 
 /**
@@ -33,6 +36,7 @@ export const TransitionDialog = ({
   transition,
   onClose,
   onDone,
+  onStale,
 }: TransitionDialogProps) => {
   const t = useT();
   const format = useFormatters();
@@ -61,15 +65,24 @@ export const TransitionDialog = ({
       setMissingComment(true);
       return;
     }
-    const { data } = await post<FireTransition.Response, FireTransition.Request['body']>(
-      '/comunicacion/transitions',
-      {
-        uid: subject.uid,
-        documentId: subject.documentId,
-        to: transition.to,
-        comment: text || null,
-      }
-    );
+    let data: FireTransition.Response;
+    try {
+      ({ data } = await post<FireTransition.Response, FireTransition.Request['body']>(
+        '/comunicacion/transitions',
+        {
+          uid: subject.uid,
+          documentId: subject.documentId,
+          // The state this action was offered from: if it changed meanwhile, the server says so.
+          from: transition.from,
+          to: transition.to,
+          comment: text || null,
+        }
+      ));
+    } catch (error) {
+      // The dialog shows why; the page behind it shows the item's state as it is now.
+      if (serverCode(error) === 'CONCURRENT_CHANGE') onStale?.();
+      throw error;
+    }
     toggleNotification({
       type: 'success',
       message: t('transition.done', '«{title}» pasó a {state}.', {

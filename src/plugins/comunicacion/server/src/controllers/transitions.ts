@@ -6,7 +6,9 @@ import {
   WORKFLOW_UIDS,
   adminActor,
   isDraftAndPublish,
+  conflict,
   runAs,
+  runExpecting,
   validateInput,
   workflowForUid,
   writeContext,
@@ -23,6 +25,7 @@ const bodySchema = yup
       .oneOf(UIDS, 'El tipo de registro no tiene flujo de trabajo.'),
     documentId: yup.string().trim().required('Indica el documentId del registro.'),
     to: yup.string().trim().required('Indica el estado de destino (to).'),
+    from: yup.string().trim().nullable(),
     comment: yup.string().nullable().max(2000, 'El comentario admite hasta 2000 caracteres.'),
   })
   .noUnknown(true, 'Campo no admitido: ${unknown}.');
@@ -35,6 +38,7 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const uid = body.uid as UID.ContentType;
 
     const field = STATUS_FIELD;
+    const label = (state: string) => STATE_LABELS[workflow][state] ?? state;
     const row = (await strapi.db.query(uid).findOne({
       // Draft & publish types keep their workflow state on the draft.
       where: {
@@ -47,9 +51,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     if (!current) {
       throw new errors.NotFoundError('No existe ese registro.', { code: 'NOT_FOUND' });
     }
+    // The state the staff member saw when choosing the action, else the one just read: the
+    // engine refuses with 409 if another write moved the item before this one holds it.
+    const expected = body.from || current.status;
+    if (expected !== current.status) {
+      throw conflict(
+        'CONCURRENT_CHANGE',
+        `Mientras tanto otro cambio movió este registro de «${label(expected)}» a «${label(current.status)}». Revisa su estado actual antes de volver a intentarlo.`,
+        { expected, found: current.status }
+      );
+    }
     if (current.status === body.to) {
-      const label = STATE_LABELS[workflow][body.to] ?? body.to;
-      throw new errors.ValidationError(`El registro ya está en «${label}».`, {
+      throw new errors.ValidationError(`El registro ya está en «${label(body.to)}».`, {
         code: 'INVALID_TRANSITION',
         from: current.status,
         to: body.to,
@@ -60,10 +73,12 @@ export default ({ strapi }: { strapi: Core.Strapi }) => ({
     const { item, log, approvalLink } = await runAs(
       actor,
       async () => {
-        const updated = await strapi.documents(uid).update({
-          documentId: body.documentId,
-          data: { [field]: body.to } as never,
-        });
+        const updated = await runExpecting(body.documentId, expected, () =>
+          strapi.documents(uid).update({
+            documentId: body.documentId,
+            data: { [field]: body.to } as never,
+          })
+        );
         const logs = writeContext().logs ?? [];
         return {
           item: updated,

@@ -81,7 +81,7 @@ export const createItemActionsService = ({ strapi }: { strapi: Core.Strapi }) =>
       return {
         status,
         statusLabel: STATE_LABELS[key][status] ?? status,
-        transitions: toTransitionDtos(key, offered),
+        transitions: toTransitionDtos(key, status, offered),
       };
     },
 

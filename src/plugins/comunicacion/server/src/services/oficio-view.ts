@@ -410,7 +410,7 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
           dueAt: isoDay(row.dueAt),
           assignees: staffMembers(row.assignees),
           badges: badgesOf(key, { status, dueAt: row.dueAt }, oficio, today),
-          transitions: toTransitionDtos(key, offered),
+          transitions: toTransitionDtos(key, status, offered),
         });
       }
 
@@ -472,7 +472,7 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
             date: isoDay(oficio.responseDate),
             document: response[0] ?? null,
           },
-          transitions: toTransitionDtos('oficio', oficioTransitions),
+          transitions: toTransitionDtos('oficio', oficioStatus, oficioTransitions),
         },
         items,
         documents,

@@ -32,9 +32,11 @@ export const staffMembers = (users: unknown): StaffMember[] =>
 /** The engine's offered transitions in the contract's terms, with Spanish state labels. */
 export const toTransitionDtos = (
   workflow: WorkflowKey,
+  from: string,
   transitions: readonly AvailableTransition[]
 ): AvailableTransitionDto[] =>
   transitions.map((transition) => ({
+    from,
     to: transition.to,
     toLabel: STATE_LABELS[workflow][transition.to] ?? transition.to,
     label: transition.label,
