@@ -1,12 +1,22 @@
 import type { Core } from '@strapi/strapi';
 import { bootstrap } from './bootstrap';
+import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
 import { register } from './register';
 
 export default {
-  register({ strapi }: { strapi: Core.Strapi }) {
+  async register({ strapi }: { strapi: Core.Strapi }) {
+    // Before Strapi touches the database: instances starting together prepare it one at a time.
+    await acquireBootLock(strapi);
     register({ strapi });
   },
   async bootstrap({ strapi }: { strapi: Core.Strapi }) {
-    await bootstrap({ strapi });
+    try {
+      await bootstrap({ strapi });
+    } finally {
+      await releaseBootLock();
+    }
+  },
+  async destroy() {
+    await releaseBootLock();
   },
 };

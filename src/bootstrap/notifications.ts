@@ -2,12 +2,13 @@ import type { Core } from '@strapi/strapi';
 import { getService } from '../utils/get-service';
 
 const DEFAULT_RULE = '0 * * * * *';
-const OUTBOX_LEASE_MS = 5 * 60_000;
+/** A lease whose holder died lapses after this long (the holder renews it every third). */
+const OUTBOX_LEASE_MS = 90_000;
 const MONITOR_LEASE_MS = 10 * 60_000;
 const OUTBOX_BATCH = 50;
 /** A backlog (after downtime, the 08:00 digests) is drained in several batches per tick. */
 const OUTBOX_BATCHES_PER_TICK = 20;
-const SITE_WEBHOOK_LEASE_MS = 5 * 60_000;
+const SITE_WEBHOOK_LEASE_MS = 90_000;
 const SITE_WEBHOOK_BATCH = 20;
 const SITE_WEBHOOK_BATCHES_PER_TICK = 10;
 
@@ -20,7 +21,11 @@ const logFailure = (strapi: Core.Strapi, task: string) => (error: unknown) =>
     `La tarea programada "${task}" falló: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`
   );
 
-/** One tick: the deadline monitor queues what is due, the outbox sends it, then the site notices. */
+/**
+ * One tick: the deadline monitor queues what is due, the outbox sends it, then the site notices.
+ * `now` is the tick's scheduled time: what falls due up to it is sent in this tick, and a retry
+ * set one minute later falls due exactly at the next one.
+ */
 export const runNotificationTasks = async (strapi: Core.Strapi, now = new Date()) => {
   const lease = getService('task-lease', strapi);
   const monitor = strapi.service('api::notification.deadline-monitor') as unknown as
@@ -35,7 +40,7 @@ export const runNotificationTasks = async (strapi: Core.Strapi, now = new Date()
     .runExclusive('outbox', OUTBOX_LEASE_MS, async () => {
       const outbox = getService('outbox', strapi);
       for (let batch = 0; batch < OUTBOX_BATCHES_PER_TICK; batch += 1) {
-        const { sent, failed, retried } = await outbox.deliverDue({ limit: OUTBOX_BATCH });
+        const { sent, failed, retried } = await outbox.deliverDue({ now, limit: OUTBOX_BATCH });
         if (sent + failed + retried < OUTBOX_BATCH) break;
       }
     })
@@ -45,7 +50,7 @@ export const runNotificationTasks = async (strapi: Core.Strapi, now = new Date()
     .runExclusive('site-webhook', SITE_WEBHOOK_LEASE_MS, async () => {
       const webhook = getService('site-webhook', strapi);
       for (let batch = 0; batch < SITE_WEBHOOK_BATCHES_PER_TICK; batch += 1) {
-        const { claimed } = await webhook.deliverDue({ limit: SITE_WEBHOOK_BATCH });
+        const { claimed } = await webhook.deliverDue({ now, limit: SITE_WEBHOOK_BATCH });
         if (claimed < SITE_WEBHOOK_BATCH) break;
       }
     })
@@ -70,7 +75,9 @@ export const scheduleNotifications = ({ strapi }: { strapi: Core.Strapi }) => {
   }
   strapi.cron.add({
     notificaciones: {
-      task: () => runNotificationTasks(strapi),
+      // Strapi hands each run its scheduled time.
+      task: (_context: unknown, fireDate: unknown) =>
+        runNotificationTasks(strapi, fireDate instanceof Date ? fireDate : new Date()),
       options: { rule: process.env.NOTIFICATIONS_CRON_RULE || DEFAULT_RULE },
     },
   });

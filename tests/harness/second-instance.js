@@ -5,6 +5,8 @@
  *   { "action": "create-oficios", "count": 25 }
  *   { "action": "serve" }  listens on a free port, prints `READY <port>`, stops when stdin closes
  *   { "action": "ensure-years", "years": [2031, 2032] }  writes those years' LFT days
+ *   { "action": "boot" }  only starts (migrations, schema, seeding) and reports the seeded roles
+ * With "go": true it prints `READY` once booted and waits for a `GO` line on stdin first.
  */
 const path = require('node:path');
 
@@ -18,7 +20,22 @@ const main = async () => {
     autoReload: false,
     serveAdminPanel: false,
   }).load();
+  if (command.go) {
+    process.stdout.write('\nREADY\n');
+    await new Promise((resolve) => {
+      let input = '';
+      process.stdin.on('data', (chunk) => {
+        input += chunk;
+        if (input.split('\n').includes('GO')) resolve();
+      });
+    });
+  }
   let result;
+  if (command.action === 'boot') {
+    result = (await strapi.db.query('admin::role').findMany({ select: ['code'] })).map(
+      (role) => role.code
+    );
+  }
   if (command.action === 'create-oficios') {
     const created = await Promise.all(
       Array.from({ length: command.count }, (_, i) =>

@@ -29,6 +29,11 @@ export interface SmtpPeer {
   start(): Promise<void>;
   /** While true the peer accepts connections but answers 421 (service not available). */
   refuse(on: boolean): void;
+  /**
+   * While true the peer keeps each message it receives but holds back its reply (250), as a
+   * server that got the message and had not answered yet when the sender died.
+   */
+  hold(on: boolean): void;
   /** Resolves when at least `count` messages arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -144,6 +149,8 @@ export const startSmtpPeer = async (
 ): Promise<SmtpPeer> => {
   const messages: ReceivedMail[] = [];
   let refusing = false;
+  let holding = false;
+  let held: Array<() => void> = [];
   let waiters: Array<() => void> = [];
 
   const serverOptions: SMTPServerOptions = {
@@ -177,7 +184,8 @@ export const startSmtpPeer = async (
           const to = session.envelope.rcptTo.map((rcpt) => rcpt.address);
           messages.push(parseMail(Buffer.concat(chunks).toString('latin1'), from, to));
           waiters.forEach((wake) => wake());
-          callback();
+          if (holding) held.push(() => callback());
+          else callback();
         };
         if (options.delayMs) setTimeout(finish, options.delayMs);
         else finish();
@@ -226,6 +234,13 @@ export const startSmtpPeer = async (
     refuse(on) {
       refusing = on;
     },
+    hold(on) {
+      holding = on;
+      if (on) return;
+      const replies = held;
+      held = [];
+      replies.forEach((reply) => reply());
+    },
     waitFor(count, timeoutMs = 20_000) {
       return new Promise((resolve, reject) => {
         const check = () => {
@@ -244,6 +259,7 @@ export const startSmtpPeer = async (
       });
     },
     async close() {
+      peer.hold(false);
       await peer.stop();
     },
   };

@@ -2,6 +2,7 @@ import { bootApp, type TestApp } from '../harness/app';
 import { startSmtpPeer, type SmtpPeer } from '../harness/smtp-peer';
 import { getService } from '../../src/utils/get-service';
 import { retryDelayMs } from '../../src/api/notification/services/outbox';
+import { runNotificationTasks } from '../../src/bootstrap/notifications';
 import type { OutboxRow } from '../../src/api/notification/types';
 
 const OFICIO = 'api::oficio.oficio';
@@ -93,6 +94,30 @@ describe('correo por SMTP real (servidor smtp-server en 127.0.0.1)', () => {
     expect(message.html).toContain('<p>La versión 2 de la propuesta está lista.</p>');
     // The subject travelled encoded (RFC 2047), as non-ASCII headers must.
     expect(message.raw).toMatch(/^Subject: =\?UTF-8\?[BQ]\?/im);
+  });
+
+  it('un reintento a un minuto sale en la tarea del minuto siguiente, no en la de después', async () => {
+    const outbox = getService('outbox', app.strapi);
+    await outbox.enqueue({
+      to: 'prensa@calimaya.test',
+      subject: 'Cobertura programada',
+      text: 'x',
+    });
+    // A tick at its scheduled time (hh:mm:00.000) while the server refuses service.
+    const tick = new Date(Math.floor(Date.now() / 60_000) * 60_000 + 60_000);
+    peer.refuse(true);
+    await runNotificationTasks(app.strapi, tick);
+    const [failed] = await rowsWhere(app, { recipient: 'prensa@calimaya.test' });
+    expect(failed).toMatchObject({ status: 'pending', attempts: 1 });
+    // The retry is due at the next tick's scheduled time, not a few milliseconds after it.
+    expect(new Date(failed.next_attempt_at).getTime()).toBe(tick.getTime() + retryDelayMs(1));
+
+    peer.refuse(false);
+    await runNotificationTasks(app.strapi, new Date(tick.getTime() + 60_000));
+    const [sent] = await rowsWhere(app, { recipient: 'prensa@calimaya.test' });
+    expect(sent).toMatchObject({ status: 'sent', attempts: 2 });
+    const [message] = await peer.waitFor(1);
+    expect(message.subject).toBe('Cobertura programada');
   });
 
   it('SMTP caído y luego de vuelta: cada correo en cola se entrega exactamente una vez', async () => {

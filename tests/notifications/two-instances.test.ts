@@ -4,6 +4,7 @@ import { bootApp, type TestApp } from '../harness/app';
 import { testDatabaseClient } from '../harness/database';
 import { startSmtpPeer, type SmtpPeer } from '../harness/smtp-peer';
 import { getService } from '../../src/utils/get-service';
+import { CLAIM_MS, INTERRUPTED_ATTEMPT } from '../../src/api/notification/services/outbox';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -103,6 +104,47 @@ postgresOnly('dos instancias sobre la misma base PostgreSQL (se omite en SQLite)
     expect(peer.messages.map((m) => m.subject).sort()).toEqual([...subjects].sort());
     const rows = await app.strapi.db.connection('notification_outbox').select('status', 'attempts');
     expect(rows.every((row) => row.status === 'sent' && row.attempts === 1)).toBe(true);
+  });
+
+  it('una instancia muere mientras el servidor SMTP tiene el mensaje: el intento queda registrado y otra lo retoma en menos de dos minutos', async () => {
+    const outbox = getService('outbox', app.strapi);
+    const table = () => app.strapi.db.connection('notification_outbox');
+    await table().delete();
+    peer.messages.length = 0;
+    await outbox.enqueue({
+      to: 'cultura@calimaya.test',
+      subject: 'Propuesta lista para revisión',
+      text: 'Hay una propuesta de diseño esperando su revisión.',
+    });
+
+    peer.hold(true);
+    const other = startInstance({ action: 'deliver', limit: 1 });
+    await other.ready;
+    other.go();
+    await peer.waitFor(1);
+    other.kill();
+    await other.exited;
+    peer.hold(false);
+
+    // The attempt was written down before SMTP heard of it; the claim lapses soon.
+    const [interrupted] = await table().select();
+    expect(interrupted).toMatchObject({ status: 'pending', attempts: 1 });
+    expect(interrupted.sending_since).not.toBeNull();
+    expect(interrupted.claimed_by).not.toBeNull();
+    const lapse = new Date(interrupted.claimed_until).getTime() - Date.now();
+    expect(lapse).toBeLessThanOrEqual(CLAIM_MS);
+    // While the claim holds nobody else sends it.
+    expect((await outbox.deliverDue()).sent).toBe(0);
+
+    const later = new Date(new Date(interrupted.claimed_until).getTime() + 1000);
+    expect(await outbox.deliverDue({ now: later })).toMatchObject({ sent: 1 });
+    const [first, second] = await peer.waitFor(2);
+    expect(second.headers['message-id']).toBe(first.headers['message-id']);
+    expect(second.headers['x-notificacion-id']).toBe(String(interrupted.id));
+    expect(second.subject).toBe('Propuesta lista para revisión');
+    const [row] = await table().select();
+    expect(row).toMatchObject({ status: 'sent', attempts: 2, sending_since: null });
+    expect(row.last_error).toBe(INTERRUPTED_ATTEMPT);
   });
 
   it('runExclusive: nunca corren a la vez en las dos instancias', async () => {

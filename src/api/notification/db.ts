@@ -61,12 +61,15 @@ export const claimRows = <T>(
   { table, token, now, claimMs, limit, where }: ClaimOptions
 ): Promise<T[]> =>
   strapi.db.connection.transaction(async (trx) => {
+    // `now` says which rows are due (a cron tick passes its scheduled time, so a retry set for
+    // the next tick is due at it); claims follow the clock, never behind it.
+    const clock = new Date(Math.max(now.getTime(), Date.now()));
     const schema = strapi.db.getSchemaName();
     const rows = () => (schema ? trx(table).withSchema(schema) : trx(table));
     const order = [{ column: 'next_attempt_at' }, { column: 'id' }];
     const candidates = rows()
       .select('id')
-      .where((free) => free.whereNull('claimed_until').orWhere('claimed_until', '<', now))
+      .where((free) => free.whereNull('claimed_until').orWhere('claimed_until', '<', clock))
       .orderBy(order)
       .limit(limit);
     where(candidates);
@@ -75,6 +78,6 @@ export const claimRows = <T>(
     if (ids.length === 0) return [] as T[];
     await rows()
       .whereIn('id', ids)
-      .update({ claimed_by: token, claimed_until: new Date(now.getTime() + claimMs) });
+      .update({ claimed_by: token, claimed_until: new Date(clock.getTime() + claimMs) });
     return (await rows().whereIn('id', ids).orderBy(order)) as T[];
   });

@@ -45,6 +45,8 @@ export interface OutboxRow {
   sent_at: string | Date | null;
   claimed_by: string | null;
   claimed_until: string | Date | null;
+  /** Set while an attempt talks to SMTP; left set by an instance that stopped mid-exchange. */
+  sending_since: string | Date | null;
 }
 
 /** Row of `staff_notifications` (in-app). */

@@ -10,6 +10,7 @@ import {
   type NonWorkingDay,
 } from '../../../domain/calendar';
 import { runInternal } from '../../../services/write-context';
+import { lockForTransaction } from '../../../utils/locks';
 
 export const HOLIDAY_UID = 'api::holiday.holiday';
 export const SETTING_UID = 'api::setting.setting';
@@ -140,40 +141,45 @@ export const createBusinessCalendarService = ({ strapi }: { strapi: Core.Strapi 
     return Array.isArray(value) ? (value as number[]) : [];
   };
 
-  /** Writes the LFT days of one year unless they were written before (staff may have edited them). */
+  /**
+   * Writes the LFT days of one year unless they were written before (staff may have edited them).
+   * The check and the writes are one step for every instance: on PostgreSQL they run under one
+   * advisory lock (also guarding the list of generated years); on SQLite the transaction has the
+   * database to itself. A year's days are written once whatever the concurrency.
+   */
   const ensureYear = async (year: number) => {
     // Years only ever get added, so a year seen once needs no more queries in this process.
     if (knownYears.has(year)) return;
-    if ((await generatedYears()).includes(year)) {
-      knownYears.add(year);
-      return;
-    }
-    const existing = await strapi.db.query(HOLIDAY_UID).findMany({
-      select: ['date'],
-      where: {
-        source: 'ley_federal_trabajo',
-        date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` },
-      },
-    });
-    const have = new Set(existing.map((row: { date: string }) => row.date));
-    for (const day of lftHolidays(year)) {
-      if (have.has(day.date)) continue;
-      // The engine's own write: a year's first LFT days move no existing due date.
-      await runInternal(() =>
-        strapi.documents(HOLIDAY_UID).create({
-          data: { date: day.date, name: day.name, source: day.source, note: day.note ?? undefined },
-        })
-      );
-    }
-    await lftStore().set({ value: [...(await generatedYears()), year].sort((a, b) => a - b) });
-    // Remembered only once committed: a rolled-back transaction must write the year again.
-    if (strapi.db.inTransaction()) {
-      await strapi.db.transaction(async ({ onCommit }) => {
-        onCommit(() => knownYears.add(year));
+    await strapi.db.transaction(async ({ onCommit }) => {
+      await lockForTransaction(strapi, 'calendar');
+      // Remembered only once committed: a rolled-back transaction must write the year again.
+      onCommit(() => knownYears.add(year));
+      const generated = await generatedYears();
+      if (generated.includes(year)) return;
+      const existing = await strapi.db.query(HOLIDAY_UID).findMany({
+        select: ['date'],
+        where: {
+          source: 'ley_federal_trabajo',
+          date: { $gte: `${year}-01-01`, $lte: `${year}-12-31` },
+        },
       });
-    } else {
-      knownYears.add(year);
-    }
+      const have = new Set(existing.map((row: { date: string }) => row.date));
+      for (const day of lftHolidays(year)) {
+        if (have.has(day.date)) continue;
+        // The engine's own write: a year's first LFT days move no existing due date.
+        await runInternal(() =>
+          strapi.documents(HOLIDAY_UID).create({
+            data: {
+              date: day.date,
+              name: day.name,
+              source: day.source,
+              note: day.note ?? undefined,
+            },
+          })
+        );
+      }
+      await lftStore().set({ value: [...new Set([...generated, year])].sort((a, b) => a - b) });
+    });
   };
 
   const service = {

@@ -10,10 +10,16 @@ const INSERT_CHUNK = 100;
 const BACKOFF_BASE_MS = 60_000;
 const BACKOFF_MAX_MS = 6 * 60 * 60_000;
 /**
- * How long a claimed row stays reserved for the instance that claimed it. A batch stops taking
- * new rows after half of it, so an instance whose claim lapsed never sends a row twice.
+ * How long a claimed row stays reserved for the instance that claimed it. The instance renews its
+ * claims every third of it while it sends, so only a claim whose instance stopped lapses: its
+ * rows go to another instance within this time.
  */
-const CLAIM_MS = 10 * 60_000;
+export const CLAIM_MS = 90_000;
+/** A batch stops taking new rows after this long and hands the rest back to the queue. */
+const BATCH_BUDGET_MS = 60_000;
+/** What the delivery log says of an attempt whose instance stopped while talking to SMTP. */
+export const INTERRUPTED_ATTEMPT =
+  'El intento anterior no terminó: la instancia se detuvo mientras hablaba con el servidor de correo, que pudo haber recibido el mensaje. Se envía de nuevo con el mismo Message-ID y X-Notificacion-Id.';
 
 /** Delay before attempt `attempts + 1`, after `attempts` failed ones. */
 export const retryDelayMs = (attempts: number) =>
@@ -87,6 +93,58 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
         headers: { 'X-Notificacion-Id': String(row.id) },
       });
 
+  /**
+   * One attempt at one claimed row. The attempt is written down before SMTP hears of it, so an
+   * instance that dies mid-exchange leaves it on record (`attempts`, `sending_since`) and the next
+   * attempt says so in the log: a duplicate can only follow a crash during the SMTP exchange.
+   */
+  const deliverOne = async (
+    row: OutboxRow,
+    token: string,
+    now: Date,
+    domain: string,
+    lastAttempt: number
+  ): Promise<keyof DeliveryReport> => {
+    const mine = () => table().where({ id: row.id, claimed_by: token });
+    const attempts = row.attempts + 1;
+    const interrupted = row.sending_since !== null && row.sending_since !== undefined;
+    const started = await mine().update({
+      attempts,
+      sending_since: new Date(),
+      ...(interrupted ? { last_error: INTERRUPTED_ATTEMPT } : {}),
+    });
+    // The claim lapsed and another instance has the row: it is theirs now.
+    if (Number(started) !== 1) return 'retried';
+    try {
+      await send(row, domain);
+    } catch (error) {
+      const final = attempts >= lastAttempt;
+      await mine().update({
+        status: final ? 'failed' : 'pending',
+        next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts)),
+        last_error: errorText(error),
+        sending_since: null,
+        claimed_by: null,
+        claimed_until: null,
+      });
+      if (!final) return 'retried';
+      strapi.log.error(
+        `Correo ${row.id} a ${row.recipient} sin entregar tras ${attempts} intentos: ${errorText(error)}`
+      );
+      return 'failed';
+    }
+    await mine().update({
+      status: 'sent',
+      sent_at: new Date(),
+      // An interrupted attempt before this one stays visible: the area may have two copies.
+      last_error: interrupted ? INTERRUPTED_ATTEMPT : null,
+      sending_since: null,
+      claimed_by: null,
+      claimed_until: null,
+    });
+    return 'sent';
+  };
+
   return {
     /**
      * Queues e-mails in the current transaction, if any. An e-mail whose `dedupeKey` is already
@@ -141,50 +199,33 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       const token = workerToken();
       const report: DeliveryReport = { sent: 0, failed: 0, retried: 0 };
       const rows = await claim(token, now, limit);
+      if (rows.length === 0) return report;
       const domain = senderDomain(strapi);
       const lastAttempt = maxAttempts();
       const startedAt = Date.now();
+      // While this instance lives its claims hold, however slow the SMTP server is.
+      const heartbeat = setInterval(() => {
+        table()
+          .where({ claimed_by: token, status: 'pending' })
+          .update({ claimed_until: new Date(Date.now() + CLAIM_MS) })
+          .catch((error: unknown) =>
+            strapi.log.warn(`No se pudo renovar la reserva de correos: ${String(error)}`)
+          );
+      }, CLAIM_MS / 3);
+      heartbeat.unref();
 
-      for (const row of rows) {
-        if (Date.now() - startedAt > CLAIM_MS / 2) break;
-        const mine = table().where({ id: row.id, claimed_by: token });
-        try {
-          await send(row, domain);
-        } catch (error) {
-          const attempts = row.attempts + 1;
-          const final = attempts >= lastAttempt;
-          await mine.update({
-            attempts,
-            status: final ? 'failed' : 'pending',
-            next_attempt_at: new Date(now.getTime() + retryDelayMs(attempts)),
-            last_error: errorText(error),
-            claimed_by: null,
-            claimed_until: null,
-          });
-          if (final) {
-            report.failed += 1;
-            strapi.log.error(
-              `Correo ${row.id} a ${row.recipient} sin entregar tras ${attempts} intentos: ${errorText(error)}`
-            );
-          } else {
-            report.retried += 1;
-          }
-          continue;
+      try {
+        for (const row of rows) {
+          if (Date.now() - startedAt > BATCH_BUDGET_MS) break;
+          report[await deliverOne(row, token, now, domain, lastAttempt)] += 1;
         }
-        await mine.update({
-          attempts: row.attempts + 1,
-          status: 'sent',
-          sent_at: new Date(),
-          last_error: null,
-          claimed_by: null,
-          claimed_until: null,
-        });
-        report.sent += 1;
+      } finally {
+        clearInterval(heartbeat);
+        // Rows left when the batch ran out of time go back to the queue untouched.
+        await table()
+          .where({ claimed_by: token, status: 'pending' })
+          .update({ claimed_by: null, claimed_until: null });
       }
-      // Rows left when the batch ran out of time go back to the queue untouched.
-      await table()
-        .where({ claimed_by: token, status: 'pending' })
-        .update({ claimed_by: null, claimed_until: null });
       return report;
     },
 

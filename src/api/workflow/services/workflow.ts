@@ -19,6 +19,7 @@ import {
   type WorkflowSettings,
 } from '../../../domain/workflows';
 import { getService } from '../../../utils/get-service';
+import { lockForTransaction, usesAdvisoryLocks } from '../../../utils/locks';
 import { diffRows, type AttributeKind, type AuditChange } from '../../../domain/workflows/audit';
 import { lateItems, type Door } from '../../../domain/workflows/invariants';
 import { pausesOf } from '../../../domain/workflows/values';
@@ -31,10 +32,6 @@ export {
   WORK_ITEM_KEYS,
   isDraftAndPublish,
 } from '../../../domain/workflows';
-
-/** PostgreSQL advisory locks of the app (first key), and the one held by crew changes. */
-export const LOCK_SPACE = 0x43414c49; // "CALI"
-const CREW_LOCK = 1;
 
 const OFICIO_FACT_POPULATE = {
   select: ['id', 'documentId', STATUS_FIELD, 'receivedAt', 'lateAcceptedAt'],
@@ -258,7 +255,7 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
      * transaction already has the database to itself (one connection, one writer).
      */
     async lock(workflow: WorkflowKey, documentId: string): Promise<void> {
-      if (strapi.db.dialect.client !== 'postgres') return;
+      if (!usesAdvisoryLocks(strapi)) return;
       if (!strapi.db.inTransaction()) {
         throw new Error('lock() solo tiene sentido dentro de la transacción de la escritura.');
       }
@@ -269,9 +266,7 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
           const schema = strapi.db.getSchemaName();
           return schema ? knex(table).withSchema(schema) : knex(table);
         };
-        if (workflow === 'coverage-event') {
-          await knex.raw('SELECT pg_advisory_xact_lock(?, ?)', [LOCK_SPACE, CREW_LOCK]);
-        }
+        if (workflow === 'coverage-event') await lockForTransaction(strapi, 'crew');
         let oficio: string | null = documentId;
         if (workflow !== 'oficio') {
           const row = (await strapi.db.query(WORKFLOW_UIDS[workflow] as UID.ContentType).findOne({
