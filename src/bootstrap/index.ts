@@ -25,7 +25,9 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await configureContentManager({ strapi });
   scheduleNotifications({ strapi });
 
-  if (strapi.config.get('environment') === 'development') {
+  // A restore loads the system only to replace its data: no demo data to replace.
+  const demo = !['false', '0', 'no'].includes((process.env.DEMO_DATA ?? '').trim().toLowerCase());
+  if (strapi.config.get('environment') === 'development' && demo) {
     await seedDemoCalendar({ strapi });
     await seedDemoWork({ strapi });
     await seedDemoSurvey({ strapi });
