@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import readline from 'node:readline';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import * as tar from 'tar';
@@ -15,7 +16,8 @@ import { OFICIO_UID } from '../domain/workflows';
  * It is a copy of the rows as the database holds them, so it restores into a database of the same
  * kind (SQLite into SQLite, PostgreSQL into PostgreSQL) and the same version of the system, which
  * has created the schema first. The rows are read in one transaction (one consistent snapshot) and
- * written in one: a failed restore leaves the target as it was.
+ * written in one: a failed restore leaves the target as it was. Both page through the rows, so a
+ * table of years of work never sits in memory whole.
  */
 
 export const BACKUP_FORMAT = 'comunicacion-calimaya/respaldo';
@@ -256,15 +258,22 @@ const readManifest = (dir: string): BackupManifest => {
   return manifest;
 };
 
-const readRows = (dir: string, table: string): Record<string, unknown>[] => {
+/** The rows of `table` in the backup, in chunks, without holding the whole table in memory. */
+async function* readRows(dir: string, table: string): AsyncGenerator<Record<string, unknown>[]> {
   const file = path.join(dir, 'tablas', `${table}.jsonl`);
-  if (!fs.existsSync(file)) return [];
-  return fs
-    .readFileSync(file, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-};
+  if (!fs.existsSync(file)) return;
+  const lines = readline.createInterface({ input: fs.createReadStream(file, 'utf8') });
+  let chunk: Record<string, unknown>[] = [];
+  for await (const line of lines) {
+    if (!line.trim()) continue;
+    chunk.push(JSON.parse(line) as Record<string, unknown>);
+    if (chunk.length === INSERT_CHUNK) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
 
 interface ForeignKey {
   child: string;
@@ -437,34 +446,43 @@ export const restoreBackup = async (
           const columns = new Map(
             (await columnsOf(strapi, trx, table)).map((column) => [column.name, column])
           );
-          const rows = readRows(work, table);
-          const unknown =
-            rows.length > 0 ? Object.keys(rows[0]).filter((k) => !columns.has(k)) : [];
-          if (unknown.length > 0) {
-            throw new BackupError(
-              `La tabla ${table} del respaldo tiene columnas que esta versión no tiene (${unknown.join(', ')}).`
-            );
-          }
           // References to a table not written yet (itself, or a cycle) are set once all rows are in.
           const later = keys
             .filter(
               (key) => key.child === table && (key.parent === table || !placed.has(key.parent))
             )
             .map((key) => key.column);
-          for (const column of later) {
-            const pending = rows.filter((row) => row[column] !== null && row[column] !== undefined);
-            if (pending.length > 0) deferred.push({ table, column, rows: pending });
-          }
-          for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-            const chunk = rows.slice(i, i + INSERT_CHUNK).map((row) => {
-              const values = decode(row, columns);
-              for (const column of later) values[column] = null;
-              return values;
-            });
-            await tableRef(strapi, trx, table).insert(chunk);
+          let count = 0;
+          for await (const rows of readRows(work, table)) {
+            const unknown = Object.keys(rows[0]).filter((k) => !columns.has(k));
+            if (unknown.length > 0) {
+              throw new BackupError(
+                `La tabla ${table} del respaldo tiene columnas que esta versión no tiene (${unknown.join(', ')}).`
+              );
+            }
+            for (const column of later) {
+              const pending = rows.filter(
+                (row) => row[column] !== null && row[column] !== undefined
+              );
+              if (pending.length > 0) {
+                deferred.push({
+                  table,
+                  column,
+                  rows: pending.map((row) => ({ id: row.id, [column]: row[column] })),
+                });
+              }
+            }
+            await tableRef(strapi, trx, table).insert(
+              rows.map((row) => {
+                const values = decode(row, columns);
+                for (const column of later) values[column] = null;
+                return values;
+              })
+            );
+            count += rows.length;
           }
           placed.add(table);
-          tables[table] = rows.length;
+          tables[table] = count;
         }
         for (const { table, column, rows } of deferred) {
           for (const row of rows) {

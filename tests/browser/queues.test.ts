@@ -1,7 +1,14 @@
 import type { Page } from 'playwright-core';
 import { STATUS_FIELD } from '../../src/api/workflow/services/workflow';
-import { runInternal } from '../harness/runtime';
-import { completeData, createOficio, dataFor, logsOf, stateOf } from '../harness/workflow-fixtures';
+import { runAs, runInternal } from '../harness/runtime';
+import {
+  actorFor,
+  completeData,
+  createOficio,
+  dataFor,
+  logsOf,
+  stateOf,
+} from '../harness/workflow-fixtures';
 import {
   loginInBrowser,
   openAdmin,
@@ -136,6 +143,64 @@ describe('Bandejas en el navegador: la diseñadora senior envía una propuesta a
     await expect(history.getByText(/En diseño → En revisión/).count()).resolves.toBe(1);
     await screenshot(page, 'disenadora-oficio');
 
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('si otra persona cambió el estado mientras tanto, el diálogo lo dice y la bandeja se actualiza', async () => {
+    const { app } = ctx;
+    const page = await ctx.newPage();
+    const designer = await loginInBrowser(page, 'disenador_senior');
+
+    const title = 'Lona para la Carrera del Día del Padre';
+    const oficio = await createOficio(app, { subject: 'Lona de la carrera' });
+    const design = await app.strapi.documents(DESIGN).create({
+      data: {
+        ...completeData('design', designer.user.id),
+        title,
+        oficio: oficio.documentId,
+      } as never,
+    });
+    const ready = await dataFor(app, 'design', 'en_diseno', 'en_revision');
+    await runInternal(() =>
+      app.strapi.documents(DESIGN).update({
+        documentId: design.documentId,
+        data: { ...ready, [STATUS_FIELD]: 'en_diseno' } as never,
+      })
+    );
+
+    await openAdmin(page, '/plugins/comunicacion/bandejas/diseno_senior');
+    await waitForHeading(page, 'Bandejas');
+    await waitForAppIdle(page);
+    await row(page, title)
+      .getByRole('button', { name: `Acciones de «${title}»` })
+      .click();
+    await page.getByRole('menuitem', { name: /Enviar propuesta a revisión/ }).click();
+    const dialog = page.getByRole('dialog', { name: 'Enviar propuesta a revisión' });
+    await dialog.waitFor();
+
+    // Meanwhile the coordination cancels the design from another screen.
+    await runAs(
+      actorFor('coordinador_comunicacion'),
+      () =>
+        app.strapi.documents(DESIGN).update({
+          documentId: design.documentId,
+          data: { [STATUS_FIELD]: 'cancelado' } as never,
+        }),
+      'El área canceló la carrera.'
+    );
+
+    await dialog.getByRole('button', { name: 'Enviar propuesta a revisión' }).click();
+    const refusal = dialog.getByRole('alert').first();
+    await refusal.getByText(/Mientras tanto otro cambio movió este registro/).waitFor();
+    await expect(refusal.textContent()).resolves.toMatch(/«En diseño» a «Cancelado»/);
+    await screenshot(page, 'disenadora-cambio-simultaneo');
+    expect(await stateOf(app, 'design', design.documentId)).toBe('cancelado');
+
+    // Behind the dialog the queue already shows it as it is: gone from Diseño senior.
+    await dialog.getByRole('button', { name: 'Cancelar' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await row(page, title).waitFor({ state: 'detached' });
+    await screenshot(page, 'disenadora-bandeja-actualizada');
     expect(pageErrors(page)).toEqual([]);
   });
 });

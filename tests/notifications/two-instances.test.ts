@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { bootApp, type TestApp } from '../harness/app';
 import { testDatabaseClient } from '../harness/database';
+import { startInstance as startOther } from '../harness/instance';
 import { startSmtpPeer, type SmtpPeer } from '../harness/smtp-peer';
 import { getService } from '../../src/utils/get-service';
 import { CLAIM_MS, INTERRUPTED_ATTEMPT } from '../../src/api/notification/services/outbox';
@@ -9,47 +8,8 @@ import { CLAIM_MS, INTERRUPTED_ATTEMPT } from '../../src/api/notification/servic
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The other instance: tests/harness/notifications-instance.js on the same database. */
-const startInstance = (command: Record<string, unknown>) => {
-  const child = spawn(
-    process.execPath,
-    [path.join(__dirname, '..', 'harness', 'notifications-instance.js'), JSON.stringify(command)],
-    { env: { ...process.env }, stdio: ['pipe', 'pipe', 'pipe'] }
-  );
-  let out = '';
-  let err = '';
-  const listeners: Array<() => void> = [];
-  child.stdout.on('data', (chunk) => {
-    out += chunk;
-    listeners.forEach((listener) => listener());
-  });
-  child.stderr.on('data', (chunk) => (err += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  const marker = (line: string) =>
-    new Promise<void>((resolve, reject) => {
-      const check = () => out.split('\n').includes(line) && resolve();
-      listeners.push(check);
-      check();
-      exited.then((code) =>
-        reject(new Error(`La otra instancia terminó con ${code}: ${err.slice(-2000)}`))
-      );
-    });
-  return {
-    pid: child.pid,
-    ready: marker('READY'),
-    marker,
-    go: () => child.stdin.write('GO\n'),
-    kill: () => child.kill('SIGKILL'),
-    exited,
-    result: async <T>(): Promise<T> => {
-      const code = await exited;
-      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
-      if (code !== 0 || !line) {
-        throw new Error(`La otra instancia terminó con ${code}: ${err.slice(-2000)}`);
-      }
-      return JSON.parse(line.slice('RESULT '.length)) as T;
-    },
-  };
-};
+const startInstance = (command: Record<string, unknown>) =>
+  startOther('notifications-instance.js', command);
 
 // SQLite is a file for one process at a time; instances sharing a database means PostgreSQL.
 const postgresOnly = testDatabaseClient() === 'postgres' ? describe : describe.skip;
@@ -81,7 +41,7 @@ postgresOnly('dos instancias sobre la misma base PostgreSQL (se omite en SQLite)
     );
 
     const other = startInstance({ action: 'deliver', limit: 3 });
-    await other.ready;
+    await other.ready();
     other.go();
     let sentHere = 0;
     for (;;) {
@@ -119,7 +79,7 @@ postgresOnly('dos instancias sobre la misma base PostgreSQL (se omite en SQLite)
 
     peer.hold(true);
     const other = startInstance({ action: 'deliver', limit: 1 });
-    await other.ready;
+    await other.ready();
     other.go();
     await peer.waitFor(1);
     other.kill();
@@ -151,7 +111,7 @@ postgresOnly('dos instancias sobre la misma base PostgreSQL (se omite en SQLite)
     const lease = getService('task-lease', app.strapi);
     const command = { name: 'monitor-de-plazos', ttlMs: 5000, holdMs: 80, durationMs: 3000 };
     const other = startInstance({ action: 'exclusive', ...command });
-    await other.ready;
+    await other.ready();
     other.go();
     const here: Array<[number, number]> = [];
     const until = Date.now() + command.durationMs;
@@ -177,7 +137,7 @@ postgresOnly('dos instancias sobre la misma base PostgreSQL (se omite en SQLite)
     const lease = getService('task-lease', app.strapi);
     const ttlMs = 3000;
     const other = startInstance({ action: 'hold', name: 'bandeja', ttlMs });
-    await other.ready;
+    await other.ready();
     other.go();
     await other.marker('HOLDING');
 

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { bootApp, type TestApp } from '../harness/app';
 import { createTestDatabase, testDatabaseClient } from '../harness/database';
+import { startInstance } from '../harness/instance';
 import { lftHolidays } from '../../src/domain/calendar';
 
 /*
@@ -12,39 +11,8 @@ import { lftHolidays } from '../../src/domain/calendar';
 const HOLIDAY = 'api::holiday.holiday';
 
 /** tests/harness/second-instance.js with `command`; `env` points it at another database. */
-const instance = (command: Record<string, unknown>, env: Record<string, string> = {}) => {
-  const child = spawn(
-    process.execPath,
-    [path.join(__dirname, '..', 'harness', 'second-instance.js'), JSON.stringify(command)],
-    { env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] }
-  );
-  let out = '';
-  let err = '';
-  const listeners: Array<() => void> = [];
-  child.stdout.on('data', (chunk) => {
-    out += chunk;
-    listeners.forEach((listener) => listener());
-  });
-  child.stderr.on('data', (chunk) => (err += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  return {
-    ready: () =>
-      new Promise<void>((resolve, reject) => {
-        const check = () => out.split('\n').includes('READY') && resolve();
-        listeners.push(check);
-        check();
-        exited.then((code) => reject(new Error(`La instancia terminó con ${code}: ${err}`)));
-      }),
-    go: () => child.stdin.write('GO\n'),
-    result: async <T>(): Promise<T> => {
-      const code = await exited;
-      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
-      if (code !== 0 || !line)
-        throw new Error(`La instancia terminó con ${code}: ${err.slice(-3000)}`);
-      return JSON.parse(line.slice('RESULT '.length)) as T;
-    },
-  };
-};
+const instance = (command: Record<string, unknown>, env: Record<string, string> = {}) =>
+  startInstance('second-instance.js', command, env);
 
 /** Each LFT date of `year` once, and `year` once in the list of generated years. */
 const expectYearWrittenOnce = async (app: TestApp, year: number) => {

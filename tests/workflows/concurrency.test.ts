@@ -1,10 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import type { UID } from '@strapi/strapi';
 import request from 'supertest';
 import { bootApp, type TestApp } from '../harness/app';
 import { loginAsAdmin, type Session } from '../harness/auth';
 import { testDatabaseClient } from '../harness/database';
+import { startInstance, type Instance } from '../harness/instance';
 import { runAs, runExpecting } from '../harness/runtime';
 import {
   LOG_UID,
@@ -215,59 +214,34 @@ describe('dos escrituras a la vez sobre el mismo servicio', () => {
 
 const postgresOnly = testDatabaseClient() === 'postgres' ? describe : describe.skip;
 
-/** A second Strapi process on the same database, serving HTTP until it is told to stop. */
-const startSecondInstance = () =>
-  new Promise<{ base: string; child: ChildProcess }>((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        path.join(__dirname, '..', 'harness', 'second-instance.js'),
-        JSON.stringify({ action: 'serve' }),
-      ],
-      { env: { ...process.env }, stdio: ['pipe', 'pipe', 'pipe'] }
-    );
-    let out = '';
-    let err = '';
-    child.stdout!.on('data', (chunk) => {
-      out += chunk;
-      const ready = /READY (\d+)/.exec(out);
-      if (ready) resolve({ base: `http://127.0.0.1:${ready[1]}`, child });
-    });
-    child.stderr!.on('data', (chunk) => (err += chunk));
-    child.on('exit', (code) => {
-      if (!/READY/.test(out)) reject(new Error(`La segunda instancia terminó con ${code}: ${err}`));
-    });
-  });
-
 postgresOnly('dos instancias sobre la misma base PostgreSQL', () => {
   let app: TestApp;
   let director: Session;
-  let second: { base: string; child: ChildProcess };
+  let second: Instance;
+  let base: string;
 
   beforeAll(async () => {
     app = await bootApp();
     director = await loginAsAdmin(app, 'strapi-super-admin');
-    second = await startSecondInstance();
+    // A second Strapi process on the same database, serving HTTP until it is told to stop.
+    second = startInstance('second-instance.js', { action: 'serve' });
+    base = `http://127.0.0.1:${await second.port()}`;
   });
   afterAll(async () => {
-    if (second) {
-      const exited = new Promise((resolve) => second.child.on('exit', resolve));
-      second.child.stdin!.end();
-      await exited;
-    }
+    await second?.stop();
     await app?.close();
   });
 
   it('«Iniciar diseño» en una instancia y «Cancelar» en la otra: gana uno por servicio', async () => {
     const here = sender(app.http, director);
-    const there = sender(() => request.agent(second.base), director);
+    const there = sender(() => request.agent(base), director);
     const targets: [Record<string, unknown>, Record<string, unknown>] = [START, CANCEL];
     await expectOneWinnerEach(app, await race(app, [here, there], targets), targets);
   });
 
   it('el mismo cambio en las dos instancias a la vez se aplica una sola vez', async () => {
     const here = sender(app.http, director);
-    const there = sender(() => request.agent(second.base), director);
+    const there = sender(() => request.agent(base), director);
     const targets: [Record<string, unknown>, Record<string, unknown>] = [START, START];
     await expectOneWinnerEach(app, await race(app, [here, there], targets), targets);
   });

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
-import path from 'node:path';
 import { bootApp, type TestApp } from '../harness/app';
 import { testDatabaseClient } from '../harness/database';
+import { startInstance } from '../harness/instance';
 
 const OFICIO = 'api::oficio.oficio';
 
@@ -86,22 +85,7 @@ postgresOnly('folios con dos instancias sobre la misma base PostgreSQL', () => {
   });
 
   const runSecondInstance = (command: Record<string, unknown>) =>
-    new Promise<string[]>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        [path.join(__dirname, '..', 'harness', 'second-instance.js'), JSON.stringify(command)],
-        { env: { ...process.env }, stdio: ['ignore', 'pipe', 'pipe'] }
-      );
-      let out = '';
-      let err = '';
-      child.stdout.on('data', (chunk) => (out += chunk));
-      child.stderr.on('data', (chunk) => (err += chunk));
-      child.on('exit', (code) => {
-        const line = out.split('\n').find((l) => l.startsWith('RESULT '));
-        if (code === 0 && line) resolve(JSON.parse(line.slice('RESULT '.length)));
-        else reject(new Error(`La segunda instancia terminó con ${code}: ${err.slice(-2000)}`));
-      });
-    });
+    startInstance('second-instance.js', command).result<string[]>();
 
   it('50 oficios creados entre las dos instancias reciben folios distintos y consecutivos', async () => {
     const receivedAt = '2029-05-07T16:00:00Z';
