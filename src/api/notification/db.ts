@@ -81,3 +81,29 @@ export const claimRows = <T>(
       .update({ claimed_by: token, claimed_until: new Date(clock.getTime() + claimMs) });
     return (await rows().whereIn('id', ids).orderBy(order)) as T[];
   });
+
+/**
+ * Keeps `token`'s claims on `table` (rows still in `status`) from lapsing while its instance works
+ * through them, renewing them every third of `claimMs`; only the claims of an instance that
+ * stopped lapse, and their rows go to another instance within `claimMs`. Returns the stop.
+ */
+export const renewClaims = (
+  strapi: Core.Strapi,
+  {
+    table,
+    token,
+    claimMs,
+    status,
+  }: { table: string; token: string; claimMs: number; status: string }
+): (() => void) => {
+  const timer = setInterval(() => {
+    appTable(strapi, table)
+      .where({ claimed_by: token, status })
+      .update({ claimed_until: new Date(Date.now() + claimMs) })
+      .catch((error: unknown) =>
+        strapi.log.warn(`No se pudo renovar la reserva de ${table}: ${String(error)}`)
+      );
+  }, claimMs / 3);
+  timer.unref();
+  return () => clearInterval(timer);
+};

@@ -1,5 +1,13 @@
 import type { Core } from '@strapi/strapi';
-import { appTable, claimRows, clip, inCurrentTransaction, toDate, workerToken } from '../db';
+import {
+  appTable,
+  claimRows,
+  clip,
+  inCurrentTransaction,
+  renewClaims,
+  toDate,
+  workerToken,
+} from '../db';
 import type { OutboxRow, OutgoingEmail } from '../types';
 
 const TABLE = 'notification_outbox';
@@ -204,15 +212,12 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       const lastAttempt = maxAttempts();
       const startedAt = Date.now();
       // While this instance lives its claims hold, however slow the SMTP server is.
-      const heartbeat = setInterval(() => {
-        table()
-          .where({ claimed_by: token, status: 'pending' })
-          .update({ claimed_until: new Date(Date.now() + CLAIM_MS) })
-          .catch((error: unknown) =>
-            strapi.log.warn(`No se pudo renovar la reserva de correos: ${String(error)}`)
-          );
-      }, CLAIM_MS / 3);
-      heartbeat.unref();
+      const stopRenewing = renewClaims(strapi, {
+        table: TABLE,
+        token,
+        claimMs: CLAIM_MS,
+        status: 'pending',
+      });
 
       try {
         for (const row of rows) {
@@ -220,7 +225,7 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
           report[await deliverOne(row, token, now, domain, lastAttempt)] += 1;
         }
       } finally {
-        clearInterval(heartbeat);
+        stopRenewing();
         // Rows left when the batch ran out of time go back to the queue untouched.
         await table()
           .where({ claimed_by: token, status: 'pending' })

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import {
   appTable,
   claimRows,
+  renewClaims,
   clip,
   inCurrentTransaction,
   toIso,
@@ -27,10 +28,12 @@ const ATTEMPTS = 'site_webhook_attempts';
 const TIMEOUT_MS = 10_000;
 const DEFAULT_BATCH = 20;
 /**
- * How long a claimed row stays reserved for the instance that claimed it. A batch stops taking
- * new rows after half of it, so a row whose claim lapsed is never sent twice at the same time.
+ * How long a claimed row stays reserved for the instance that claimed it. The instance renews its
+ * claims while it posts, so only the claims of an instance that stopped lapse; a batch stops
+ * taking new rows after a minute and hands the rest back.
  */
-const CLAIM_MS = 5 * 60_000;
+const CLAIM_MS = 90_000;
+const BATCH_BUDGET_MS = 60_000;
 
 export interface DeliveryRow {
   id: number;
@@ -314,16 +317,27 @@ export const createSiteWebhookService = ({ strapi }: { strapi: Core.Strapi }) =>
         limit: Math.max(1, Math.floor(options.limit ?? DEFAULT_BATCH)),
       });
       const report = { delivered: 0, retried: 0, claimed: rows.length };
+      if (rows.length === 0) return report;
       const startedAt = Date.now();
-      for (const row of rows) {
-        if (Date.now() - startedAt > CLAIM_MS / 2) break;
-        if (await attempt(row, token, now)) report.delivered += 1;
-        else report.retried += 1;
+      const stopRenewing = renewClaims(strapi, {
+        table: DELIVERIES,
+        token,
+        claimMs: CLAIM_MS,
+        status: 'pendiente',
+      });
+      try {
+        for (const row of rows) {
+          if (Date.now() - startedAt > BATCH_BUDGET_MS) break;
+          if (await attempt(row, token, now)) report.delivered += 1;
+          else report.retried += 1;
+        }
+      } finally {
+        stopRenewing();
+        // Rows left when the batch ran out of time go back to the queue untouched.
+        await deliveries()
+          .where({ claimed_by: token, status: 'pendiente' })
+          .update({ claimed_by: null, claimed_until: null });
       }
-      // Rows left when the batch ran out of time go back to the queue untouched.
-      await deliveries()
-        .where({ claimed_by: token, status: 'pendiente' })
-        .update({ claimed_by: null, claimed_until: null });
       return report;
     },
 
