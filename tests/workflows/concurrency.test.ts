@@ -144,6 +144,14 @@ describe('dos escrituras a la vez sobre el mismo servicio', () => {
       found: 'en_diseno',
     });
     expect(await stateOf(app, 'design', documentId)).toBe('en_diseno');
+
+    // A `from` that is not a state name is refused in Spanish before anything is read.
+    const odd = await send({ uid: DESIGN, documentId, to: 'cancelado', from: { $ne: 'x' } });
+    expect(odd.status).toBe(400);
+    expect(odd.body.error).toMatchObject({
+      message: 'El estado de origen (from) debe ser un texto.',
+      details: { code: 'INVALID_REQUEST' },
+    });
   });
 
   it('el motor compara el estado esperado con el que encuentra al tener el servicio retenido', async () => {

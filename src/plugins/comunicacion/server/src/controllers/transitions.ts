@@ -17,16 +17,37 @@ import type { FireTransition } from '../../../shared/contracts/transitions';
 
 const UIDS = Object.values(WORKFLOW_UIDS);
 
+/** yup's own trim() throws on a value that is not a string; this leaves it to the type check. */
+const trimmed = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
+
 const bodySchema = yup
   .object({
     uid: yup
       .string()
+      .typeError('El tipo de registro (uid) debe ser un texto.')
       .required('Indica el tipo de registro (uid).')
       .oneOf(UIDS, 'El tipo de registro no tiene flujo de trabajo.'),
-    documentId: yup.string().trim().required('Indica el documentId del registro.'),
-    to: yup.string().trim().required('Indica el estado de destino (to).'),
-    from: yup.string().trim().nullable(),
-    comment: yup.string().nullable().max(2000, 'El comentario admite hasta 2000 caracteres.'),
+    documentId: yup
+      .string()
+      .typeError('El documentId debe ser un texto.')
+      .transform(trimmed)
+      .required('Indica el documentId del registro.'),
+    to: yup
+      .string()
+      .typeError('El estado de destino (to) debe ser un texto.')
+      .transform(trimmed)
+      .required('Indica el estado de destino (to).'),
+    from: yup
+      .string()
+      .typeError('El estado de origen (from) debe ser un texto.')
+      .transform(trimmed)
+      .max(60, 'El estado de origen (from) admite hasta 60 caracteres.')
+      .nullable(),
+    comment: yup
+      .string()
+      .typeError('El comentario debe ser un texto.')
+      .nullable()
+      .max(2000, 'El comentario admite hasta 2000 caracteres.'),
   })
   .noUnknown(true, 'Campo no admitido: ${unknown}.');
 
