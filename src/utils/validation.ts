@@ -1,9 +1,14 @@
-import { validateYupSchema, yup } from '@strapi/utils';
+import { errors, validateYupSchema, yup } from '@strapi/utils';
 import { invalid } from './errors';
+
+/** When a schema's own transform (e.g. yup's trim on an object) fails before its checks speak. */
+export const WRONG_TYPE_MESSAGE =
+  'Algún campo de la solicitud no tiene el tipo esperado (por ejemplo, un objeto donde va un texto).';
 
 /**
  * Validates a request body at the edge; a refusal is a 400 with the schema's Spanish message and
- * the stable code `INVALID_REQUEST`.
+ * the stable code `INVALID_REQUEST`. A transform that throws on a value of the wrong type (yup's
+ * `trim()` on an object, say) is answered the same way, in Spanish, never as its own message.
  */
 export const validateInput = async <T>(schema: yup.AnySchema, body: unknown): Promise<T> => {
   try {
@@ -11,7 +16,7 @@ export const validateInput = async <T>(schema: yup.AnySchema, body: unknown): Pr
   } catch (error) {
     throw invalid(
       'INVALID_REQUEST',
-      error instanceof Error ? error.message : 'Solicitud inválida.'
+      error instanceof errors.ValidationError ? error.message : WRONG_TYPE_MESSAGE
     );
   }
 };
