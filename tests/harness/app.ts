@@ -21,12 +21,13 @@ export interface BootOptions {
   env?: Record<string, string | undefined>;
 }
 
-const LOCK = path.resolve(__dirname, '..', '..', '.tmp', 'compile.lock');
+const APP_ROOT = path.resolve(__dirname, '..', '..');
+const LOCK = path.join(APP_ROOT, '.tmp', 'compile.lock');
 const STALE_LOCK_MS = 180_000;
 
 /**
- * compileStrapi() writes dist/ when sources changed; two workers doing it at once could hand a
- * third a half-written file. A directory lock lets one compile at a time (a no-op when up to date).
+ * compileStrapi() rewrites every file of dist/; two processes doing it at once could hand a third
+ * a half-written file. A directory lock lets one compile at a time.
  */
 const compileOnce = async () => {
   fs.mkdirSync(path.dirname(LOCK), { recursive: true });
@@ -49,6 +50,15 @@ const compileOnce = async () => {
 };
 
 /**
+ * The compiled application: the run's global setup compiled it (and workers must not rewrite
+ * dist/ under each other); a file run outside it compiles under the lock.
+ */
+export const compiledApp = async (): Promise<{ appDir: string; distDir: string }> =>
+  process.env.TESTS_DIST_COMPILED === '1'
+    ? { appDir: APP_ROOT, distDir: path.join(APP_ROOT, 'dist') }
+    : compileOnce();
+
+/**
  * Boots the real application as `npm run develop` would, on its own database and a random port:
  * compileStrapi() + createStrapi(ctx).load() + start().
  */
@@ -56,7 +66,7 @@ export const bootApp = async ({ db, env = {} }: BootOptions = {}): Promise<TestA
   const database = db ?? (await createTestDatabase());
   applyTestEnv({ ...database.env, ...env });
 
-  const ctx = await compileOnce();
+  const ctx = await compiledApp();
   const strapi = await createStrapi({ ...ctx, autoReload: false, serveAdminPanel: true }).load();
   await strapi.start();
 

@@ -72,4 +72,7 @@ export default async function globalSetup() {
   }
 
   await compileStrapi();
+  // Every compile rewrites every file of dist/: a worker (or a command a test runs) requiring one
+  // at that moment would read it half-written. Compiled once here, the workers only read it.
+  process.env.TESTS_DIST_COMPILED = '1';
 }
