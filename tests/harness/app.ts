@@ -53,10 +53,13 @@ const compileOnce = async () => {
  * The compiled application: the run's global setup compiled it (and workers must not rewrite
  * dist/ under each other); a file run outside it compiles under the lock.
  */
-export const compiledApp = async (): Promise<{ appDir: string; distDir: string }> =>
-  process.env.TESTS_DIST_COMPILED === '1'
-    ? { appDir: APP_ROOT, distDir: path.join(APP_ROOT, 'dist') }
-    : compileOnce();
+export const compiledApp = async (): Promise<{ appDir: string; distDir: string }> => {
+  if (process.env.TESTS_DIST_COMPILED === '1') {
+    return { appDir: APP_ROOT, distDir: path.join(APP_ROOT, 'dist') };
+  }
+  const { appDir, distDir } = await compileOnce();
+  return { appDir, distDir: distDir ?? path.join(appDir, 'dist') };
+};
 
 /**
  * Boots the real application as `npm run develop` would, on its own database and a random port:
