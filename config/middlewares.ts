@@ -2,8 +2,22 @@ import type { Core } from '@strapi/strapi';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
+  // In front of Strapi's error middleware: request ids, unreadable bodies refused before parsing,
+  // every refusal Spanish and coded, no 500 with internals.
+  'global::error-boundary',
   'strapi::errors',
-  'strapi::security',
+  {
+    name: 'strapi::security',
+    config: {
+      contentSecurityPolicy: {
+        // Strings, not lists: Strapi merges lists with its defaults position by position.
+        directives: {
+          'connect-src': "'self'",
+          'img-src': "'self' data: blob:",
+        },
+      },
+    },
+  },
   {
     name: 'strapi::cors',
     config: {
@@ -22,9 +36,10 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       windowMs: env.int('RATE_LIMIT_WINDOW_MS', 5 * 60 * 1000),
     },
   },
-  'strapi::poweredBy',
   'strapi::query',
   'strapi::body',
+  { name: 'global::body-guard', config: { maxDepth: 32 } },
+  'global::core-route-guards',
   'strapi::session',
   'strapi::favicon',
   {

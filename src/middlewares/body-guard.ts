@@ -1,0 +1,115 @@
+import type { Core } from '@strapi/strapi';
+import { sendRefusal } from '../utils/error-translation';
+
+type Context = Parameters<Core.MiddlewareHandler>[0];
+
+interface BodyGuardConfig {
+  /** Deepest nesting of objects and arrays a body or query may have. */
+  maxDepth?: number;
+}
+
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
+ * How a parsed value breaks the house's limits: too deep, or a key that names an object's
+ * prototype. Breadth-first with an explicit queue, so a hostile value cannot exhaust the stack.
+ */
+export const inspectValue = (
+  value: unknown,
+  maxDepth: number
+): { problem: 'depth' } | { problem: 'key'; key: string } | undefined => {
+  const queue: [unknown, number][] = [[value, 0]];
+  for (let i = 0; i < queue.length; i += 1) {
+    const [current, depth] = queue[i];
+    if (typeof current !== 'object' || current === null || Buffer.isBuffer(current)) continue;
+    if (depth >= maxDepth) return { problem: 'depth' };
+    for (const key of Object.keys(current)) {
+      if (PROTOTYPE_KEYS.has(key)) return { problem: 'key', key };
+      queue.push([(current as Record<string, unknown>)[key], depth + 1]);
+    }
+  }
+  return undefined;
+};
+
+/**
+ * After the body parser: bodies and queries deeper than `maxDepth` levels (400 `BODY_TOO_DEEP`),
+ * keys `__proto__`, `constructor` or `prototype` (400 `INVALID_BODY` / `INVALID_QUERY`) are refused
+ * before any route sees them, and a method with a body that sent none gets an empty one, so
+ * handlers always read an object.
+ */
+/** A reserved name as a query parameter or inside one's brackets (the query parser drops them silently). */
+const RESERVED_IN_QUERY = /(^|[&[\]])(__proto__|constructor|prototype)(?=[\][=&]|$)/;
+
+const decodedQuery = (querystring: string) => {
+  try {
+    return decodeURIComponent(querystring.replace(/\+/g, ' '));
+  } catch {
+    return undefined;
+  }
+};
+
+export default (config: BodyGuardConfig, _: { strapi: Core.Strapi }) => {
+  const maxDepth = config.maxDepth ?? 32;
+  return async (ctx: Context, next: () => Promise<unknown>) => {
+    if (ctx.querystring) {
+      const raw = decodedQuery(ctx.querystring);
+      if (raw === undefined) {
+        return sendRefusal(
+          ctx,
+          400,
+          'INVALID_QUERY',
+          'La consulta tiene una codificación no válida.'
+        );
+      }
+      const reserved = RESERVED_IN_QUERY.exec(raw);
+      if (reserved) {
+        return sendRefusal(
+          ctx,
+          400,
+          'INVALID_QUERY',
+          `La consulta usa un nombre de parámetro reservado: «${reserved[2]}».`,
+          { parameter: reserved[2] }
+        );
+      }
+    }
+    const query = inspectValue(ctx.query, maxDepth);
+    if (query) {
+      return query.problem === 'depth'
+        ? sendRefusal(
+            ctx,
+            400,
+            'BODY_TOO_DEEP',
+            `La consulta anida más de ${maxDepth} niveles de parámetros.`
+          )
+        : sendRefusal(
+            ctx,
+            400,
+            'INVALID_QUERY',
+            `La consulta usa un nombre de parámetro reservado: «${query.key}».`,
+            { parameter: query.key }
+          );
+    }
+    const request = ctx.request as typeof ctx.request & { body?: unknown };
+    if (request.body === undefined && ['POST', 'PUT', 'PATCH'].includes(ctx.method)) {
+      request.body = {};
+    }
+    const body = inspectValue(request.body, maxDepth);
+    if (body) {
+      return body.problem === 'depth'
+        ? sendRefusal(
+            ctx,
+            400,
+            'BODY_TOO_DEEP',
+            `El cuerpo de la solicitud anida más de ${maxDepth} niveles de objetos o listas.`
+          )
+        : sendRefusal(
+            ctx,
+            400,
+            'INVALID_BODY',
+            `El cuerpo de la solicitud usa un nombre de campo reservado: «${body.key}».`,
+            { field: body.key }
+          );
+    }
+    return next();
+  };
+};
