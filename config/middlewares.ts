@@ -1,4 +1,5 @@
 import type { Core } from '@strapi/strapi';
+import { bodyParseError } from '../src/utils/error-translation';
 
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
   'strapi::logger',
@@ -37,7 +38,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     },
   },
   'strapi::query',
-  'strapi::body',
+  // Malformed bodies are the client's error: coded 400/413, not logged as server failures.
+  { name: 'strapi::body', config: { onError: bodyParseError } },
   { name: 'global::body-guard', config: { maxDepth: 32 } },
   'global::core-route-guards',
   'strapi::session',

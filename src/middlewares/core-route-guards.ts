@@ -69,6 +69,19 @@ const GUARDS: readonly Guard[] = [
   },
 ];
 
+/**
+ * Routes that only make sense on Strapi's commercial edition and would call its licence server
+ * from here: this installation has no licence, so they are not found.
+ */
+const ENTERPRISE_ONLY = [/^\/admin\/license-trial-time-left$/];
+
+/** A schema library's refusal (zod, used by some of Strapi's newer admin routes). */
+const isSchemaRefusal = (error: unknown) =>
+  typeof error === 'object' &&
+  error !== null &&
+  Array.isArray((error as { issues?: unknown }).issues) &&
+  /ZodError/.test(String((error as { name?: unknown }).name));
+
 /** Errors of the query engine that come from what the client asked for, not from the server. */
 const QUERY_ERRORS = [/^Attribute .+ not found on model /, /^Undefined attribute level operator /];
 
@@ -79,6 +92,9 @@ const QUERY_ERRORS = [/^Attribute .+ not found on model /, /^Undefined attribute
  */
 export default (_config: unknown, _: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: () => Promise<unknown>) => {
+    if (ENTERPRISE_ONLY.some((path) => path.test(ctx.path))) {
+      return sendRefusal(ctx, 404, 'NOT_FOUND');
+    }
     const guard = GUARDS.find((g) => g.method === ctx.method && g.path.test(ctx.path));
     if (guard) {
       const body = (ctx.request as { body?: unknown }).body;
@@ -89,6 +105,14 @@ export default (_config: unknown, _: { strapi: Core.Strapi }) =>
     try {
       return await next();
     } catch (error) {
+      if (isSchemaRefusal(error)) {
+        return sendRefusal(
+          ctx,
+          400,
+          'INVALID_REQUEST',
+          'Los datos enviados no tienen la forma esperada.'
+        );
+      }
       const message = error instanceof Error ? error.message : '';
       // Plain errors only: the engine throws these as `Error`, never as an application error.
       if (error?.constructor === Error && QUERY_ERRORS.some((re) => re.test(message))) {

@@ -1,4 +1,5 @@
 import type { Context } from 'koa';
+import { errors } from '@strapi/utils';
 import { labelOf } from './field-labels';
 
 /** The error body every answer of this server carries on a refusal. */
@@ -378,4 +379,16 @@ export const sendRefusal = (
       details: { ...details, code },
     },
   };
+};
+
+/**
+ * The body parser's refusal (malformed JSON, a prototype key, a form it cannot read, a body over
+ * the limit) as a coded client error, so it is answered 4xx and never logged as a server failure.
+ */
+export const bodyParseError = (error: Error & { status?: number }): never => {
+  const tooLarge = error.status === 413 || /too large|maxFileSize|exceeded/i.test(error.message);
+  const status = tooLarge ? 413 : 400;
+  const { message, details } = translateError({ status, message: error.message });
+  if (tooLarge) throw new errors.PayloadTooLargeError(message, details);
+  throw new errors.ValidationError(message, details);
 };
