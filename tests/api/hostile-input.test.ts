@@ -1,5 +1,7 @@
 import { bootApp, type TestApp } from '../harness/app';
 import { loginAsAdmin, type Session } from '../harness/auth';
+import { runInternal } from '../harness/runtime';
+import { createOficio } from '../harness/workflow-fixtures';
 
 /** Every refusal of this server: a JSON error with a Spanish message and a stable code. */
 const expectCoded = (
@@ -126,6 +128,15 @@ describe('entradas hostiles: ninguna respuesta 500, toda negativa en español y 
       .set('Content-Type', 'application/json')
       .send(`{"fileIds":${deepArray(5_000)}}`);
     expectCoded(bulk, 400, 'BODY_TOO_DEEP');
+  });
+
+  it('una relación que el rol no puede leer se niega con 403, no con un error interno', async () => {
+    const oficio = await runInternal(() => createOficio(app));
+    const res = await app
+      .http()
+      .get(`/content-manager/relations/api::oficio.oficio/${oficio.documentId}/localizations`)
+      .set(admin.auth);
+    expectCoded(res, 403, 'FORBIDDEN');
   });
 
   it('no anuncia el servidor, identifica cada solicitud y limita connect-src', async () => {

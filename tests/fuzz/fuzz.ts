@@ -100,12 +100,16 @@ const ENGLISH =
 
 const str = (value: unknown) => (typeof value === 'string' ? value : (JSON.stringify(value) ?? ''));
 
+/** Strapi's own bookkeeping attributes: not the office's data. */
+const STRAPI_FIELDS = new Set(['locale', 'documentId']);
+
 /** Fields of a content type that hold text a canary fits in. */
 const plantable = (schema: { attributes: Record<string, Record<string, unknown>> }) =>
   Object.entries(schema.attributes)
     .filter(([, attribute]) =>
       ['string', 'text', 'email', 'richtext', 'blocks'].includes(String(attribute.type))
     )
+    .filter(([name]) => !STRAPI_FIELDS.has(name))
     .filter(([, attribute]) => attribute.private === true || attribute.type === 'email')
     .map(([name, attribute]) => ({ name, type: String(attribute.type) }));
 
@@ -450,7 +454,44 @@ export const runFuzz = async (app: TestApp, options: FuzzOptions): Promise<FuzzR
     }
   }
 
-  // 2. The random walk.
+  // 2. Staff reads through the content manager: every type, with and without populating its
+  //    relations two levels down, and every relation field through the relations endpoint.
+  const relationsOf = (uid: string) =>
+    Object.entries(
+      strapi.contentTypes[uid as UID.ContentType].attributes as Record<
+        string,
+        { type?: string; target?: string }
+      >
+    )
+      .filter(
+        ([, attribute]) => attribute.type === 'relation' && attribute.target?.startsWith('api::')
+      )
+      .map(([name]) => name);
+  const cm = (path: string): Route => ({ method: 'GET', path });
+  for (const actor of actors.filter((x) => x.kind === 'staff')) {
+    for (const [uid, entry] of Object.entries(ids)) {
+      const id = entry.own[0];
+      const base = `/content-manager/collection-types/${uid}`;
+      const relations = relationsOf(uid);
+      const populates = [
+        'populate=*',
+        ...relations.map((name) => `populate[${name}][populate]=*`),
+        relations.map((name, i) => `populate[${i}]=${name}`).join('&'),
+      ];
+      for (const query of populates) {
+        await send(actor, cm(`${base}/:id`), `${base}/${id}`, query, {});
+        await send(actor, cm(base), base, query, {});
+        sent += 2;
+      }
+      for (const field of relations) {
+        const path = `/content-manager/relations/${uid}/${id}/${field}`;
+        await send(actor, cm('/content-manager/relations/:model/:id/:targetField'), path, '', {});
+        sent += 1;
+      }
+    }
+  }
+
+  // 3. The random walk.
   while (sent < options.requests) {
     const route = pick(routes);
     const actor = pick(actors);
