@@ -8,6 +8,9 @@ interface BodyGuardConfig {
   maxDepth?: number;
 }
 
+const NUL_MESSAGE =
+  'La solicitud contiene un carácter nulo (\\0), que no se admite en ningún dato.';
+
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
@@ -17,10 +20,12 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 export const inspectValue = (
   value: unknown,
   maxDepth: number
-): { problem: 'depth' } | { problem: 'key'; key: string } | undefined => {
+): { problem: 'depth' } | { problem: 'key'; key: string } | { problem: 'nul' } | undefined => {
   const queue: [unknown, number][] = [[value, 0]];
   for (let i = 0; i < queue.length; i += 1) {
     const [current, depth] = queue[i];
+    // PostgreSQL stores no NUL character in a text: refused here rather than by the database.
+    if (typeof current === 'string' && current.includes('\u0000')) return { problem: 'nul' };
     if (typeof current !== 'object' || current === null || Buffer.isBuffer(current)) continue;
     if (depth >= maxDepth) return { problem: 'depth' };
     for (const key of Object.keys(current)) {
@@ -73,6 +78,9 @@ export default (config: BodyGuardConfig, _: { strapi: Core.Strapi }) => {
       }
     }
     const query = inspectValue(ctx.query, maxDepth);
+    if (query?.problem === 'nul') {
+      return sendRefusal(ctx, 400, 'INVALID_QUERY', NUL_MESSAGE);
+    }
     if (query) {
       return query.problem === 'depth'
         ? sendRefusal(
@@ -94,6 +102,9 @@ export default (config: BodyGuardConfig, _: { strapi: Core.Strapi }) => {
       request.body = {};
     }
     const body = inspectValue(request.body, maxDepth);
+    if (body?.problem === 'nul') {
+      return sendRefusal(ctx, 400, 'INVALID_BODY', NUL_MESSAGE);
+    }
     if (body) {
       return body.problem === 'depth'
         ? sendRefusal(

@@ -69,6 +69,48 @@ const GUARDS: readonly Guard[] = [
   },
 ];
 
+/** Media-library fields that name a folder or file by its numeric id. */
+const UPLOAD_ID_FIELDS = ['parent', 'destinationFolderId', 'folder', 'folderIds', 'fileIds'];
+
+const isNumericId = (value: unknown) =>
+  value === null ||
+  (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) ||
+  (typeof value === 'string' && /^[1-9]\d{0,15}$/.test(value));
+
+/**
+ * The media library looks folders up by these ids inside its validation, in parallel checks whose
+ * database error nobody awaits once another check failed: on PostgreSQL a text where an integer
+ * goes would surface as an unhandled rejection. Ids are checked for their form first.
+ */
+const uploadIdsProblem = (ctx: Context) => {
+  if (!ctx.path.startsWith('/upload/')) return undefined;
+  const folderOrFile = /^\/upload\/(folders|files)\/([^/]+)/.exec(ctx.path);
+  if (folderOrFile && !isNumericId(folderOrFile[2])) return 'id';
+  const body = (ctx.request as { body?: unknown }).body;
+  const sources: unknown[] = [body];
+  const fileInfo = (body as { fileInfo?: unknown } | undefined)?.fileInfo;
+  for (const info of Array.isArray(fileInfo) ? fileInfo : [fileInfo]) {
+    if (typeof info !== 'string') sources.push(info);
+    else {
+      try {
+        sources.push(JSON.parse(info));
+      } catch {
+        return 'fileInfo';
+      }
+    }
+  }
+  for (const source of sources) {
+    if (typeof source !== 'object' || source === null) continue;
+    for (const field of UPLOAD_ID_FIELDS) {
+      if (!(field in source)) continue;
+      const value = (source as Record<string, unknown>)[field];
+      const values = Array.isArray(value) ? value : [value];
+      if (values.length > 1000 || !values.every(isNumericId)) return field;
+    }
+  }
+  return undefined;
+};
+
 /**
  * Routes that only make sense on Strapi's commercial edition and would call its licence server
  * from here: this installation has no licence, so they are not found.
@@ -94,6 +136,16 @@ export default (_config: unknown, _: { strapi: Core.Strapi }) =>
   async (ctx: Context, next: () => Promise<unknown>) => {
     if (ENTERPRISE_ONLY.some((path) => path.test(ctx.path))) {
       return sendRefusal(ctx, 404, 'NOT_FOUND');
+    }
+    const uploadProblem = uploadIdsProblem(ctx);
+    if (uploadProblem) {
+      return sendRefusal(
+        ctx,
+        400,
+        'INVALID_REQUEST',
+        `«${uploadProblem}» debe ser el número de una carpeta o un archivo de la biblioteca de medios.`,
+        { field: uploadProblem }
+      );
     }
     const guard = GUARDS.find((g) => g.method === ctx.method && g.path.test(ctx.path));
     if (guard) {

@@ -47,7 +47,18 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) =>
     ctx.state.requestId = requestId;
     ctx.set('X-Request-Id', requestId);
 
-    if (SEGMENT_FORBIDDEN.test(ctx.path)) {
+    let path: string;
+    try {
+      path = decodeURIComponent(ctx.path);
+    } catch {
+      sendRefusal(ctx, 400, 'INVALID_REQUEST', 'La dirección tiene una codificación no válida.');
+      return;
+    }
+    if (path.includes('\u0000')) {
+      sendRefusal(ctx, 400, 'INVALID_REQUEST', 'La dirección contiene un carácter nulo (\\0).');
+      return;
+    }
+    if (SEGMENT_FORBIDDEN.test(path)) {
       sendRefusal(ctx, 404, 'NOT_FOUND');
       return;
     }

@@ -96,6 +96,31 @@ describe('entradas hostiles: ninguna respuesta 500, toda negativa en español y 
     expectCoded(path, 404, 'NOT_FOUND');
   });
 
+  it('un carácter nulo en la dirección, la consulta o el cuerpo se rechaza antes de la base de datos', async () => {
+    expectCoded(await app.http().get('/api/web-publications/%00'), 400, 'INVALID_REQUEST');
+    expectCoded(await app.http().get('/api/web-publications?q=a%00b'), 400, 'INVALID_QUERY');
+    const body = await app
+      .http()
+      .post('/api/auth/local')
+      .send({ identifier: 'a\u0000b@calimaya.mx', password: 'x' });
+    expectCoded(body, 400, 'INVALID_BODY');
+  });
+
+  it('los identificadores de la biblioteca de medios son números', async () => {
+    const folder = await app
+      .http()
+      .post('/upload/folders')
+      .set(admin.auth)
+      .send({ name: 'Carpeta', parent: 'api::oficio.oficio' });
+    expectCoded(folder, 400, 'INVALID_REQUEST');
+    const move = await app
+      .http()
+      .post('/upload/actions/bulk-move')
+      .set(admin.auth)
+      .send({ destinationFolderId: 'x', fileIds: [1], folderIds: [] });
+    expectCoded(move, 400, 'INVALID_REQUEST');
+  });
+
   it('rutas y métodos desconocidos: 404 y 405 en JSON con código', async () => {
     expectCoded(await app.http().get('/api/no-existe'), 404, 'NOT_FOUND');
     expectCoded(await app.http().delete('/api/oficios'), 405, 'METHOD_NOT_ALLOWED');
