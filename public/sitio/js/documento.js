@@ -2,7 +2,7 @@
 import { getJson } from './api.js';
 import { byId, errorMessage, h, param, replace, setTitle } from './dom.js';
 import { calendarDate, fileDescription, longDate, period } from './formato.js';
-import { renderMarkdown } from './markdown.js';
+import { htmlContent } from './contenido.js';
 
 const notFound = (container) => {
   setTitle('Documento no encontrado');
@@ -64,7 +64,7 @@ const load = async () => {
           row('Publicado en el sitio', longDate(data.publishedAt)),
           row('Nota', data.note)
         ),
-        data.body ? h('div', { class: 'contenido' }, renderMarkdown(data.body)) : null,
+        data.body ? h('div', { class: 'contenido' }, htmlContent(data.bodyHtml)) : null,
         data.fraccion
           ? h(
               'p',

@@ -5,7 +5,7 @@
 import { ApiError, getJson, postJson } from './api.js';
 import { append, byId, errorMessage, h, param, replace, setTitle } from './dom.js';
 import { longDate, timeElement } from './formato.js';
-import { renderMarkdown } from './markdown.js';
+import { htmlContent } from './contenido.js';
 
 const MAX_TEXT = 2000;
 /** Una escala de hasta once valores se contesta con botones de opción; más larga, con un número. */
@@ -241,7 +241,9 @@ const renderSurvey = (container, survey, slug) => {
   replace(
     container,
     h('h1', { id: 'titulo-encuesta' }, survey.title),
-    survey.description ? h('div', { class: 'entrada' }, renderMarkdown(survey.description)) : null,
+    survey.descriptionHtml
+      ? h('div', { class: 'entrada' }, htmlContent(survey.descriptionHtml))
+      : null,
     survey.closesAt
       ? h(
           'p',

@@ -2,7 +2,7 @@
 import { getJson } from './api.js';
 import { byId, capitalize, errorMessage, h, param, replace, setTitle } from './dom.js';
 import { fileDescription, longDate, timeElement } from './formato.js';
-import { renderMarkdown } from './markdown.js';
+import { htmlContent } from './contenido.js';
 import { sectionHref } from './publicaciones.js';
 
 const notFound = (container) => {
@@ -80,7 +80,7 @@ const load = async () => {
               height: data.cover.height || null,
             })
           : null,
-        h('div', { class: 'contenido' }, renderMarkdown(data.body)),
+        h('div', { class: 'contenido' }, htmlContent(data.bodyHtml)),
         attachments(data.attachments)
       )
     );

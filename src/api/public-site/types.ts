@@ -45,6 +45,8 @@ export interface PublicationSummary {
 export interface PublicationDetail extends PublicationSummary {
   /** Markdown. */
   body: string;
+  /** The body as sanitised HTML (markdown-it, then sanitize-html), what the site inserts. */
+  bodyHtml: string;
   attachments: Attachment[];
 }
 
@@ -76,6 +78,8 @@ export interface TransparencyItem {
 export interface TransparencyDetail extends TransparencyItem {
   /** Markdown. */
   body: string;
+  /** The body as sanitised HTML (markdown-it, then sanitize-html), what the site inserts. */
+  bodyHtml: string;
 }
 
 export interface TransparencyFacets {

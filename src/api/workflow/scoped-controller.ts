@@ -2,6 +2,7 @@ import { factories, type Core, type UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { requireArea, roleType, safePopulate } from '../../utils/area-scope';
 import { forbidden } from '../../utils/errors';
+import { checkPublicQuery } from '../../utils/public-query';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 type Query = Record<string, unknown>;
@@ -15,7 +16,11 @@ export interface ReadController {
   transformResponse(data: unknown, meta?: Record<string, unknown>): unknown;
 }
 
-/** What the anonymous public may read of a published record. */
+/**
+ * What the anonymous public may read of a published record. The same lists shape the answer and
+ * bound the query: filters, sort and fields may name only these fields, populate only these
+ * relations.
+ */
 export interface PublicView {
   fields: readonly string[];
   populate: Populate;
@@ -31,6 +36,12 @@ export interface ScopeOptions {
   /** Published records the public may read, and which of their fields. */
   publicView?: PublicView;
 }
+
+/** The caller's `fields`, as a list (Strapi takes `a,b` as well as `fields[0]=a`). */
+const askedFields = (fields: unknown): string[] => {
+  if (typeof fields === 'string') return fields.split(',').map((name) => name.trim());
+  return Array.isArray(fields) ? fields.map(String) : [];
+};
 
 const and = (a: unknown, b: Record<string, unknown> | null) => {
   if (!b) return a;
@@ -58,16 +69,30 @@ export const scopeReads = (strapi: Core.Strapi, uid: UID.ContentType, options: S
   };
 
   const prepare = async (controller: ReadController, ctx: Ctx) => {
+    const view = isPublic(ctx) ? options.publicView : undefined;
+    // Before Strapi's own checks: a field that is not private in the schema (a due date, a
+    // workflow state) is still not public, and filtering on it would reveal it.
+    if (view) {
+      checkPublicQuery(ctx.query as Query, {
+        fields: view.fields,
+        populate: Object.keys(view.populate),
+      });
+    }
     const { populate, ...query } = ctx.query as Query;
     ctx.query = query;
     await controller.validateQuery(ctx);
     const sanitized = await controller.sanitizeQuery(ctx);
-    const view = isPublic(ctx) ? options.publicView : undefined;
     const params: Query = {
       ...sanitized,
       populate: safePopulate(populate, view?.populate ?? options.populate),
     };
-    if (view) Object.assign(params, { status: 'published', fields: [...view.fields] });
+    if (view) {
+      const asked = askedFields(query.fields);
+      Object.assign(params, {
+        status: 'published',
+        fields: asked.length > 0 ? asked : [...view.fields],
+      });
+    }
     return params;
   };
 

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { TRANSPARENCY_METADATA_FIELDS } from '../../../domain/transparency';
 import { toIso } from '../../notification/db';
+import { renderMarkdown } from '../../../utils/markdown';
 import type {
   Attachment,
   PublicationDetail,
@@ -339,9 +340,11 @@ const createPublicSiteService = ({ strapi }: { strapi: Core.Strapi }) => {
       const media = (
         await mediaOf(WEB_PUBLICATION_UID, [Number(row.id)], ['cover', 'attachments'])
       ).get(Number(row.id));
+      const body = text(row.body) ?? '';
       return {
         ...toSummary(row, media),
-        body: text(row.body) ?? '',
+        body,
+        bodyHtml: renderMarkdown(body),
         attachments: (media?.get('attachments') ?? []).map((file) => asFile(file) as Attachment),
       };
     },
@@ -416,7 +419,8 @@ const createPublicSiteService = ({ strapi }: { strapi: Core.Strapi }) => {
       const media = (await mediaOf(TRANSPARENCY_UID, [Number(row.id)], ['file'])).get(
         Number(row.id)
       );
-      return { ...toTransparencyItem(row, media), body: text(row.body) ?? '' };
+      const body = text(row.body) ?? '';
+      return { ...toTransparencyItem(row, media), body, bodyHtml: renderMarkdown(body) };
     },
 
     /** Fracciones (with their article) and ejercicios that have published documents. */

@@ -173,5 +173,5 @@ export const responsesCsv = (questions: readonly Question[], rows: readonly Resp
       ...columns.map((key) => cell(row.answers?.[key])),
     ]),
   ];
-  return toCsv(lines, { neutraliseFormulas: true });
+  return toCsv(lines);
 };

@@ -3,6 +3,7 @@ import type { Core } from '@strapi/strapi';
 import { env } from '@strapi/utils';
 import rateLimit from '../../../middlewares/rate-limit';
 import { SURVEY_RESPONSE_UID, SURVEY_UID } from '../../../document-middlewares/survey-rules';
+import { renderMarkdown } from '../../../utils/markdown';
 import { requiredEnvList } from '../../../utils/required-env';
 import { isOpen, toQuestion, type Question, type QuestionInput } from '../domain/questions';
 
@@ -90,7 +91,9 @@ const createPublicSurveyService = ({ strapi }: { strapi: Core.Strapi }) => {
     async findOpen(
       slug: string,
       now = new Date()
-    ): Promise<(PublicSurvey & { documentId: string; questions: Question[] }) | null> {
+    ): Promise<
+      (PublicSurvey & { documentId: string; descriptionHtml: string; questions: Question[] }) | null
+    > {
       const survey = (await strapi.documents(SURVEY_UID).findFirst({
         status: 'published',
         filters: { slug },
@@ -100,6 +103,8 @@ const createPublicSurveyService = ({ strapi }: { strapi: Core.Strapi }) => {
       return {
         documentId: survey.documentId,
         ...toPublic(survey),
+        // What the site inserts: the description as sanitised HTML.
+        descriptionHtml: renderMarkdown(survey.description),
         questions: (survey.questions ?? []).map(toQuestion),
       };
     },

@@ -1,6 +1,9 @@
 /**
- * iCalendar (RFC 5545) writing, with no Strapi import: the feed service hands it plain events.
+ * iCalendar (RFC 5545) writing on ical-generator, with no Strapi import: the feed service hands
+ * it plain events. The library escapes TEXT values (backslash, semicolon, comma, line breaks) and
+ * folds lines at 75 octets without splitting a UTF-8 character.
  */
+import ical, { ICalCalendarMethod, ICalEventStatus, escape } from 'ical-generator';
 
 export interface IcalEvent {
   uid: string;
@@ -19,76 +22,39 @@ export interface IcalCalendar {
   events: readonly IcalEvent[];
 }
 
-const CRLF = '\r\n';
-const MAX_OCTETS = 75;
-
-/** A UTC DATE-TIME value: 20270301T150000Z. */
-export const icalDateTime = (instant: Date) =>
-  instant
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d{3}/, '');
-
-/** TEXT value escaping (§3.3.11): backslash, semicolon, comma and line breaks. */
-export const escapeText = (value: string) =>
-  value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
-
-/**
- * Folds a content line into lines of at most 75 octets (§3.1): each continuation starts with a
- * space, and a multi-byte UTF-8 character is never split.
- */
-export const foldLine = (line: string): string => {
-  const parts: string[] = [];
-  let current = '';
-  let octets = 0;
-  for (const char of line) {
-    const size = Buffer.byteLength(char, 'utf8');
-    // Continuation lines carry the leading space within their 75 octets.
-    const limit = parts.length === 0 ? MAX_OCTETS : MAX_OCTETS - 1;
-    if (octets + size > limit) {
-      parts.push(current);
-      current = '';
-      octets = 0;
-    }
-    current += char;
-    octets += size;
-  }
-  parts.push(current);
-  return parts.join(`${CRLF} `);
+const STATUS: Record<IcalEvent['status'], ICalEventStatus> = {
+  TENTATIVE: ICalEventStatus.TENTATIVE,
+  CONFIRMED: ICalEventStatus.CONFIRMED,
+  CANCELLED: ICalEventStatus.CANCELLED,
 };
-
-const property = (name: string, value: string) => `${name}:${value}`;
 
 /** The whole VCALENDAR object, CRLF line endings included. */
 export const buildCalendar = ({ name, events }: IcalCalendar): string => {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//Ayuntamiento de Calimaya//Comunicacion Social y Gobierno Digital//ES',
-    'CALSCALE:GREGORIAN',
-    'METHOD:PUBLISH',
-    property('X-WR-CALNAME', escapeText(name)),
-    'X-WR-TIMEZONE:America/Mexico_City',
-  ];
+  const calendar = ical({
+    prodId: {
+      company: 'Ayuntamiento de Calimaya',
+      product: 'Comunicacion Social y Gobierno Digital',
+      language: 'ES',
+    },
+    // The library writes the calendar name as given: escaped here like any other TEXT value.
+    name: escape(name, false),
+    method: ICalCalendarMethod.PUBLISH,
+    scale: 'GREGORIAN',
+    // Every instant is written in UTC (…Z) and clients show it in their own zone. No calendar
+    // time zone: the library would then write local times of the server's zone.
+  });
   for (const event of events) {
-    lines.push(
-      'BEGIN:VEVENT',
-      property('UID', event.uid),
-      `DTSTAMP:${icalDateTime(event.stamp)}`,
-      `LAST-MODIFIED:${icalDateTime(event.stamp)}`,
-      `DTSTART:${icalDateTime(event.start)}`,
-      `DTEND:${icalDateTime(event.end)}`,
-      property('SUMMARY', escapeText(event.summary)),
-      ...(event.location ? [property('LOCATION', escapeText(event.location))] : []),
-      ...(event.description ? [property('DESCRIPTION', escapeText(event.description))] : []),
-      `STATUS:${event.status}`,
-      'END:VEVENT'
-    );
+    calendar.createEvent({
+      id: event.uid,
+      stamp: event.stamp,
+      lastModified: event.stamp,
+      start: event.start,
+      end: event.end,
+      summary: event.summary,
+      location: event.location || null,
+      description: event.description || null,
+      status: STATUS[event.status],
+    });
   }
-  lines.push('END:VCALENDAR');
-  return lines.map(foldLine).join(CRLF) + CRLF;
+  return `${calendar.toString()}\r\n`;
 };
