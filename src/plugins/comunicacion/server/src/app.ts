@@ -106,6 +106,6 @@ export { adminActor, runAs, runExpecting, writeContext } from '../../../../servi
 
 // Plumbing: errors, input validation, database values and the app's typed service look-up.
 export { conflict, forbidden, invalid } from '../../../../utils/errors';
-export { validateInput } from '../../../../utils/validation';
+export { ROOT_MESSAGE, validateInput } from '../../../../utils/validation';
 export { toIso } from '../../../../api/notification/db';
 export { getService } from '../../../../utils/get-service';

@@ -4,6 +4,7 @@ import {
   HOLIDAY_SOURCES,
   LFT_MAX_YEAR,
   LFT_MIN_YEAR,
+  ROOT_MESSAGE,
   adminActor,
   invalid,
   parseIsoDate,
@@ -98,7 +99,9 @@ const validate = async <T>(schema: yup.AnySchema, body: unknown): Promise<T> => 
     return (await schema.validate(body ?? {}, { abortEarly: true, stripUnknown: false })) as T;
   } catch (error) {
     const e = error as { message?: string; path?: string };
-    throw invalid('INVALID_DATA', e.message ?? 'Datos inválidos.', {
+    // yup names the whole body «this», in English: the body is not an object at all.
+    const message = /^this\b/.test(e.message ?? '') ? ROOT_MESSAGE : e.message;
+    throw invalid('INVALID_DATA', message ?? 'Datos inválidos.', {
       ...(e.path ? { fields: [e.path] } : {}),
     });
   }

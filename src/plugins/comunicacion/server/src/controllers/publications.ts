@@ -179,7 +179,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
     /** POST /comunicacion/site/deliveries/:id/retry */
     async retry(ctx: Context) {
       const id = String(ctx.params.id ?? '');
-      if (!/^\d+$/.test(id) || Number(id) < 1) {
+      // A database integer: beyond 2³¹ − 1 PostgreSQL would refuse the lookup itself.
+      if (!/^\d{1,10}$/.test(id) || Number(id) < 1 || Number(id) > 2_147_483_647) {
         throw invalid('INVALID_REQUEST', 'El aviso (id) debe ser un entero positivo.');
       }
       const response: RetrySiteDelivery.Response = { data: await webhook().retry(Number(id)) };
