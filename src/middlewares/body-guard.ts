@@ -15,7 +15,7 @@ const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * How a parsed value breaks the house's limits: too deep, or a key that names an object's
- * prototype. Breadth-first with an explicit queue, so a hostile value cannot exhaust the stack.
+ * prototype, or a NUL character. Breadth-first with an explicit queue, so a hostile value cannot exhaust the stack.
  */
 export const inspectValue = (
   value: unknown,
@@ -30,18 +30,13 @@ export const inspectValue = (
     if (depth >= maxDepth) return { problem: 'depth' };
     for (const key of Object.keys(current)) {
       if (PROTOTYPE_KEYS.has(key)) return { problem: 'key', key };
+      if (key.includes('\u0000')) return { problem: 'nul' };
       queue.push([(current as Record<string, unknown>)[key], depth + 1]);
     }
   }
   return undefined;
 };
 
-/**
- * After the body parser: bodies and queries deeper than `maxDepth` levels (400 `BODY_TOO_DEEP`),
- * keys `__proto__`, `constructor` or `prototype` (400 `INVALID_BODY` / `INVALID_QUERY`) are refused
- * before any route sees them, and a method with a body that sent none gets an empty one, so
- * handlers always read an object.
- */
 /** A reserved name as a query parameter or inside one's brackets (the query parser drops them silently). */
 const RESERVED_IN_QUERY = /(^|[&[\]])(__proto__|constructor|prototype)(?=[\][=&]|$)/;
 
@@ -53,6 +48,12 @@ const decodedQuery = (querystring: string) => {
   }
 };
 
+/**
+ * After the body parser: bodies and queries deeper than `maxDepth` levels (400 `BODY_TOO_DEEP`),
+ * keys `__proto__`, `constructor` or `prototype` (400 `INVALID_BODY` / `INVALID_QUERY`) are refused
+ * before any route sees them, and a method with a body that sent none gets an empty one, so
+ * handlers always read an object.
+ */
 export default (config: BodyGuardConfig, _: { strapi: Core.Strapi }) => {
   const maxDepth = config.maxDepth ?? 32;
   return async (ctx: Context, next: () => Promise<unknown>) => {
