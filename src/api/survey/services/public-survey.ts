@@ -53,6 +53,7 @@ const createPublicSurveyService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!limiter) {
       limiter = rateLimit(
         {
+          name: `survey:${documentId}`,
           prefixes: ['/'],
           max,
           windowMs,
