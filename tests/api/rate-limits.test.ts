@@ -1,5 +1,8 @@
+import request from 'supertest';
 import { bootApp, type TestApp } from '../harness/app';
 import { loginAsAdmin, TEST_PASSWORD } from '../harness/auth';
+import { testDatabaseClient } from '../harness/database';
+import { startInstance, type Instance } from '../harness/instance';
 
 /**
  * Limits per client address (RATE_LIMIT_MAX), per account (RATE_LIMIT_ACCOUNT_MAX) and on wrong
@@ -168,5 +171,60 @@ describe('límites de intentos que no se pueden esquivar', () => {
     // From that address even the right link waits; from another it still works.
     expectHouse429(await get(path, '192.0.2.82'));
     expect((await get(path, '192.0.2.83')).status).toBe(200);
+  });
+});
+
+const postgresOnly = testDatabaseClient() === 'postgres' ? describe : describe.skip;
+
+postgresOnly('dos instancias sobre la misma base PostgreSQL comparten los contadores', () => {
+  let app: TestApp;
+  let second: Instance;
+  let there: () => request.Agent;
+
+  beforeAll(async () => {
+    app = await bootApp({
+      env: {
+        RATE_LIMIT_MAX: '4',
+        RATE_LIMIT_ACCOUNT_MAX: '3',
+        RATE_LIMIT_WINDOW_MS: '600000',
+        TRUST_PROXY: 'true',
+      },
+    });
+    // A second Strapi process on the same database (same environment), serving HTTP.
+    second = startInstance('second-instance.js', { action: 'serve' });
+    const base = `http://127.0.0.1:${await second.port()}`;
+    there = () => request.agent(base);
+  });
+  afterAll(async () => {
+    await second?.stop();
+    await app?.close();
+  });
+
+  const attempt = (agent: () => request.Agent, address: string, identifier: string) =>
+    agent()
+      .post('/api/auth/local')
+      .set('X-Forwarded-For', address)
+      .send({ identifier, password: 'Incorrecta123' });
+
+  it('alternar de instancia no multiplica los intentos de una dirección', async () => {
+    const here = () => app.http();
+    const statuses: number[] = [];
+    for (const [i, agent] of [here, there, here, there, here, there].entries()) {
+      statuses.push((await attempt(agent, '203.0.113.90', `alterna${i}@calimaya.local`)).status);
+    }
+    expect(statuses).toEqual([400, 400, 400, 400, 429, 429]);
+    const rows = await app.strapi.db.connection('rate_limits').count({ n: '*' }).first();
+    expect(Number((rows as { n: number | string }).n)).toBeGreaterThan(0);
+  });
+
+  it('los fallos de una cuenta en una instancia la frenan también en la otra', async () => {
+    const here = () => app.http();
+    const account = 'compartida@calimaya.local';
+    expect((await attempt(here, '203.0.113.91', account)).status).toBe(400);
+    expect((await attempt(there, '203.0.113.92', account)).status).toBe(400);
+    expect((await attempt(here, '203.0.113.93', account)).status).toBe(400);
+    const refused = await attempt(there, '203.0.113.94', account);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.details.code).toBe('RATE_LIMITED');
   });
 });
