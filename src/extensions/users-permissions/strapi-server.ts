@@ -88,6 +88,7 @@ export default (plugin: UsersPermissionsPlugin) => {
     type: 'datetime',
     private: true,
     configurable: false,
+    searchable: false,
   };
 
   // Tokens carry their issue time in milliseconds: a new token issued in the same second as a
