@@ -32,7 +32,16 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   {
     name: 'global::rate-limit',
     config: {
-      prefixes: ['/api/auth/', '/api/approvals/'],
+      // Every door where a password or a token can be guessed, Strapi's admin log-in included.
+      prefixes: [
+        '/api/auth/',
+        '/api/approvals/',
+        '/admin/login',
+        '/admin/forgot-password',
+        '/admin/reset-password',
+        '/admin/register',
+        '/admin/register-admin',
+      ],
       max: env.int('RATE_LIMIT_MAX', 20),
       windowMs: env.int('RATE_LIMIT_WINDOW_MS', 5 * 60 * 1000),
     },
@@ -41,6 +50,20 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   // Malformed bodies are the client's error: coded 400/413, not logged as server failures.
   { name: 'strapi::body', config: { onError: bodyParseError } },
   { name: 'global::body-guard', config: { maxDepth: 32 } },
+  {
+    // After the body parser: the account is named in the body.
+    name: 'global::account-rate-limit',
+    config: {
+      doors: [
+        { path: '/admin/login', field: 'email', count: 'failures' },
+        { path: '/api/auth/local', field: 'identifier', count: 'failures' },
+        { path: '/admin/forgot-password', field: 'email', count: 'requests' },
+        { path: '/api/auth/forgot-password', field: 'email', count: 'requests' },
+      ],
+      max: env.int('RATE_LIMIT_ACCOUNT_MAX', 10),
+      windowMs: env.int('RATE_LIMIT_WINDOW_MS', 5 * 60 * 1000),
+    },
+  },
   'global::core-route-guards',
   'strapi::session',
   'strapi::favicon',

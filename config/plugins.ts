@@ -67,6 +67,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams) => ({
     config: {
       jwtSecret: requiredEnv('JWT_SECRET'),
       jwt: { expiresIn: env('JWT_EXPIRES_IN', '7d') },
+      // The house limit (config/middlewares.ts) replaces it: one Spanish 429 with Retry-After.
+      ratelimit: { enabled: false },
     },
   },
 });

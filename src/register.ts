@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { calendarReload } from './document-middlewares/calendar-reload';
 import { holidayRules } from './document-middlewares/holiday-rules';
 import { passwordRules } from './document-middlewares/password-rules';
+import { sessionRevocation } from './document-middlewares/session-revocation';
 import { settingRules } from './document-middlewares/setting-rules';
 import { surveyRules } from './document-middlewares/survey-rules';
 import { siteCache } from './document-middlewares/site-cache';
@@ -22,6 +23,7 @@ export const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(holidayRules({ strapi }));
   strapi.documents.use(settingRules());
   strapi.documents.use(passwordRules());
+  strapi.documents.use(sessionRevocation());
   strapi.documents.use(calendarReload({ strapi }));
   strapi.documents.use(transitionLogAppendOnly());
   strapi.documents.use(transparencyMetadata({ strapi }));

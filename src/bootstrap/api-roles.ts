@@ -4,9 +4,12 @@ import { WORK_ITEM_KEYS } from '../api/workflow/services/workflow';
 const ROLE_UID = 'plugin::users-permissions.role';
 const PERMISSION_UID = 'plugin::users-permissions.permission';
 
+const LOGOUT = 'plugin::users-permissions.auth.logout';
+
 const ACCOUNT = [
   'plugin::users-permissions.user.me',
   'plugin::users-permissions.auth.changePassword',
+  LOGOUT,
 ];
 
 /**
@@ -83,6 +86,23 @@ export const seedApiRoles = async ({ strapi }: { strapi: Core.Strapi }) => {
       await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role.id } });
     }
     seeded.add(type);
+  }
+  if (!seeded.has('account-logout')) {
+    // Roles seeded before logging out revoked the session: they gain it once, like the rest.
+    for (const type of Object.keys(API_ROLES)) {
+      if (!API_ROLES[type].actions.includes(LOGOUT)) continue;
+      const role = (await strapi.db.query(ROLE_UID).findOne({ where: { type } })) as {
+        id: number;
+      } | null;
+      if (!role) continue;
+      const granted = await strapi.db
+        .query(PERMISSION_UID)
+        .count({ where: { action: LOGOUT, role: role.id } });
+      if (!granted) {
+        await strapi.db.query(PERMISSION_UID).create({ data: { action: LOGOUT, role: role.id } });
+      }
+    }
+    seeded.add('account-logout');
   }
   if (!seeded.has('registration-closed')) {
     const advanced = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });

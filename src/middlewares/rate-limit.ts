@@ -1,58 +1,48 @@
 import type { Core } from '@strapi/strapi';
+import {
+  clientAddress,
+  createRateLimiter,
+  matchPrefix,
+  normalisePath,
+  refuseRateLimited,
+} from '../utils/rate-limiter';
 
 interface RateLimitConfig {
-  /** Path prefixes this limit watches, e.g. `/api/auth/`. */
+  /** Names this limit's counters in the shared store; one name per limit. */
+  name?: string;
+  /** Doors this limit watches, e.g. `/api/auth/` (matched on the normalised, lower-case path). */
   prefixes: string[];
-  /** Requests allowed per client and prefix within the window. */
+  /** Requests allowed per client and prefix within the window; 0 switches the limit off. */
   max: number;
   windowMs: number;
   /** The Spanish refusal, given the minutes left; by default the log-in wording. */
   message?: (minutes: number) => string;
 }
 
-const defaultMessage = (minutes: number) =>
-  `Demasiados intentos. Espera ${minutes} minuto(s) y vuelve a intentarlo.`;
-
 /**
- * A fixed-window limit per client address on sensitive endpoints (log-in, password reset, approval
- * links), so guessing passwords or tokens costs hours instead of seconds. In memory: each instance
- * counts its own clients, which behind one proxy is what a single office needs.
+ * A fixed-window limit per client address on sensitive doors (log-in, password reset, approval
+ * links), so guessing passwords or tokens costs hours instead of seconds. The path is compared
+ * after decoding and normalising it, so `/API//approvals/…` or `%2F` spellings that the router
+ * still serves are counted as the door they reach. Counters are shared by all instances on
+ * PostgreSQL (see `createRateLimiter`).
  */
-export default (config: RateLimitConfig, _: { strapi: Core.Strapi }) => {
-  const hits = new Map<string, { count: number; resetAt: number }>();
-  let nextSweep = Date.now() + config.windowMs;
+export default (config: RateLimitConfig, { strapi }: { strapi: Core.Strapi }) => {
+  const limiter = createRateLimiter(strapi, {
+    name: config.name ?? 'address',
+    max: config.max,
+    windowMs: config.windowMs,
+  });
 
   return async (ctx: Parameters<Core.MiddlewareHandler>[0], next: () => Promise<unknown>) => {
-    const prefix = config.prefixes.find((p) => ctx.path.startsWith(p));
-    if (!prefix || config.max <= 0) return next();
+    if (config.max <= 0) return next();
+    const prefix = matchPrefix(ctx.path, config.prefixes);
+    if (!prefix) return next();
 
-    const now = Date.now();
-    if (now > nextSweep) {
-      for (const [key, entry] of hits) if (entry.resetAt <= now) hits.delete(key);
-      nextSweep = now + config.windowMs;
-    }
-    const key = `${ctx.ip}|${prefix}`;
-    let entry = hits.get(key);
-    if (!entry || entry.resetAt <= now) {
-      entry = { count: 0, resetAt: now + config.windowMs };
-      hits.set(key, entry);
-    }
-    entry.count += 1;
+    const verdict = await limiter.hit(`${clientAddress(ctx)}|${normalisePath(prefix)}`);
     ctx.set('RateLimit-Limit', String(config.max));
-    ctx.set('RateLimit-Remaining', String(Math.max(0, config.max - entry.count)));
-    if (entry.count > config.max) {
-      const retryAfter = Math.ceil((entry.resetAt - now) / 1000);
-      ctx.set('Retry-After', String(retryAfter));
-      ctx.status = 429;
-      ctx.body = {
-        data: null,
-        error: {
-          status: 429,
-          name: 'RateLimitError',
-          message: (config.message ?? defaultMessage)(Math.ceil(retryAfter / 60)),
-          details: { code: 'RATE_LIMITED', retryAfter },
-        },
-      };
+    ctx.set('RateLimit-Remaining', String(verdict.remaining));
+    if (!verdict.allowed) {
+      refuseRateLimited(ctx, verdict.retryAfter, config.message);
       return undefined;
     }
     return next();

@@ -27,6 +27,7 @@ export const applyTestEnv = (overrides: Record<string, string | undefined> = {})
     LOG_STARTUP: 'false',
     // Suites log in many times from one address; the limit itself has its own test.
     RATE_LIMIT_MAX: '10000',
+    RATE_LIMIT_ACCOUNT_MAX: '10000',
     // Tests run the notification worker themselves; mail goes to the log unless a test sets SMTP_HOST.
     NOTIFICATIONS_CRON: 'false',
     SMTP_HOST: undefined,

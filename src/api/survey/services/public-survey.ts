@@ -54,6 +54,7 @@ const createPublicSurveyService = ({ strapi }: { strapi: Core.Strapi }) => {
     if (!limiter) {
       limiter = rateLimit(
         {
+          name: `survey:${documentId}`,
           prefixes: ['/'],
           max,
           windowMs,

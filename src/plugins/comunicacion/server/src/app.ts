@@ -109,3 +109,8 @@ export { conflict, forbidden, invalid } from '../../../../utils/errors';
 export { ROOT_MESSAGE, validateInput } from '../../../../utils/validation';
 export { toIso } from '../../../../api/notification/db';
 export { getService } from '../../../../utils/get-service';
+export {
+  clientAddress,
+  createRateLimiter,
+  refuseRateLimited,
+} from '../../../../utils/rate-limiter';

@@ -1,6 +1,14 @@
 import type { Core } from '@strapi/strapi';
-import { errors } from '@strapi/utils';
-import { invalid, parseInstant, parseIsoDate, toDayNumber } from '../app';
+import { env, errors } from '@strapi/utils';
+import {
+  clientAddress,
+  createRateLimiter,
+  invalid,
+  parseInstant,
+  parseIsoDate,
+  refuseRateLimited,
+  toDayNumber,
+} from '../app';
 import type { GetCalendar, GetCalendarFeed } from '../../../shared/contracts/calendar';
 import { getPluginService } from '../utils/get-plugin-service';
 
@@ -29,6 +37,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getPluginService('coverage-calendar', strapi);
 
   const userId = (ctx: Ctx) => Number((ctx.state.user as { id: number }).id);
+
+  // Wrong feed links per client address: the link's MAC cannot be guessed one try at a time.
+  const feedFailures = createRateLimiter(strapi, {
+    name: 'calendar-feed',
+    max: env.int('RATE_LIMIT_FEED_MAX', 10),
+    windowMs: env.int('RATE_LIMIT_WINDOW_MS', 5 * 60 * 1000),
+  });
 
   return {
     /** GET /comunicacion/calendar?from&to[&crew] */
@@ -94,8 +109,13 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /api/comunicacion/calendar/:token (no login: the token is the key) */
     async ical(ctx: Ctx) {
+      const address = clientAddress(ctx);
+      const earlier = await feedFailures.check(address);
+      if (!earlier.allowed) return refuseRateLimited(ctx, earlier.retryAfter);
       const person = await service().verify(String(ctx.params.token ?? ''));
       if (!person) {
+        const failure = await feedFailures.hit(address);
+        if (!failure.allowed) return refuseRateLimited(ctx, failure.retryAfter);
         throw new errors.NotFoundError('No existe ese calendario.', { code: 'NOT_FOUND' });
       }
       ctx.set('Cache-Control', 'private, max-age=300');
