@@ -1,0 +1,213 @@
+import { fail } from './guards';
+import type { ErrorCode, Failure, Item, WorkflowKey } from './types';
+import { dateOf, formatDate, formatTime, instantOf, joinList, localDateOf } from './values';
+
+/**
+ * What a request may say, whoever writes it: lists of known values, dates in order. Each rule is a
+ * pure function of the values as they will be after the write and of the attributes it changes;
+ * the workflow engine evaluates them on the incoming values (before the database sees them) and
+ * on the row as written.
+ */
+
+/** What a coverage delivers (SPEC §2), by the code stored, with the name staff read. */
+export const DELIVERABLE_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  fotos: 'Fotografías',
+  video: 'Video',
+  transmision_en_vivo: 'Transmisión en vivo',
+  redes_sociales: 'Redes sociales',
+  boletin_prensa: 'Boletín de prensa',
+});
+
+/** The deliverable codes a coverage accepts. */
+export const DELIVERABLES: readonly string[] = Object.freeze(Object.keys(DELIVERABLE_LABELS));
+
+/** The social networks the office publishes on, by the code stored, with their names. */
+export const SOCIAL_NETWORK_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  x: 'X (antes Twitter)',
+  tiktok: 'TikTok',
+  youtube: 'YouTube',
+  whatsapp: 'WhatsApp',
+});
+
+/** The network codes a social post accepts. */
+export const SOCIAL_NETWORKS: readonly string[] = Object.freeze(Object.keys(SOCIAL_NETWORK_LABELS));
+
+/** What a rule about values reads: the row as it will be and the attributes the write changes. */
+export interface ValuesInput {
+  workflow: WorkflowKey;
+  after: Item;
+  changed: ReadonlySet<string>;
+}
+
+/** A list attribute whose elements are codes of a closed set. */
+export interface KnownList {
+  field: string;
+  code: ErrorCode;
+  /** Spanish names of the accepted codes. */
+  labels: Readonly<Record<string, string>>;
+  /** The list, in Spanish, for the message («Los entregables»). */
+  what: string;
+}
+
+const shapeOf = (value: unknown) => {
+  if (Array.isArray(value)) return 'una lista';
+  if (typeof value === 'string') return `el texto «${value.slice(0, 40)}»`;
+  if (value !== null && typeof value === 'object') return 'un objeto';
+  return `el valor ${String(value).slice(0, 40)}`;
+};
+
+const choices = (labels: Readonly<Record<string, string>>) =>
+  joinList(
+    Object.entries(labels).map(([code, label]) => `${code} (${label})`),
+    'o'
+  );
+
+/**
+ * A JSON attribute's value as the database keeps it: a text that is JSON is stored (and read back)
+ * as what it encodes, any other text as the text itself.
+ */
+export function asStoredJson(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  try {
+    return JSON.parse(value) as unknown;
+  } catch {
+    return value;
+  }
+}
+
+/**
+ * Null when `value` is absent or a non-empty list of distinct codes of `list.labels`; else the
+ * refusal, naming what was wrong. A text, an object, a nested value or an unknown code is refused.
+ */
+export function knownListFailure(given: unknown, list: KnownList): Failure | null {
+  const value = asStoredJson(given);
+  if (value === null || value === undefined) return null;
+  const known = list.labels;
+  const details = (extra: Record<string, unknown> = {}) => ({
+    fields: [list.field],
+    allowed: Object.keys(known),
+    ...extra,
+  });
+  if (!Array.isArray(value)) {
+    return fail(
+      list.code,
+      `${list.what} van en una lista (p. ej. ["${Object.keys(known)[0]}"]), no como ` +
+        `${shapeOf(value)}. Valores posibles: ${choices(known)}.`,
+      details()
+    );
+  }
+  if (value.length === 0) {
+    return fail(
+      list.code,
+      `${list.what}: elige al menos uno (${choices(known)}), o deja el campo vacío si aún no se sabe.`,
+      details()
+    );
+  }
+  const unknown = value.filter(
+    (element) => typeof element !== 'string' || !Object.hasOwn(known, element)
+  );
+  if (unknown.length > 0) {
+    const shown = unknown
+      .slice(0, 5)
+      .map((element) =>
+        typeof element === 'string' ? `«${element.slice(0, 40)}»` : shapeOf(element)
+      );
+    return fail(
+      list.code,
+      `${list.what} no admiten ${joinList(shown)}. Valores posibles: ${choices(known)}.`,
+      details({ rejected: unknown.slice(0, 5).map((e) => (typeof e === 'string' ? e : null)) })
+    );
+  }
+  const repeated = value.filter((element, index) => value.indexOf(element) !== index);
+  if (repeated.length > 0) {
+    return fail(
+      list.code,
+      `${list.what} repiten ${joinList([...new Set(repeated)].map((e) => `«${String(e)}»`))}: ` +
+        'cada uno va una sola vez.',
+      details({ repeated: [...new Set(repeated)] })
+    );
+  }
+  return null;
+}
+
+/** A coverage's deliverables. */
+export const DELIVERABLES_LIST: KnownList = {
+  field: 'deliverables',
+  code: 'INVALID_DELIVERABLES',
+  labels: DELIVERABLE_LABELS,
+  what: 'Los entregables de la cobertura',
+};
+
+/** A social post's networks. */
+export const NETWORKS_LIST: KnownList = {
+  field: 'networks',
+  code: 'INVALID_NETWORKS',
+  labels: SOCIAL_NETWORK_LABELS,
+  what: 'Las redes sociales de la publicación',
+};
+
+/**
+ * Null unless the event ends at or before it starts (both given). A coverage that ends when it
+ * starts covers nothing.
+ */
+export function eventTimesFailure(
+  item: Item,
+  fields: { start: string; end: string } = { start: 'startsAt', end: 'endsAt' }
+): Failure | null {
+  const start = instantOf(item[fields.start]);
+  const end = instantOf(item[fields.end]);
+  if (!start || !end || end.getTime() > start.getTime()) return null;
+  const when = (instant: Date) =>
+    `${formatDate(localDateOf(instant) ?? '')}, ${formatTime(instant)}`;
+  return fail(
+    'INVALID_RANGE',
+    `El término del evento (${when(end)}) debe ser posterior a su inicio (${when(start)}).`,
+    { fields: [fields.start, fields.end] }
+  );
+}
+
+/** The list attributes of each workflow and the codes they accept. */
+export const KNOWN_LISTS: Readonly<Partial<Record<WorkflowKey, readonly KnownList[]>>> = {
+  'coverage-event': [DELIVERABLES_LIST],
+  'social-post': [NETWORKS_LIST],
+};
+
+/** The first list attribute the write sets that is not a list of known codes, or null. */
+export function knownListsFailure({ workflow, after, changed }: ValuesInput): Failure | null {
+  for (const list of KNOWN_LISTS[workflow] ?? []) {
+    if (!changed.has(list.field)) continue;
+    const failure = knownListFailure(after[list.field], list);
+    if (failure) return failure;
+  }
+  return null;
+}
+
+/** Whether the write sets or changes any of `fields` (a create sets everything it carries). */
+export const touchesAny = (changed: ReadonlySet<string>, fields: readonly string[]) =>
+  fields.some((field) => changed.has(field));
+
+/**
+ * The first blackout period (as the settings list them) that ends before it starts: its position
+ * (0-based) and a Spanish message, or null. Periods with a missing or malformed date are left to
+ * the date validation.
+ */
+export function unorderedBlackoutPeriod(
+  periods: unknown
+): { index: number; message: string } | null {
+  if (!Array.isArray(periods)) return null;
+  for (const [index, period] of periods.entries()) {
+    if (period === null || typeof period !== 'object') continue;
+    const { start, end } = period as { start?: unknown; end?: unknown };
+    const from = dateOf(start);
+    const to = dateOf(end);
+    if (from && to && to < from) {
+      return {
+        index,
+        message: `La veda ${index + 1} termina (${to}) antes de empezar (${from}).`,
+      };
+    }
+  }
+  return null;
+}
