@@ -301,6 +301,22 @@ describe('validación al recibir solicitudes', () => {
       );
     });
 
+    it('el editor de las listas dice cómo se escriben y qué valores admiten', async () => {
+      const hint = async (uid: string, field: string) =>
+        (
+          await app
+            .http()
+            .get(`/content-manager/content-types/${uid}/configuration`)
+            .set(director.auth)
+            .expect(200)
+        ).body.data.contentType.metadatas[field].edit.description as string;
+      expect(await hint(COVERAGE, 'deliverables')).toBe(
+        'Lista JSON, p. ej. ["fotos","video"]. Valores: fotos, video, transmision_en_vivo, ' +
+          'redes_sociales, boletin_prensa.'
+      );
+      expect(await hint(SOCIAL, 'networks')).toContain('facebook, instagram, x, tiktok');
+    });
+
     it('no guarda una veda que termina antes de empezar', async () => {
       await refused(
         () =>
