@@ -85,12 +85,14 @@ describe('validación al recibir solicitudes', () => {
     return { counts, folios: JSON.stringify(folios) };
   };
 
+  /** An error answer, as the client reads it. */
+  interface Refusal {
+    status: number;
+    body: { error: { message: string; details: Record<string, unknown> & { code?: string } } };
+  }
+
   /** Sends `request`, expects a coded Spanish 400, and that nothing at all was written. */
-  const refused = async (
-    request: () => PromiseLike<{ status: number; body: Record<string, any> }>,
-    code: string,
-    message: RegExp
-  ) => {
+  const refused = async (request: () => PromiseLike<Refusal>, code: string, message: RegExp) => {
     const before = await snapshot();
     const res = await request();
     expect({ status: res.status, code: res.body?.error?.details?.code }).toEqual({

@@ -18,9 +18,6 @@ export const DELIVERABLE_LABELS: Readonly<Record<string, string>> = Object.freez
   boletin_prensa: 'Boletín de prensa',
 });
 
-/** The deliverable codes a coverage accepts. */
-export const DELIVERABLES: readonly string[] = Object.freeze(Object.keys(DELIVERABLE_LABELS));
-
 /** The social networks the office publishes on, by the code stored, with their names. */
 export const SOCIAL_NETWORK_LABELS: Readonly<Record<string, string>> = Object.freeze({
   facebook: 'Facebook',
@@ -30,9 +27,6 @@ export const SOCIAL_NETWORK_LABELS: Readonly<Record<string, string>> = Object.fr
   youtube: 'YouTube',
   whatsapp: 'WhatsApp',
 });
-
-/** The network codes a social post accepts. */
-export const SOCIAL_NETWORKS: readonly string[] = Object.freeze(Object.keys(SOCIAL_NETWORK_LABELS));
 
 /** What a rule about values reads: the row as it will be and the attributes the write changes. */
 export interface ValuesInput {
@@ -101,15 +95,16 @@ export function knownListFailure(given: unknown, list: KnownList): Failure | nul
   if (value.length === 0) {
     return fail(
       list.code,
-      `${list.what}: elige al menos uno (${choices(known)}), o deja el campo vacío si aún no se sabe.`,
+      `${list.what}: elige al menos un valor (${choices(known)}), o deja el campo vacío si aún ` +
+        'no se sabe.',
       details()
     );
   }
-  const unknown = value.filter(
+  const rejected = value.filter(
     (element) => typeof element !== 'string' || !Object.hasOwn(known, element)
   );
-  if (unknown.length > 0) {
-    const shown = unknown
+  if (rejected.length > 0) {
+    const shown = rejected
       .slice(0, 5)
       .map((element) =>
         typeof element === 'string' ? `«${element.slice(0, 40)}»` : shapeOf(element)
@@ -117,7 +112,7 @@ export function knownListFailure(given: unknown, list: KnownList): Failure | nul
     return fail(
       list.code,
       `${list.what} no admiten ${joinList(shown)}. Valores posibles: ${choices(known)}.`,
-      details({ rejected: unknown.slice(0, 5).map((e) => (typeof e === 'string' ? e : null)) })
+      details({ rejected: rejected.slice(0, 5).map((e) => (typeof e === 'string' ? e : null)) })
     );
   }
   const repeated = value.filter((element, index) => value.indexOf(element) !== index);
@@ -125,7 +120,7 @@ export function knownListFailure(given: unknown, list: KnownList): Failure | nul
     return fail(
       list.code,
       `${list.what} repiten ${joinList([...new Set(repeated)].map((e) => `«${String(e)}»`))}: ` +
-        'cada uno va una sola vez.',
+        'cada valor va una sola vez.',
       details({ repeated: [...new Set(repeated)] })
     );
   }
