@@ -231,6 +231,23 @@ describe('validación al recibir solicitudes', () => {
         'INVALID_DELIVERABLES',
         /van en una lista/
       );
+      // The content manager's JSON editor sends its text; cleared, an empty text.
+      const edit = (deliverables: unknown) =>
+        app
+          .http()
+          .put(cm(COVERAGE, documentId))
+          .set(comunicacion.auth)
+          .send({ deliverables })
+          .expect(200);
+      await edit('[\n  "fotos",\n  "boletin_prensa"\n]');
+      expect((await app.strapi.documents(COVERAGE).findOne({ documentId }))?.deliverables).toEqual([
+        'fotos',
+        'boletin_prensa',
+      ]);
+      await edit('');
+      expect(
+        (await app.strapi.documents(COVERAGE).findOne({ documentId }))?.deliverables
+      ).toBeNull();
     });
 
     it('no guarda redes sociales anidadas en una publicación', async () => {

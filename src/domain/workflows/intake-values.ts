@@ -1,6 +1,14 @@
 import { fail } from './guards';
 import type { ErrorCode, Failure, Item, WorkflowKey } from './types';
-import { dateOf, formatDate, formatTime, instantOf, joinList, localDateOf } from './values';
+import {
+  dateOf,
+  formatDate,
+  formatTime,
+  instantOf,
+  isBlank,
+  joinList,
+  localDateOf,
+} from './values';
 
 /**
  * What a request may say, whoever writes it: lists of known values, dates in order. Each rule is a
@@ -72,10 +80,11 @@ export function asStoredJson(value: unknown): unknown {
 }
 
 /**
- * Null when `value` is absent or a non-empty list of distinct codes of `list.labels`; else the
+ * Null when `value` is absent (or blank text) or a non-empty list of distinct codes of `list.labels`; else the
  * refusal, naming what was wrong. A text, an object, a nested value or an unknown code is refused.
  */
 export function knownListFailure(given: unknown, list: KnownList): Failure | null {
+  if (typeof given === 'string' && given.trim() === '') return null;
   const value = asStoredJson(given);
   if (value === null || value === undefined) return null;
   const known = list.labels;
@@ -177,6 +186,22 @@ export function knownListsFailure({ workflow, after, changed }: ValuesInput): Fa
     if (failure) return failure;
   }
   return null;
+}
+
+/**
+ * The incoming values with every list attribute given as blank text set to null: the content
+ * manager sends a cleared JSON editor as an empty text, which means no list yet (and which
+ * PostgreSQL could not store as JSON).
+ */
+export function blankListsAsNull(
+  workflow: WorkflowKey,
+  data: Readonly<Record<string, unknown>>
+): Record<string, unknown> {
+  const cleared: Record<string, unknown> = { ...data };
+  for (const { field } of KNOWN_LISTS[workflow] ?? []) {
+    if (typeof cleared[field] === 'string' && isBlank(cleared[field])) cleared[field] = null;
+  }
+  return cleared;
 }
 
 /** Whether the write sets or changes any of `fields` (a create sets everything it carries). */

@@ -20,6 +20,7 @@ import {
   type WorkflowKey,
 } from '../../../domain/workflows';
 import type { AuditChange } from '../../../domain/workflows/audit';
+import { blankListsAsNull } from '../../../domain/workflows/intake-values';
 import {
   INTAKE_FIELDS,
   checkValues,
@@ -430,7 +431,7 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
       }
       const actor = currentActor(strapi);
       const door = currentDoor(strapi, actor);
-      const data: Record<string, unknown> = { ...(params.data ?? {}) };
+      const data = blankListsAsNull(workflow, params.data ?? {});
       guardSystemFields(workflow, data, null);
       refuseIncoming(workflow, data, null);
       const comment = commentOf(data);
@@ -538,7 +539,7 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
         const before = await lockedLoad(workflow, documentId);
         if (!before) return next();
         expectState(workflow, before);
-        const data: Record<string, unknown> = { ...(params.data ?? {}) };
+        const data = blankListsAsNull(workflow, params.data ?? {});
         guardSystemFields(workflow, data, before);
         refuseIncoming(workflow, data, before);
         const comment = commentOf(data);

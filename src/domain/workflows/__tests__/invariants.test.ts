@@ -1,5 +1,5 @@
 import { diffRows } from '../audit';
-import { unorderedBlackoutPeriod } from '../intake-values';
+import { blankListsAsNull, unorderedBlackoutPeriod } from '../intake-values';
 import {
   checkValues,
   checkWrite,
@@ -339,6 +339,7 @@ describe('values at intake', () => {
     for (const deliverables of [
       ['fotos', 'video', 'transmision_en_vivo', 'redes_sociales', 'boletin_prensa'],
       '["fotos"]',
+      '  ',
       null,
     ]) {
       expect(checkWrite(created('coverage-event', { ...coverage, deliverables }))).toBeNull();
@@ -379,6 +380,14 @@ describe('values at intake', () => {
     expect(
       checkValues({ workflow: 'design', after: { deliverables: 'fotos' }, changed: new Set() })
     ).toBeNull();
+  });
+
+  it('a cleared JSON editor (blank text) means no list yet', () => {
+    expect(
+      blankListsAsNull('coverage-event', { deliverables: '', title: '', place: 'Explanada' })
+    ).toEqual({ deliverables: null, title: '', place: 'Explanada' });
+    expect(blankListsAsNull('social-post', { networks: ' ' })).toEqual({ networks: null });
+    expect(blankListsAsNull('design', { networks: '' })).toEqual({ networks: '' });
   });
 
   it('a blackout period in the settings ends on or after its start', () => {
