@@ -152,24 +152,70 @@ export const NETWORKS_LIST: KnownList = {
   what: 'Las redes sociales de la publicación',
 };
 
-/**
- * Null unless the event ends at or before it starts (both given). A coverage that ends when it
- * starts covers nothing.
- */
-export function eventTimesFailure(
-  item: Item,
-  fields: { start: string; end: string } = { start: 'startsAt', end: 'endsAt' }
-): Failure | null {
-  const start = instantOf(item[fields.start]);
-  const end = instantOf(item[fields.end]);
-  if (!start || !end || end.getTime() > start.getTime()) return null;
-  const when = (instant: Date) =>
-    `${formatDate(localDateOf(instant) ?? '')}, ${formatTime(instant)}`;
-  return fail(
-    'INVALID_RANGE',
-    `El término del evento (${when(end)}) debe ser posterior a su inicio (${when(start)}).`,
-    { fields: [fields.start, fields.end] }
-  );
+/** Two attributes of a record that come in order. */
+export interface OrderedPair {
+  start: string;
+  end: string;
+  /** Instants end strictly after they start; days may end on the day they start. */
+  kind: 'instant' | 'day';
+  /** The refusal, given both values as staff read them. */
+  message: (start: string, end: string) => string;
+}
+
+/** The attributes of each workflow that must come in order. */
+export const ORDERED_PAIRS: Readonly<Partial<Record<WorkflowKey, readonly OrderedPair[]>>> = {
+  'coverage-event': [
+    {
+      start: 'startsAt',
+      end: 'endsAt',
+      kind: 'instant',
+      message: (start, end) =>
+        `El término del evento (${end}) debe ser posterior a su inicio (${start}).`,
+    },
+  ],
+  advisory: [
+    {
+      start: 'receivedAt',
+      end: 'followUpDate',
+      kind: 'day',
+      message: (start, end) =>
+        `La fecha de seguimiento (${end}) no puede ser anterior a la recepción de la asesoría (${start}).`,
+    },
+  ],
+};
+
+const instantText = (instant: Date) =>
+  `${formatDate(localDateOf(instant) ?? '')}, ${formatTime(instant)}`;
+
+/** A day attribute, or the Mexico City day of an instant attribute. */
+const dayOf = (value: unknown) =>
+  typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value.trim())
+    ? dateOf(value)
+    : (localDateOf(value) ?? dateOf(value));
+
+/** Null unless both attributes of `pair` are given and out of order. */
+export function orderFailure(item: Item, pair: OrderedPair): Failure | null {
+  const details = { fields: [pair.start, pair.end] };
+  if (pair.kind === 'instant') {
+    const start = instantOf(item[pair.start]);
+    const end = instantOf(item[pair.end]);
+    if (!start || !end || end.getTime() > start.getTime()) return null;
+    return fail('INVALID_RANGE', pair.message(instantText(start), instantText(end)), details);
+  }
+  const start = dayOf(item[pair.start]);
+  const end = dayOf(item[pair.end]);
+  if (!start || !end || end >= start) return null;
+  return fail('INVALID_RANGE', pair.message(formatDate(start), formatDate(end)), details);
+}
+
+/** The first pair of attributes the write sets that ends up out of order, or null. */
+export function orderedDatesFailure({ workflow, after, changed }: ValuesInput): Failure | null {
+  for (const pair of ORDERED_PAIRS[workflow] ?? []) {
+    if (!changed.has(pair.start) && !changed.has(pair.end)) continue;
+    const failure = orderFailure(after, pair);
+    if (failure) return failure;
+  }
+  return null;
 }
 
 /** The list attributes of each workflow and the codes they accept. */
@@ -203,10 +249,6 @@ export function blankListsAsNull(
   }
   return cleared;
 }
-
-/** Whether the write sets or changes any of `fields` (a create sets everything it carries). */
-export const touchesAny = (changed: ReadonlySet<string>, fields: readonly string[]) =>
-  fields.some((field) => changed.has(field));
 
 /**
  * The first blackout period (as the settings list them) that ends before it starts: its position

@@ -2,12 +2,7 @@ import type { BusinessCalendar } from '../calendar';
 import { holdsCrewSlot, crewConflict, crewDisplacement } from './definitions/coverage-event';
 import { WORKFLOWS } from './definitions';
 import { blackout, fail } from './guards';
-import {
-  eventTimesFailure,
-  knownListsFailure,
-  touchesAny,
-  type ValuesInput,
-} from './intake-values';
+import { knownListsFailure, orderedDatesFailure, type ValuesInput } from './intake-values';
 import { fieldLabel } from './labels';
 import { actorMayAct, ROLE_LABELS } from './roles';
 import type {
@@ -345,12 +340,13 @@ const shifted = (value: unknown, hours: number) => {
 /** The rules about values, evaluated on every create and update of their workflows. */
 export const VALUE_RULES: readonly ValueRule[] = Object.freeze([
   {
-    key: 'event-times',
-    description: 'Una cobertura termina después de empezar.',
+    key: 'dates-in-order',
+    description:
+      'Una cobertura termina después de empezar; el seguimiento de una asesoría no es anterior ' +
+      'a su recepción.',
     codes: ['INVALID_RANGE'],
-    workflows: ['coverage-event'],
-    check: ({ after, changed }) =>
-      touchesAny(changed, ['startsAt', 'endsAt']) ? eventTimesFailure(after) : null,
+    workflows: ['coverage-event', 'advisory'],
+    check: orderedDatesFailure,
     examples: [
       {
         title: 'una cobertura que termina antes de empezar',
@@ -366,6 +362,14 @@ export const VALUE_RULES: readonly ValueRule[] = Object.freeze([
         state: 'solicitada',
         as: 'coordinador_comunicacion',
         set: (current) => ({ startsAt: shifted(current.endsAt, 0) }),
+        expect: 'INVALID_RANGE',
+      },
+      {
+        title: 'un seguimiento de asesoría anterior a su recepción',
+        workflow: 'advisory',
+        state: 'abierta',
+        as: 'coordinador_organismos',
+        set: () => ({ receivedAt: '2027-02-10T16:00:00.000Z', followUpDate: '2027-02-01' }),
         expect: 'INVALID_RANGE',
       },
       {

@@ -312,6 +312,21 @@ describe('values at intake', () => {
     expect(checkWrite(created('coverage-event', { ...coverage, endsAt: null }))).toBeNull();
   });
 
+  it('an advisory is followed up on or after the day it was received, in Mexico City', () => {
+    // Received at 20:00 on 1 February in Mexico City (02:00 UTC on the 2nd).
+    const advisory = { status: 'abierta', receivedAt: '2027-02-02T02:00:00.000Z' };
+    expect(
+      checkWrite(created('advisory', { ...advisory, followUpDate: '2027-01-31' }))
+    ).toMatchObject({
+      code: 'INVALID_RANGE',
+      details: { fields: ['receivedAt', 'followUpDate'] },
+    });
+    expect(checkWrite(created('advisory', { ...advisory, followUpDate: '2027-02-01' }))).toBeNull();
+    expect(
+      checkWrite(created('advisory', { status: 'abierta', followUpDate: '2020-01-01' }))
+    ).toBeNull();
+  });
+
   it('the message names both times in Mexico City', () => {
     const failure = checkWrite(
       created('coverage-event', { ...coverage, endsAt: '2027-03-01T16:00:00.000Z' })
