@@ -1,6 +1,7 @@
 import type { Core, UID } from '@strapi/strapi';
 import { WORKFLOW_UIDS, workflowForUid } from '../domain/workflows';
 import { systemFields } from '../api/workflow/services/workflow';
+import { DELIVERABLE_LABELS, SOCIAL_NETWORK_LABELS } from '../domain/workflows/intake-values';
 import { LABELS } from '../utils/field-labels';
 
 /** How each list starts: the field that names a record and the order staff expect. */
@@ -50,8 +51,18 @@ const TYPE_LABELS: Record<string, Record<string, string>> = {
   },
 };
 
-/** Labels and hints of the survey fields, for the content type and its question component. */
-const SURVEY_FIELDS: Record<string, Record<string, { label: string; description?: string }>> = {
+/** How a JSON list of codes is written, for the hint under its editor. */
+const listHint = (labels: Readonly<Record<string, string>>) =>
+  `Lista JSON, p. ej. ${JSON.stringify(Object.keys(labels).slice(0, 2))}. Valores: ${Object.keys(labels).join(', ')}.`;
+
+/** Labels and hints of fields that need one: surveys, their questions and the JSON code lists. */
+const FIELD_HINTS: Record<string, Record<string, { label: string; description?: string }>> = {
+  'api::coverage-event.coverage-event': {
+    deliverables: { label: LABELS.deliverables, description: listHint(DELIVERABLE_LABELS) },
+  },
+  'api::social-post.social-post': {
+    networks: { label: LABELS.networks, description: listHint(SOCIAL_NETWORK_LABELS) },
+  },
   'api::survey.survey': {
     description: { label: 'Descripción', description: 'Se muestra arriba del formulario.' },
     opensAt: { label: 'Abre el', description: 'Vacío: abierta desde que se publica.' },
@@ -75,11 +86,11 @@ const SURVEY_FIELDS: Record<string, Record<string, { label: string; description?
   },
 };
 
-/** Spanish labels and hints for the survey and question fields still at Strapi's defaults. */
-const labelSurveyFields = async (strapi: Core.Strapi) => {
+/** Spanish labels and hints for the fields of FIELD_HINTS still at Strapi's defaults. */
+const labelHintedFields = async (strapi: Core.Strapi) => {
   const contentTypes = strapi.plugin('content-manager').service('content-types');
   const components = strapi.plugin('content-manager').service('components');
-  for (const [uid, fields] of Object.entries(SURVEY_FIELDS)) {
+  for (const [uid, fields] of Object.entries(FIELD_HINTS)) {
     const isComponent = !uid.startsWith('api::');
     const service = isComponent ? components : contentTypes;
     const model = isComponent
@@ -160,5 +171,5 @@ export const configureContentManager = async ({ strapi }: { strapi: Core.Strapi 
     if (changed) await service.updateConfiguration(contentType, configuration);
   }
   await store.set({ value: [...applied].sort() });
-  await labelSurveyFields(strapi);
+  await labelHintedFields(strapi);
 };

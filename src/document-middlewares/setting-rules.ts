@@ -1,5 +1,6 @@
 import type { Modules } from '@strapi/strapi';
 import { parseCutoff } from '../domain/calendar';
+import { unorderedBlackoutPeriod } from '../domain/workflows/intake-values';
 import { invalid } from '../utils/errors';
 
 const SETTING_UID = 'api::setting.setting';
@@ -14,7 +15,10 @@ const LEAD_TIMES: Record<string, { label: string; max: number }> = {
   printDeliveryBusinessDays: { label: 'entrega de impresos (días hábiles)', max: 60 },
 };
 
-/** The cutoff and lead times drive every due date: refuse values the calendar cannot use. */
+/**
+ * The cutoff and lead times drive every due date, and the blackout periods every publication:
+ * refuse values the calendar cannot use and periods that end before they start.
+ */
 export const settingRules = (): Modules.Documents.Middleware.Middleware => async (ctx, next) => {
   if (ctx.uid !== SETTING_UID || (ctx.action !== 'create' && ctx.action !== 'update')) {
     return next();
@@ -41,6 +45,12 @@ export const settingRules = (): Modules.Documents.Middleware.Middleware => async
         { field }
       );
     }
+  }
+  const unordered = unorderedBlackoutPeriod(data.blackoutPeriods);
+  if (unordered) {
+    throw invalid('INVALID_RANGE', unordered.message, {
+      fields: [`blackoutPeriods.${unordered.index}.end`],
+    });
   }
   return next();
 };

@@ -3,6 +3,7 @@ import {
   findObligation,
   isComplete,
   metadataProblems,
+  missingReferenceParts,
   obligationKey,
   type DocumentMetadata,
   type ObligationRef,
@@ -14,6 +15,11 @@ export const TRANSPARENCY_OBLIGATION_UID: string =
   'api::transparency-obligation.transparency-obligation';
 
 const REF_FIELDS = ['law', 'article', 'fraccion'] as const;
+const PART_LABELS: Record<(typeof REF_FIELDS)[number], string> = {
+  law: 'la ley',
+  article: 'el artículo',
+  fraccion: 'la fracción',
+};
 const DOCUMENT_FIELDS = [
   ...REF_FIELDS,
   'ejercicio',
@@ -39,7 +45,8 @@ const obligationName = (ref: ObligationRef) =>
 /**
  * Transparency metadata at every door (content manager, content API, plugin, scripts):
  * a document's period, ejercicio and dates agree with each other and its law, article and
- * fracción name an active obligation of the catalogue; the catalogue keeps one active obligation
+ * fracción, given together (or not at all while it is analysed), name an active obligation of
+ * the catalogue; the catalogue keeps one active obligation
  * per law, article and fracción.
  */
 export const transparencyMetadata = ({
@@ -81,6 +88,34 @@ export const transparencyMetadata = ({
       throw invalid('INVALID_DATA', problems.map((problem) => problem.message).join(' '), {
         fields: [...new Set(problems.flatMap((problem) => problem.fields))],
       });
+    }
+
+    // A partial reference would skip the catalogue: the law, article and fracción go together.
+    const missing = missingReferenceParts(after);
+    if (missing.includes('law')) {
+      const laws = [...new Set((await activeObligations()).map((entry) => String(entry.law)))];
+      throw invalid(
+        'TRANSPARENCY_LAW_REQUIRED',
+        'Indica la ley de la obligación de transparencia: sin ella el artículo y la fracción no ' +
+          `se pueden revisar contra el catálogo.${
+            laws.length > 0
+              ? ` Leyes del catálogo: ${laws
+                  .slice(0, 3)
+                  .map((law) => `«${law}»`)
+                  .join(', ')}.`
+              : ''
+          }`,
+        { fields: ['law'] }
+      );
+    }
+    if (missing.length > 0) {
+      throw invalid(
+        'INCOMPLETE_OBLIGATION',
+        `Indica ${missing.map((part) => PART_LABELS[part]).join(' y ')} de la obligación de ` +
+          'transparencia: un documento se registra con su ley, artículo y fracción completos (o ' +
+          'sin ninguno mientras se analiza).',
+        { fields: missing }
+      );
     }
 
     // Only a new or changed reference is checked: renumbering the catalogue never blocks edits of

@@ -36,6 +36,18 @@ const isBlank = (value: unknown) =>
 export const isComplete = (ref: ObligationRef) =>
   !isBlank(ref.law) && !isBlank(ref.article) && !isBlank(ref.fraccion);
 
+/** The parts of an obligation reference, in the order staff write them. */
+export const REFERENCE_PARTS = ['law', 'article', 'fraccion'] as const;
+
+/**
+ * The parts a partial reference lacks: none when it is complete or not given at all. A document
+ * names its obligation whole, or the catalogue could not check it.
+ */
+export const missingReferenceParts = (ref: ObligationRef): (typeof REFERENCE_PARTS)[number][] => {
+  const missing = REFERENCE_PARTS.filter((part) => isBlank(ref[part]));
+  return missing.length === REFERENCE_PARTS.length ? [] : missing;
+};
+
 /** One key per obligation: «Ley de Transparencia…» art. 92 fr. II and «ley de transparencia…» 92 ii match. */
 export const obligationKey = (ref: ObligationRef) =>
   [comparable(ref.law), comparable(ref.article), comparable(ref.fraccion)].join('\u0000');

@@ -12,6 +12,7 @@ export {
   compareObligations,
   findObligation,
   isComplete,
+  missingReferenceParts,
   obligationKey,
   romanValue,
   type ObligationRef,

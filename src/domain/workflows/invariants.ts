@@ -2,6 +2,7 @@ import type { BusinessCalendar } from '../calendar';
 import { holdsCrewSlot, crewConflict, crewDisplacement } from './definitions/coverage-event';
 import { WORKFLOWS } from './definitions';
 import { blackout, fail } from './guards';
+import { knownListsFailure, orderedDatesFailure, type ValuesInput } from './intake-values';
 import { fieldLabel } from './labels';
 import { actorMayAct, ROLE_LABELS } from './roles';
 import type {
@@ -15,7 +16,7 @@ import type {
   WorkflowKey,
   WorkflowSettings,
 } from './types';
-import { isBlank, isRecord, joinList, localDateOf, recordsOf, textOf } from './values';
+import { instantOf, isBlank, isRecord, joinList, localDateOf, recordsOf, textOf } from './values';
 import { WORK_ITEM_KEYS } from './work-items';
 
 /**
@@ -321,6 +322,129 @@ const FLAGGED_POST = {
   set: () => ({ mentionsPublicServant: false }),
 } as const;
 
+/**
+ * A rule about the values a write carries, whoever carries them: it reads only the row as it will
+ * be and what the write changes, so the engine evaluates it on the incoming values too, before
+ * the database sees a value it could not even store (a text where a list goes).
+ */
+export interface ValueRule extends Omit<Invariant, 'check' | 'actions' | 'effects'> {
+  check: (input: ValuesInput) => Failure | null;
+}
+
+/** An hour before (or after) an instant attribute of the record as it stands. */
+const shifted = (value: unknown, hours: number) => {
+  const instant = instantOf(value) ?? new Date('2027-03-01T15:00:00.000Z');
+  return new Date(instant.getTime() + hours * 3_600_000).toISOString();
+};
+
+/** The rules about values, evaluated on every create and update of their workflows. */
+export const VALUE_RULES: readonly ValueRule[] = Object.freeze([
+  {
+    key: 'dates-in-order',
+    description:
+      'Una cobertura termina después de empezar; el seguimiento de una asesoría no es anterior ' +
+      'a su recepción.',
+    codes: ['INVALID_RANGE'],
+    workflows: ['coverage-event', 'advisory'],
+    check: orderedDatesFailure,
+    examples: [
+      {
+        title: 'una cobertura que termina antes de empezar',
+        workflow: 'coverage-event',
+        state: 'solicitada',
+        as: 'coordinador_comunicacion',
+        set: (current) => ({ endsAt: shifted(current.startsAt, -1) }),
+        expect: 'INVALID_RANGE',
+      },
+      {
+        title: 'mover el inicio de una cobertura a la hora en que termina',
+        workflow: 'coverage-event',
+        state: 'solicitada',
+        as: 'coordinador_comunicacion',
+        set: (current) => ({ startsAt: shifted(current.endsAt, 0) }),
+        expect: 'INVALID_RANGE',
+      },
+      {
+        title: 'un seguimiento de asesoría anterior a su recepción',
+        workflow: 'advisory',
+        state: 'abierta',
+        as: 'coordinador_organismos',
+        set: () => ({ receivedAt: '2027-02-10T16:00:00.000Z', followUpDate: '2027-02-01' }),
+        expect: 'INVALID_RANGE',
+      },
+      {
+        title: 'alargar una cobertura una hora',
+        workflow: 'coverage-event',
+        state: 'solicitada',
+        as: 'coordinador_comunicacion',
+        set: (current) => ({ endsAt: shifted(current.endsAt, 1) }),
+        expect: 'allowed',
+      },
+    ],
+  },
+  {
+    key: 'known-lists',
+    description:
+      'Los entregables de una cobertura y las redes sociales de una publicación son listas de ' +
+      'valores conocidos, sin repetir: ni textos sueltos ni objetos anidados.',
+    codes: ['INVALID_DELIVERABLES', 'INVALID_NETWORKS'],
+    workflows: ['coverage-event', 'social-post'],
+    check: knownListsFailure,
+    examples: [
+      {
+        title: 'entregables escritos como texto y no como lista',
+        workflow: 'coverage-event',
+        state: 'solicitada',
+        as: 'coordinador_comunicacion',
+        set: () => ({ deliverables: 'fotos' }),
+        expect: 'INVALID_DELIVERABLES',
+      },
+      {
+        title: 'un entregable que la oficina no produce',
+        workflow: 'coverage-event',
+        state: 'solicitada',
+        as: 'coordinador_comunicacion',
+        set: () => ({ deliverables: ['fotos', 'dron', 'fotos'] }),
+        expect: 'INVALID_DELIVERABLES',
+      },
+      {
+        title: 'redes sociales con objetos anidados',
+        workflow: 'social-post',
+        state: 'borrador',
+        as: 'community_manager',
+        set: () => ({ networks: [{ facebook: { pagina: 'Calimaya', extra: [1, 2] } }] }),
+        expect: 'INVALID_NETWORKS',
+      },
+      {
+        title: 'una red social repetida',
+        workflow: 'social-post',
+        state: 'borrador',
+        as: 'community_manager',
+        set: () => ({ networks: ['facebook', 'instagram', 'facebook'] }),
+        expect: 'INVALID_NETWORKS',
+      },
+      {
+        title: 'elegir las redes de una publicación',
+        workflow: 'social-post',
+        state: 'borrador',
+        as: 'community_manager',
+        set: () => ({ networks: ['facebook', 'instagram', 'x'] }),
+        expect: 'allowed',
+      },
+    ],
+  },
+] satisfies ValueRule[]);
+
+/** The first refusal among the value rules of a write, or null when every one holds. */
+export function checkValues(input: ValuesInput): Failure | null {
+  for (const rule of VALUE_RULES) {
+    if (!rule.workflows.includes(input.workflow)) continue;
+    const failure = rule.check(input);
+    if (failure) return failure;
+  }
+  return null;
+}
+
 /** Every invariant, in the order they are evaluated (the first refusal wins). */
 export const INVARIANTS: readonly Invariant[] = Object.freeze([
   {
@@ -426,6 +550,7 @@ export const INVARIANTS: readonly Invariant[] = Object.freeze([
       },
     ],
   },
+  ...VALUE_RULES.map((rule): Invariant => ({ ...rule, actions: ['create', 'update'] })),
   {
     key: 'oficio-incomplete',
     description:

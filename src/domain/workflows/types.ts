@@ -132,7 +132,10 @@ export type ErrorCode =
   | 'PROPOSAL_SENT'
   | 'SECRETARIA_TECNICA_ONLY'
   | 'CORRECTION_FORBIDDEN'
-  | 'PUBLICATION_FROZEN';
+  | 'PUBLICATION_FROZEN'
+  | 'INVALID_RANGE'
+  | 'INVALID_DELIVERABLES'
+  | 'INVALID_NETWORKS';
 
 /** A refused transition or creation, with a Spanish message. */
 export type Failure = {

@@ -20,8 +20,10 @@ import {
   type WorkflowKey,
 } from '../../../domain/workflows';
 import type { AuditChange } from '../../../domain/workflows/audit';
+import { blankListsAsNull } from '../../../domain/workflows/intake-values';
 import {
   INTAKE_FIELDS,
+  checkValues,
   checkWrite,
   effectsOfWrite,
   type Door,
@@ -110,6 +112,24 @@ const guardSystemFields = (
       { fields: changed }
     );
   }
+};
+
+/**
+ * Refuses, before anything is written, incoming values that break a value rule (a text where a
+ * list goes, an event that ends before it starts): the database never sees them. The invariants
+ * check the row as written again.
+ */
+const refuseIncoming = (
+  workflow: WorkflowKey,
+  data: Record<string, unknown>,
+  before: Row | null
+) => {
+  const changed = new Set(
+    Object.keys(data).filter((field) => !before || !sameValue(data[field], before[field]))
+  );
+  if (changed.size === 0) return;
+  const failure = checkValues({ workflow, after: { ...(before ?? {}), ...data }, changed });
+  if (failure) throw toError(failure);
 };
 
 /** Options of the caller's query that the answer must keep. */
@@ -411,8 +431,9 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
       }
       const actor = currentActor(strapi);
       const door = currentDoor(strapi, actor);
-      const data: Record<string, unknown> = { ...(params.data ?? {}) };
+      const data = blankListsAsNull(workflow, params.data ?? {});
       guardSystemFields(workflow, data, null);
+      refuseIncoming(workflow, data, null);
       const comment = commentOf(data);
       data.transitionComment = null;
       // Outside the transaction: the calendar may write holidays, and the folio lock is held inside.
@@ -518,8 +539,9 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
         const before = await lockedLoad(workflow, documentId);
         if (!before) return next();
         expectState(workflow, before);
-        const data: Record<string, unknown> = { ...(params.data ?? {}) };
+        const data = blankListsAsNull(workflow, params.data ?? {});
         guardSystemFields(workflow, data, before);
+        refuseIncoming(workflow, data, before);
         const comment = commentOf(data);
         if ('transitionComment' in data) data.transitionComment = null;
         if (typeof data.lateJustification === 'string') {

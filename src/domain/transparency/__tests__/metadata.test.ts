@@ -1,4 +1,9 @@
-import { compareObligations, findObligation, romanValue } from '../catalogue';
+import {
+  compareObligations,
+  findObligation,
+  missingReferenceParts,
+  romanValue,
+} from '../catalogue';
 import { metadataProblems } from '../metadata';
 
 const LAW =
@@ -73,5 +78,16 @@ describe('catálogo de obligaciones', () => {
     }));
     sorted.sort(compareObligations);
     expect(sorted.map((entry) => entry.fraccion)).toEqual(['I', 'II', 'IX', 'X', 'XXIII']);
+  });
+});
+
+describe('referencia a la obligación', () => {
+  it('se da completa (ley, artículo y fracción) o no se da', () => {
+    expect(missingReferenceParts({ law: LAW, article: '92', fraccion: 'II' })).toEqual([]);
+    expect(missingReferenceParts({})).toEqual([]);
+    expect(missingReferenceParts({ law: ' ', article: null, fraccion: '' })).toEqual([]);
+    expect(missingReferenceParts({ article: '92', fraccion: 'II' })).toEqual(['law']);
+    expect(missingReferenceParts({ law: LAW, fraccion: 'II' })).toEqual(['article']);
+    expect(missingReferenceParts({ fraccion: 'II' })).toEqual(['law', 'article']);
   });
 });

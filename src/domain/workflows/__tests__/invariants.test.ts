@@ -1,5 +1,12 @@
 import { diffRows } from '../audit';
-import { checkWrite, effectsOfWrite, lateAcceptanceFailure, type WriteInput } from '../invariants';
+import { blankListsAsNull, unorderedBlackoutPeriod } from '../intake-values';
+import {
+  checkValues,
+  checkWrite,
+  effectsOfWrite,
+  lateAcceptanceFailure,
+  type WriteInput,
+} from '../invariants';
 import type { Item, WorkflowKey } from '../types';
 import {
   BLACKOUT_SETTINGS,
@@ -277,5 +284,135 @@ describe('the audit diff', () => {
       { field: 'requesterPhone', changed: true },
       { field: 'area', from: '3', to: '4' },
     ]);
+  });
+});
+
+describe('values at intake', () => {
+  const coverage = {
+    status: 'solicitada',
+    startsAt: '2027-03-01T17:00:00.000Z',
+    endsAt: '2027-03-01T19:00:00.000Z',
+    deliverables: ['fotos', 'video'],
+  };
+  const created = (workflow: WorkflowKey, after: Item) =>
+    write(workflow, null, after, { action: 'create' });
+
+  it('a coverage ends after it starts, at creation and when either time moves', () => {
+    const backwards = { ...coverage, endsAt: '2027-03-01T16:00:00.000Z' };
+    expect(checkWrite(created('coverage-event', backwards))).toMatchObject({
+      code: 'INVALID_RANGE',
+      status: 400,
+      details: { fields: ['startsAt', 'endsAt'] },
+    });
+    const instant = { ...coverage, endsAt: coverage.startsAt };
+    expect(checkWrite(write('coverage-event', coverage, instant))).toMatchObject({
+      code: 'INVALID_RANGE',
+    });
+    expect(checkWrite(created('coverage-event', coverage))).toBeNull();
+    expect(checkWrite(created('coverage-event', { ...coverage, endsAt: null }))).toBeNull();
+  });
+
+  it('an advisory is followed up on or after the day it was received, in Mexico City', () => {
+    // Received at 20:00 on 1 February in Mexico City (02:00 UTC on the 2nd).
+    const advisory = { status: 'abierta', receivedAt: '2027-02-02T02:00:00.000Z' };
+    expect(
+      checkWrite(created('advisory', { ...advisory, followUpDate: '2027-01-31' }))
+    ).toMatchObject({
+      code: 'INVALID_RANGE',
+      details: { fields: ['receivedAt', 'followUpDate'] },
+    });
+    expect(checkWrite(created('advisory', { ...advisory, followUpDate: '2027-02-01' }))).toBeNull();
+    expect(
+      checkWrite(created('advisory', { status: 'abierta', followUpDate: '2020-01-01' }))
+    ).toBeNull();
+  });
+
+  it('the message names both times in Mexico City', () => {
+    const failure = checkWrite(
+      created('coverage-event', { ...coverage, endsAt: '2027-03-01T16:00:00.000Z' })
+    );
+    expect(failure?.message).toContain('10:00');
+    expect(failure?.message).toContain('11:00');
+  });
+
+  it('deliverables are a list of known codes, once each', () => {
+    const refused = [
+      'fotos',
+      { fotos: true },
+      [],
+      ['fotos', 'dron'],
+      ['fotos', { tipo: 'video' }],
+      ['fotos', ['video']],
+      ['video', 'video'],
+    ];
+    for (const deliverables of refused) {
+      expect({
+        deliverables,
+        code: checkWrite(created('coverage-event', { ...coverage, deliverables }))?.code,
+      }).toEqual({ deliverables, code: 'INVALID_DELIVERABLES' });
+    }
+    for (const deliverables of [
+      ['fotos', 'video', 'transmision_en_vivo', 'redes_sociales', 'boletin_prensa'],
+      '["fotos"]',
+      '  ',
+      null,
+    ]) {
+      expect(checkWrite(created('coverage-event', { ...coverage, deliverables }))).toBeNull();
+    }
+  });
+
+  it('networks are a list of known networks, with no nested objects', () => {
+    const post = { status: 'borrador', networks: ['facebook'] };
+    const nested = { ...post, networks: [{ facebook: { pagina: 'x' } }] };
+    expect(checkWrite(write('social-post', post, nested))).toMatchObject({
+      code: 'INVALID_NETWORKS',
+      details: { fields: ['networks'] },
+    });
+    expect(
+      checkWrite(write('social-post', post, { ...post, networks: { facebook: true } }))
+    ).toMatchObject({ code: 'INVALID_NETWORKS' });
+    expect(
+      checkWrite(write('social-post', post, { ...post, networks: ['Facebook'] }))?.message
+    ).toContain('facebook (Facebook)');
+    expect(
+      checkWrite(write('social-post', post, { ...post, networks: ['facebook', 'x', 'tiktok'] }))
+    ).toBeNull();
+  });
+
+  it('an unrelated edit does not re-judge values stored before the rule', () => {
+    const legacy = { ...coverage, deliverables: 'fotos', title: 'Antes' };
+    expect(checkWrite(write('coverage-event', legacy, { ...legacy, title: 'Después' }))).toBeNull();
+  });
+
+  it('checkValues judges the incoming values alone, as the engine does before writing', () => {
+    expect(
+      checkValues({
+        workflow: 'coverage-event',
+        after: { deliverables: 'fotos' },
+        changed: new Set(['deliverables']),
+      })
+    ).toMatchObject({ code: 'INVALID_DELIVERABLES' });
+    expect(
+      checkValues({ workflow: 'design', after: { deliverables: 'fotos' }, changed: new Set() })
+    ).toBeNull();
+  });
+
+  it('a cleared JSON editor (blank text) means no list yet', () => {
+    expect(
+      blankListsAsNull('coverage-event', { deliverables: '', title: '', place: 'Explanada' })
+    ).toEqual({ deliverables: null, title: '', place: 'Explanada' });
+    expect(blankListsAsNull('social-post', { networks: ' ' })).toEqual({ networks: null });
+    expect(blankListsAsNull('design', { networks: '' })).toEqual({ networks: '' });
+  });
+
+  it('a blackout period in the settings ends on or after its start', () => {
+    expect(
+      unorderedBlackoutPeriod([
+        { start: '2027-04-01', end: '2027-06-06' },
+        { start: '2027-07-10', end: '2027-07-01' },
+      ])
+    ).toMatchObject({ index: 1 });
+    expect(unorderedBlackoutPeriod([{ start: '2027-04-01', end: '2027-04-01' }])).toBeNull();
+    expect(unorderedBlackoutPeriod(null)).toBeNull();
   });
 });

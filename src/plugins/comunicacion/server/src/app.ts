@@ -46,6 +46,7 @@ export {
   type Door,
 } from '../../../../domain/workflows/invariants';
 export { PERSONAL_FIELDS, type AuditChange } from '../../../../domain/workflows/audit';
+export { DELIVERABLE_LABELS } from '../../../../domain/workflows/intake-values';
 export { labelOf } from '../../../../utils/field-labels';
 export { toError } from '../../../../api/workflow/services/workflow-writes';
 export { SURVEY_RESPONSE_UID, SURVEY_UID } from '../../../../document-middlewares/survey-rules';

@@ -1,6 +1,6 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Core } from '@strapi/strapi';
-import { STATE_LABELS, STATUS_FIELD } from '../app';
+import { DELIVERABLE_LABELS, STATE_LABELS, STATUS_FIELD } from '../app';
 import type { CalendarEvent } from '../../../shared/contracts/calendar';
 import type { AreaRef } from '../../../shared/contracts/common';
 import { buildCalendar, type IcalEvent } from './ical';
@@ -14,15 +14,7 @@ const FEED_PAST_DAYS = 30;
 const FEED_MAX_EVENTS = 1000;
 const DAY_MS = 86_400_000;
 
-/** Spanish names of the usual deliverables; others are shown as written. */
-export const DELIVERABLE_LABELS: Readonly<Record<string, string>> = Object.freeze({
-  fotos: 'Fotografías',
-  video: 'Video',
-  transmision_en_vivo: 'Transmisión en vivo',
-  redes_sociales: 'Redes sociales',
-  boletin_prensa: 'Boletín de prensa',
-});
-
+// Values stored before the deliverables were checked are shown as written.
 const deliverableLabel = (value: string) =>
   DELIVERABLE_LABELS[value] ?? value.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
 
