@@ -10,10 +10,12 @@ import { transitionLogAppendOnly } from './document-middlewares/transition-log-a
 import { transparencyMetadata } from './document-middlewares/transparency-metadata';
 import { validationMessages } from './document-middlewares/validation-messages';
 import { workflowRules } from './document-middlewares/workflow-rules';
+import { guardRelationRoutes } from './policies/relation-reads';
 
 /**
  * Wires the Document Service middlewares: every door that writes (admin, content API, plugin
- * routes, scripts using strapi.documents) passes through them.
+ * routes, scripts using strapi.documents) passes through them. The content manager's relation
+ * routes get the policy that shows related records only to who may read them.
  */
 export const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // First, so it wraps the others and Strapi's own validation underneath them.
@@ -28,4 +30,6 @@ export const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(workflowRules({ strapi }));
   strapi.documents.use(surveyRules({ strapi }));
   strapi.documents.use(siteCache({ strapi }));
+
+  guardRelationRoutes(strapi);
 };

@@ -1,5 +1,9 @@
 import type { Core } from '@strapi/strapi';
-import { grantPluginPermissions, seedAdminRoles } from './admin-roles';
+import {
+  grantPluginPermissions,
+  narrowStaffFieldPermissions,
+  seedAdminRoles,
+} from './admin-roles';
 import { seedApiRoles } from './api-roles';
 import { seedAreas } from './areas';
 import { seedCalendar } from './calendar';
@@ -18,6 +22,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await seedCalendar({ strapi });
   await seedAreas({ strapi });
   await seedAdminRoles({ strapi });
+  await narrowStaffFieldPermissions({ strapi });
   await grantPluginPermissions({ strapi });
   await seedApiRoles({ strapi });
   await seedPrivacyNotice({ strapi });
