@@ -255,10 +255,7 @@ const NARROWED_VERSION = 1;
  */
 export const narrowStaffFieldPermissions = async ({ strapi }: { strapi: Core.Strapi }) => {
   const store = strapi.store({ type: 'plugin', name: 'comunicacion' });
-  const narrowed = ((await store.get({ key: NARROWED_STORE_KEY })) ?? {}) as Record<
-    string,
-    number
-  >;
+  const narrowed = ((await store.get({ key: NARROWED_STORE_KEY })) ?? {}) as Record<string, number>;
   const contentTypeService = strapi.service('admin::content-type');
   let changed = false;
 
@@ -282,7 +279,9 @@ export const narrowStaffFieldPermissions = async ({ strapi }: { strapi: Core.Str
         }) as string[]);
       const fields = withoutHidden(role as StaffRole, uid, current);
       if (permission.properties?.fields && fields.length === current.length) continue;
-      strapi.log.info(`Rol ${code}: se retiran de ${permission.action} ${uid} los campos que no lee`);
+      strapi.log.info(
+        `Rol ${code}: se retiran de ${permission.action} ${uid} los campos que no lee`
+      );
       await strapi.db.query('admin::permission').update({
         where: { id: permission.id },
         data: { properties: { ...(permission.properties ?? {}), fields } },

@@ -29,10 +29,14 @@ export default (
     reads.canReadField(model, targetField) &&
     (OPEN_TARGETS(attribute.target) || reads.canRead(attribute.target));
   if (!readable) {
-    throw forbidden('RELATION_NOT_READABLE', 'Su rol no puede ver los registros de esta relación.', {
-      model,
-      targetField,
-    });
+    throw forbidden(
+      'RELATION_NOT_READABLE',
+      'Su rol no puede ver los registros de esta relación.',
+      {
+        model,
+        targetField,
+      }
+    );
   }
   return true;
 };

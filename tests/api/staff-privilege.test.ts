@@ -3,12 +3,7 @@ import { ROLE_LABELS, STAFF_ROLES, type Role } from '../../src/domain/workflows'
 import { bootApp, type TestApp } from '../harness/app';
 import { loginAsAdmin, type Session } from '../harness/auth';
 import { runAs, runInternal } from '../harness/runtime';
-import {
-  actorFor,
-  completeData,
-  createOficio,
-  staffSessions,
-} from '../harness/workflow-fixtures';
+import { actorFor, completeData, createOficio, staffSessions } from '../harness/workflow-fixtures';
 
 const OFICIO = 'api::oficio.oficio';
 const DESIGN = 'api::design.design';
@@ -54,7 +49,12 @@ const READERS: Record<Canary, Reader[]> = {
   oficioNotes: CONTACT,
   // Designs are read by the Dirección's coordinator, the organismos' coordinator, the designers
   // and the community manager; the contact data only by the coordinators and the assigned designer.
-  contactPhone: ['director', 'coordinador_comunicacion', 'coordinador_organismos', 'disenador_asignado'],
+  contactPhone: [
+    'director',
+    'coordinador_comunicacion',
+    'coordinador_organismos',
+    'disenador_asignado',
+  ],
   officeAddress: [
     'director',
     'coordinador_comunicacion',
@@ -291,13 +291,8 @@ describe('cada rol del personal lee solo los tipos y campos de su trabajo', () =
 
   it('la ficha del oficio muestra al solicitante solo a quien atiende al área', async () => {
     const pageOf = async (session: Session) =>
-      (
-        await app
-          .http()
-          .get(`/comunicacion/oficios/${ids.oficio}`)
-          .set(session.auth)
-          .expect(200)
-      ).body.data.oficio.requester;
+      (await app.http().get(`/comunicacion/oficios/${ids.oficio}`).set(session.auth).expect(200))
+        .body.data.oficio.requester;
     expect(await pageOf(readers.coordinador_comunicacion)).toEqual({
       name: CANARY.requesterName,
       phone: CANARY.requesterPhone,
@@ -331,9 +326,11 @@ describe('cada rol del personal lee solo los tipos y campos de su trabajo', () =
       where: { id: oficioPermission.id },
       data: { properties: { fields: null } },
     });
-    await app.strapi.service('admin::permission').createMany([
-      { action: read, subject: DESIGN, properties: {}, conditions: [], role: role.id },
-    ]);
+    await app.strapi
+      .service('admin::permission')
+      .createMany([
+        { action: read, subject: DESIGN, properties: {}, conditions: [], role: role.id },
+      ]);
     await store.delete({ key: 'narrowed-staff-fields' });
 
     // When the upgrade runs
