@@ -138,6 +138,8 @@ export const createStaffReads = (strapi: Core.Strapi, { user, userAbility }: Sta
   };
 
   return {
+    /** Whether the reader keeps the personal data of every item (not only of those assigned). */
+    readsAllPersonalData: unrestricted || keepsPersonalData(roles, false),
     canRead,
     canReadField,
     personalReadable,

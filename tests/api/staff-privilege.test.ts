@@ -266,6 +266,72 @@ describe('cada rol del personal lee solo los tipos y campos de su trabajo', () =
     expect(other.body.data).not.toHaveProperty('officeAddress');
   });
 
+  it('nadie filtra ni ordena por un dato que no puede leer (sería un oráculo)', async () => {
+    // When the Fotógrafo(a) filters coverage by its oficio's requester phone, or sorts by it
+    const filtered = await app
+      .http()
+      .get(`${CM}/${COVERAGE}?filters[oficio][requesterPhone][$eq]=${CANARY.requesterPhone}`)
+      .set(readers.fotografo.auth)
+      .expect(400);
+    expect(filtered.body.error.details).toMatchObject({
+      code: 'INVALID_QUERY',
+      field: 'oficio.requesterPhone',
+    });
+    expect(filtered.body.error.message).toMatch(/Su rol no puede filtrar/);
+    await app
+      .http()
+      .get(`${CM}/${COVERAGE}?sort=oficio.requesterName:asc`)
+      .set(readers.fotografo.auth)
+      .expect(400);
+    // Nor through the oficio to the designs, a type it does not read
+    await app
+      .http()
+      .get(`${CM}/${OFICIO}?filters[designs][title][$eq]=x`)
+      .set(readers.fotografo.auth)
+      .expect(400);
+    // A designer reads contact data only of its own designs: it may not search the others by it
+    await app
+      .http()
+      .get(`${CM}/${DESIGN}?filters[contactPhone][$eq]=${CANARY.contactPhone}`)
+      .set(readers.disenador_senior.auth)
+      .expect(400);
+    // The coordinator, who contacts the areas, finds the oficio by its requester's phone
+    const found = await app
+      .http()
+      .get(`${CM}/${OFICIO}?filters[requesterPhone][$eq]=${CANARY.requesterPhone}`)
+      .set(readers.coordinador_comunicacion.auth)
+      .expect(200);
+    expect(found.body.results.map((row: { documentId: string }) => row.documentId)).toEqual([
+      ids.oficio,
+    ]);
+  });
+
+  it('las listas de relaciones se abren solo hacia tipos que el rol lee', async () => {
+    const refused = await app
+      .http()
+      .get(`/content-manager/relations/${OFICIO}/${ids.oficio}/designs`)
+      .set(readers.fotografo.auth)
+      .expect(403);
+    expect(refused.body.error).toMatchObject({
+      message: 'Su rol no puede ver los registros de esta relación.',
+      details: { code: 'RELATION_NOT_READABLE' },
+    });
+    // Strapi refused a type the role does not read with a 500
+    await app
+      .http()
+      .get(`/content-manager/relations/${DESIGN}/${ids.design}/oficio`)
+      .set(readers.fotografo.auth)
+      .expect(403);
+    const allowed = await app
+      .http()
+      .get(`/content-manager/relations/${OFICIO}/${ids.oficio}/coverageEvents`)
+      .set(readers.fotografo.auth)
+      .expect(200);
+    expect(allowed.body.results.map((row: { documentId: string }) => row.documentId)).toEqual([
+      ids.coverage,
+    ]);
+  });
+
   it('la bitácora muestra el valor de un campo solo a quien puede leerlo en el registro', async () => {
     const recordOf = async (session: Session) => {
       const res = await app
