@@ -65,6 +65,24 @@ const sortPaths = (sort: unknown): string[][] => {
   );
 };
 
+/** The attribute paths the filters and sorts inside a `populate` object name. */
+const populatePaths = (populate: unknown, prefix: string[] = []): string[][] => {
+  if (!populate || typeof populate !== 'object' || Array.isArray(populate)) return [];
+  return Object.entries(populate).flatMap(([key, value]) => {
+    if (!value || typeof value !== 'object') return [];
+    const here = [...prefix, key];
+    const nested = value as { filters?: unknown; sort?: unknown; populate?: unknown };
+    return [
+      ...filterPaths(nested.filters).map((path) => [...here, ...path]),
+      ...(nested.sort === undefined ? [] : sortPaths(nested.sort)).map((path) => [
+        ...here,
+        ...path,
+      ]),
+      ...populatePaths(nested.populate, here),
+    ];
+  });
+};
+
 /**
  * The content manager's reads, before they run: a staff member filters and sorts only by what it
  * may read (Strapi checks only the requested type's own fields, not the ones behind a relation),
@@ -103,7 +121,11 @@ export default (
   }
 
   const query = policyContext.request?.query ?? policyContext.query ?? {};
-  const paths = [...filterPaths(query.filters), ...sortPaths(query.sort)];
+  const paths = [
+    ...filterPaths(query.filters),
+    ...(query.sort === undefined ? [] : sortPaths(query.sort)),
+    ...populatePaths(query.populate),
+  ];
   for (const path of paths) {
     const refused = refusedField(strapi, reads, model, path);
     if (refused) {

@@ -283,6 +283,14 @@ describe('cada rol del personal lee solo los tipos y campos de su trabajo', () =
       .get(`${CM}/${COVERAGE}?sort=oficio.requesterName:asc`)
       .set(readers.fotografo.auth)
       .expect(400);
+    // Nor inside a populate
+    await app
+      .http()
+      .get(
+        `${CM}/${COVERAGE}/${ids.coverage}?populate[oficio][filters][requesterPhone][$eq]=${CANARY.requesterPhone}`
+      )
+      .set(readers.fotografo.auth)
+      .expect(400);
     // Nor through the oficio to the designs, a type it does not read
     await app
       .http()
