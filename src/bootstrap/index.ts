@@ -1,9 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import {
-  grantPluginPermissions,
-  narrowStaffFieldPermissions,
-  seedAdminRoles,
-} from './admin-roles';
+import { grantPluginPermissions, narrowStaffFieldPermissions, seedAdminRoles } from './admin-roles';
 import { seedApiRoles } from './api-roles';
 import { seedAreas } from './areas';
 import { seedCalendar } from './calendar';
