@@ -138,9 +138,13 @@ export default (
 };
 
 const POLICY = 'global::content-manager-reads';
+const WRITES_POLICY = 'global::personal-data-writes';
 const GUARDED = ['/collection-types/', '/single-types/', '/relations/'];
 
-/** Puts the policy on the content manager's read routes, after the admin authentication. */
+/**
+ * Puts the policy on the content manager's read routes, and `personal-data-writes` on its update
+ * route, after the admin authentication.
+ */
 export const guardContentManagerReads = (strapi: Core.Strapi) => {
   const routes = strapi.plugin('content-manager').routes as Record<
     string,
@@ -148,10 +152,14 @@ export const guardContentManagerReads = (strapi: Core.Strapi) => {
   >;
   for (const group of Object.values(routes ?? {})) {
     for (const route of group.routes ?? []) {
+      const policies = route.config?.policies ?? [];
+      if (route.method === 'PUT' && route.path === '/collection-types/:model/:id') {
+        route.config = { ...route.config, policies: [...policies, WRITES_POLICY] };
+      }
       if (route.method !== 'GET' || !GUARDED.some((prefix) => route.path.startsWith(prefix))) {
         continue;
       }
-      route.config = { ...route.config, policies: [...(route.config?.policies ?? []), POLICY] };
+      route.config = { ...route.config, policies: [...policies, POLICY] };
     }
   }
 };

@@ -340,6 +340,35 @@ describe('cada rol del personal lee solo los tipos y campos de su trabajo', () =
     ]);
   });
 
+  it('el contacto de un diseño lo cambia quien lo tiene asignado, no otro diseñador', async () => {
+    const write = (session: Session, contactPhone: string) =>
+      app
+        .http()
+        .put(`${CM}/${DESIGN}/${ids.design}`)
+        .set(session.auth)
+        .send({ contactPhone, officeAddress: CANARY.officeAddress });
+    const refused = await write(readers.disenador_senior, '').expect(403);
+    expect(refused.body.error.details).toMatchObject({
+      code: 'PERSONAL_DATA_NOT_ASSIGNED',
+      fields: ['contactPhone', 'officeAddress'],
+    });
+    // Saving the form without the fields it was not shown changes the rest
+    await app
+      .http()
+      .put(`${CM}/${DESIGN}/${ids.design}`)
+      .set(readers.disenador_senior.auth)
+      .send({ place: 'Explanada municipal (frente)' })
+      .expect(200);
+    await write(readers.disenador_asignado, CANARY.contactPhone).expect(200);
+    const stored = (await app.strapi.db
+      .query(DESIGN)
+      .findOne({ where: { documentId: ids.design } })) as { contactPhone: string; place: string };
+    expect(stored).toMatchObject({
+      contactPhone: CANARY.contactPhone,
+      place: 'Explanada municipal (frente)',
+    });
+  });
+
   it('la bitácora muestra el valor de un campo solo a quien puede leerlo en el registro', async () => {
     const recordOf = async (session: Session) => {
       const res = await app
