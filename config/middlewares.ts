@@ -67,6 +67,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'global::core-route-guards',
   'strapi::session',
   'strapi::favicon',
+  // Staff read only what their role may: populated relations and personal data (content manager).
+  'global::staff-reads',
   {
     name: 'global::static-site',
     config: {

@@ -11,10 +11,12 @@ import { transitionLogAppendOnly } from './document-middlewares/transition-log-a
 import { transparencyMetadata } from './document-middlewares/transparency-metadata';
 import { validationMessages } from './document-middlewares/validation-messages';
 import { workflowRules } from './document-middlewares/workflow-rules';
+import { guardContentManagerReads } from './policies/content-manager-reads';
 
 /**
  * Wires the Document Service middlewares: every door that writes (admin, content API, plugin
- * routes, scripts using strapi.documents) passes through them.
+ * routes, scripts using strapi.documents) passes through them. The content manager's read
+ * routes get the policy that keeps filters, sorts and relation lists to what the reader may read.
  */
 export const register = ({ strapi }: { strapi: Core.Strapi }) => {
   // First, so it wraps the others and Strapi's own validation underneath them.
@@ -30,4 +32,6 @@ export const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(workflowRules({ strapi }));
   strapi.documents.use(surveyRules({ strapi }));
   strapi.documents.use(siteCache({ strapi }));
+
+  guardContentManagerReads(strapi);
 };

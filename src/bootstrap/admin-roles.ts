@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ROLE_LABELS, type Role } from '../domain/workflows';
+import { fieldsHiddenFrom } from '../domain/workflows/staff-access';
 import { ADMIN_ROLE_CODES } from '../services/write-context';
 import { ROLE_GRANTS } from '../plugins/comunicacion/server/src/permissions';
 
@@ -111,6 +112,27 @@ const DESCRIPTIONS: Partial<Record<Role, string>> = {
 };
 
 type ActionDefinition = { actionId: string; subjects?: string[]; section: string };
+type StaffRole = keyof typeof ACCESS;
+type PermissionRow = {
+  id: number;
+  action: string;
+  subject: string | null;
+  properties?: { fields?: string[] | null } | null;
+};
+
+/** Content-manager actions whose fields a role may be refused. */
+const FIELD_ACTIONS = ['read', 'create', 'update'].map((crud) => `${CM}.${crud}`);
+
+/** Whether the role does the work of a content type (it may edit it, so it may be assigned to it). */
+const worksOn = (role: StaffRole, uid: string) => (ACCESS[role].update ?? []).includes(uid);
+
+/** A permission's field paths without the fields (and their nested paths) the role must not read. */
+const withoutHidden = (role: StaffRole, uid: string, fields: string[]) => {
+  const hidden = fieldsHiddenFrom(role, uid, worksOn(role, uid));
+  return fields.filter(
+    (path) => !hidden.some((field) => path === field || path.startsWith(`${field}.`))
+  );
+};
 
 /**
  * Creates the staff roles of SPEC §1 once, each with the content-manager permissions of its work.
@@ -142,7 +164,27 @@ export const seedAdminRoles = async ({ strapi }: { strapi: Core.Strapi }) => {
         }))
     );
     const permissions = [
-      ...contentTypeService.getPermissionsWithNestedFields(scoped),
+      ...(
+        contentTypeService.getPermissionsWithNestedFields(scoped) as {
+          action: string;
+          subject: string;
+          properties: { fields?: string[] };
+        }[]
+      ).map((permission) =>
+        FIELD_ACTIONS.includes(permission.action) && permission.properties.fields
+          ? {
+              ...permission,
+              properties: {
+                ...permission.properties,
+                fields: withoutHidden(
+                  role as StaffRole,
+                  permission.subject,
+                  permission.properties.fields
+                ),
+              },
+            }
+          : permission
+      ),
       ...COMMON_ACTIONS.filter((id) => actions.some((action) => action.actionId === id)).map(
         (action) => ({ action, subject: null, properties: {}, conditions: [] })
       ),
@@ -197,4 +239,56 @@ export const grantPluginPermissions = async ({ strapi }: { strapi: Core.Strapi }
     changed = true;
   }
   if (changed) await store.set({ key: GRANTS_STORE_KEY, value: granted });
+};
+
+const NARROWED_STORE_KEY = 'narrowed-staff-fields';
+/** Raise it when the fields a role must not read change, so installed roles are narrowed again. */
+const NARROWED_VERSION = 1;
+
+/**
+ * Narrows, once per version, the content-manager permissions of the seeded staff roles of an
+ * installation created before a role's fields were limited: the personal data and internal notes the
+ * role must not read (`fieldsHiddenFrom`) leave its read, create and update permissions. Anything
+ * else staff adjusted in Settings › Roles is kept. A permission granting every field (no list) gets
+ * the type's full list without the hidden ones. Roles seeded by this version are narrowed already:
+ * for them it only records the version.
+ */
+export const narrowStaffFieldPermissions = async ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = strapi.store({ type: 'plugin', name: 'comunicacion' });
+  const narrowed = ((await store.get({ key: NARROWED_STORE_KEY })) ?? {}) as Record<string, number>;
+  const contentTypeService = strapi.service('admin::content-type');
+  let changed = false;
+
+  for (const [code, role] of Object.entries(ADMIN_ROLE_CODES)) {
+    if (code === 'strapi-super-admin' || !(role in ACCESS)) continue;
+    if ((narrowed[code] ?? 0) >= NARROWED_VERSION) continue;
+    const row = await strapi.db.query('admin::role').findOne({ where: { code } });
+    if (!row) continue;
+
+    const permissions = (await strapi.db.query('admin::permission').findMany({
+      where: { role: row.id, action: { $in: FIELD_ACTIONS } },
+    })) as PermissionRow[];
+    for (const permission of permissions) {
+      const uid = permission.subject;
+      if (!uid || !strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) continue;
+      if (fieldsHiddenFrom(role, uid, worksOn(role as StaffRole, uid)).length === 0) continue;
+      const current =
+        permission.properties?.fields ??
+        (contentTypeService.getNestedFields(strapi.contentTypes[uid as never], {
+          components: strapi.components,
+        }) as string[]);
+      const fields = withoutHidden(role as StaffRole, uid, current);
+      if (permission.properties?.fields && fields.length === current.length) continue;
+      strapi.log.info(
+        `Rol ${code}: se retiran de ${permission.action} ${uid} los campos que no lee`
+      );
+      await strapi.db.query('admin::permission').update({
+        where: { id: permission.id },
+        data: { properties: { ...(permission.properties ?? {}), fields } },
+      });
+    }
+    narrowed[code] = NARROWED_VERSION;
+    changed = true;
+  }
+  if (changed) await store.set({ key: NARROWED_STORE_KEY, value: narrowed });
 };

@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { grantPluginPermissions, seedAdminRoles } from './admin-roles';
+import { grantPluginPermissions, narrowStaffFieldPermissions, seedAdminRoles } from './admin-roles';
 import { seedApiRoles } from './api-roles';
 import { seedAreas } from './areas';
 import { seedCalendar } from './calendar';
@@ -18,6 +18,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await seedCalendar({ strapi });
   await seedAreas({ strapi });
   await seedAdminRoles({ strapi });
+  await narrowStaffFieldPermissions({ strapi });
   await grantPluginPermissions({ strapi });
   await seedApiRoles({ strapi });
   await seedPrivacyNotice({ strapi });

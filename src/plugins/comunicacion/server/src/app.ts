@@ -104,6 +104,8 @@ export { PUBLISHABLE_UIDS, type PublishableUid } from '../../../../api/site-publ
 
 // Who is writing: the actor of a request and the write context.
 export { adminActor, runAs, runExpecting, writeContext } from '../../../../services/write-context';
+// What a staff member may read: relations, fields and requester personal data.
+export { createStaffReads, type StaffReads } from '../../../../services/staff-reads';
 
 // Plumbing: errors, input validation, database values and the app's typed service look-up.
 export { conflict, forbidden, invalid } from '../../../../utils/errors';

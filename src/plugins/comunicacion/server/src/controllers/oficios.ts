@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
-import { adminActor, invalid } from '../app';
+import { adminActor, createStaffReads, invalid } from '../app';
 import type { AcceptLate, GetOficio } from '../../../shared/contracts/oficios';
 import { getPluginService } from '../utils/get-plugin-service';
 
@@ -14,7 +14,11 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     /** GET /comunicacion/oficios/:documentId */
     async get(ctx: Ctx) {
-      const data = await service().get(String(ctx.params.documentId), adminActor(ctx.state.user));
+      const data = await service().get(
+        String(ctx.params.documentId),
+        adminActor(ctx.state.user),
+        createStaffReads(strapi, { user: ctx.state.user, userAbility: ctx.state.userAbility })
+      );
       if (!data) throw new errors.NotFoundError('No existe ese oficio.', { code: 'NOT_FOUND' });
       const body: GetOficio.Response = { data };
       ctx.body = body;

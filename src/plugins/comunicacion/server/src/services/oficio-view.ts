@@ -28,6 +28,7 @@ import {
   type AuditChange,
   type Door,
   type Row,
+  type StaffReads,
   type WorkflowKey,
 } from '../app';
 import type { AreaRef } from '../../../shared/contracts/common';
@@ -222,7 +223,7 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
     return result;
   };
 
-  const timelineOf = async (documentId: string): Promise<TimelineEntry[]> => {
+  const timelineOf = async (documentId: string, reads?: StaffReads): Promise<TimelineEntry[]> => {
     const where = { $or: [{ oficioDocumentId: documentId }, { subjectDocumentId: documentId }] };
     const orderBy = [{ at: 'asc' }, { id: 'asc' }];
     const [records, audits] = (await Promise.all([
@@ -271,6 +272,7 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
       const derived = action === 'transition' ? derivedFields(key) : null;
       const changes = ((record.changes as AuditChange[] | null) ?? [])
         .filter((change) => !derived?.has(change.field))
+        .map((change) => (reads ? reads.auditChange(String(record.subjectUid), change) : change))
         .map(toTimelineChange);
       if (changes.length === 0) return [];
       return [
@@ -331,8 +333,15 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
   };
 
   const service = {
-    /** The oficio page for `actor`; null when the oficio does not exist. */
-    async get(documentId: string, actor: Actor): Promise<GetOficio.Response['data'] | null> {
+    /**
+     * The oficio page for `actor`; null when the oficio does not exist. With `reads`, the requester's
+     * data and the trail's values of fields the reader may not read are left out.
+     */
+    async get(
+      documentId: string,
+      actor: Actor,
+      reads?: StaffReads
+    ): Promise<GetOficio.Response['data'] | null> {
       const oficio = (await strapi.db.query(OFICIO_UID).findOne({
         where: { documentId },
         populate: {
@@ -442,6 +451,9 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
         ...response,
       ];
       const text = (field: string) => (oficio[field] as string | null | undefined) ?? null;
+      const personal = !reads || (await reads.personalReadable(OFICIO_UID, [documentId])).size > 0;
+      const requesterField = (field: string) =>
+        personal && (!reads || reads.canReadField(OFICIO_UID, field)) ? text(field) : null;
 
       return {
         oficio: {
@@ -463,9 +475,9 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
           lateAcceptedBy: text('lateAcceptedBy'),
           missingInformation: text('missingInformation'),
           requester: {
-            name: text('requesterName'),
-            phone: text('requesterPhone'),
-            email: text('requesterEmail'),
+            name: requesterField('requesterName'),
+            phone: requesterField('requesterPhone'),
+            email: requesterField('requesterEmail'),
           },
           response: {
             folio: text('responseFolio'),
@@ -476,7 +488,7 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
         },
         items,
         documents,
-        timeline: await timelineOf(documentId),
+        timeline: await timelineOf(documentId, reads),
       };
     },
 
