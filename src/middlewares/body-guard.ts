@@ -48,6 +48,26 @@ const decodedQuery = (querystring: string) => {
   }
 };
 
+type Problem = NonNullable<ReturnType<typeof inspectValue>>;
+
+/** The refusal of a query or a body that breaks a limit, worded for where the problem is. */
+const refuse = (ctx: Context, problem: Problem, where: 'query' | 'body', maxDepth: number) => {
+  const code = where === 'query' ? 'INVALID_QUERY' : 'INVALID_BODY';
+  const what = where === 'query' ? 'La consulta' : 'El cuerpo de la solicitud';
+  if (problem.problem === 'nul') return sendRefusal(ctx, 400, code, NUL_MESSAGE);
+  if (problem.problem === 'depth') {
+    const levels = where === 'query' ? 'niveles de parámetros' : 'niveles de objetos o listas';
+    return sendRefusal(ctx, 400, 'BODY_TOO_DEEP', `${what} anida más de ${maxDepth} ${levels}.`);
+  }
+  return sendRefusal(
+    ctx,
+    400,
+    code,
+    `${what} usa un nombre ${where === 'query' ? 'de parámetro' : 'de campo'} reservado: «${problem.key}».`,
+    { [where === 'query' ? 'parameter' : 'field']: problem.key }
+  );
+};
+
 /**
  * After the body parser: bodies and queries deeper than `maxDepth` levels (400 `BODY_TOO_DEEP`),
  * keys `__proto__`, `constructor` or `prototype` (400 `INVALID_BODY` / `INVALID_QUERY`) are refused
@@ -79,49 +99,13 @@ export default (config: BodyGuardConfig, _: { strapi: Core.Strapi }) => {
       }
     }
     const query = inspectValue(ctx.query, maxDepth);
-    if (query?.problem === 'nul') {
-      return sendRefusal(ctx, 400, 'INVALID_QUERY', NUL_MESSAGE);
-    }
-    if (query) {
-      return query.problem === 'depth'
-        ? sendRefusal(
-            ctx,
-            400,
-            'BODY_TOO_DEEP',
-            `La consulta anida más de ${maxDepth} niveles de parámetros.`
-          )
-        : sendRefusal(
-            ctx,
-            400,
-            'INVALID_QUERY',
-            `La consulta usa un nombre de parámetro reservado: «${query.key}».`,
-            { parameter: query.key }
-          );
-    }
+    if (query) return refuse(ctx, query, 'query', maxDepth);
     const request = ctx.request as typeof ctx.request & { body?: unknown };
     if (request.body === undefined && ['POST', 'PUT', 'PATCH'].includes(ctx.method)) {
       request.body = {};
     }
     const body = inspectValue(request.body, maxDepth);
-    if (body?.problem === 'nul') {
-      return sendRefusal(ctx, 400, 'INVALID_BODY', NUL_MESSAGE);
-    }
-    if (body) {
-      return body.problem === 'depth'
-        ? sendRefusal(
-            ctx,
-            400,
-            'BODY_TOO_DEEP',
-            `El cuerpo de la solicitud anida más de ${maxDepth} niveles de objetos o listas.`
-          )
-        : sendRefusal(
-            ctx,
-            400,
-            'INVALID_BODY',
-            `El cuerpo de la solicitud usa un nombre de campo reservado: «${body.key}».`,
-            { field: body.key }
-          );
-    }
+    if (body) return refuse(ctx, body, 'body', maxDepth);
     return next();
   };
 };
