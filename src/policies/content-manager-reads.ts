@@ -7,7 +7,7 @@ import { forbidden, invalid } from '../utils/errors';
 const isOpenTarget = (target: string) =>
   target === 'admin::user' || target.startsWith('plugin::upload.');
 
-type Attribute = { type?: string; target?: string };
+type Attribute = { type?: string; target?: string; searchable?: boolean };
 type Refusal = { path: string };
 
 const attributesOf = (strapi: Core.Strapi, uid: string) =>
@@ -41,6 +41,39 @@ const refusedField = (
     model = attribute.target;
   }
   return null;
+};
+
+const SEARCHED_TEXT = new Set(['string', 'text', 'richtext', 'email', 'uid', 'enumeration']);
+const SEARCHED_NUMBER = new Set(['integer', 'biginteger', 'float', 'decimal']);
+
+/**
+ * The content manager's search box (`_q`) looks into every text field of the type, the ones the
+ * reader may not read included: a match would tell it a hidden value. When the type has such
+ * fields, the search becomes the same `$containsi` over the fields the reader may use.
+ */
+const narrowedSearch = (
+  strapi: Core.Strapi,
+  reads: StaffReads,
+  uid: string,
+  query: Record<string, unknown>
+): Record<string, unknown> | undefined => {
+  const q = query._q;
+  if (typeof q !== 'string' || q.trim() === '') return undefined;
+  const numeric = q.trim() !== '' && Number.isFinite(Number(q));
+  const searched = Object.entries(attributesOf(strapi, uid) ?? {}).filter(
+    ([, attribute]) =>
+      attribute.searchable !== false &&
+      (SEARCHED_TEXT.has(String(attribute.type)) ||
+        (numeric && SEARCHED_NUMBER.has(String(attribute.type))))
+  );
+  const usable = searched.filter(([name]) => !refusedField(strapi, reads, uid, [name]));
+  if (usable.length === searched.length) return undefined;
+  const anyOf = usable.map(([name, attribute]) => ({
+    [name]: SEARCHED_NUMBER.has(String(attribute.type)) ? { $eq: Number(q) } : { $containsi: q },
+  }));
+  const search = anyOf.length > 0 ? { $or: anyOf } : { id: { $null: true } };
+  const { _q: _search, ...rest } = query;
+  return { ...rest, filters: rest.filters ? { $and: [rest.filters, search] } : search };
 };
 
 /** The attribute paths a `filters` object names (operators and logical keys skipped). */
@@ -87,7 +120,8 @@ const populatePaths = (populate: unknown, prefix: string[] = []): string[][] => 
  * The content manager's reads, before they run: a staff member filters and sorts only by what it
  * may read (Strapi checks only the requested type's own fields, not the ones behind a relation),
  * and opens a relation list (`/content-manager/relations/:model[/:id]/:targetField`) only when it
- * may read the field and the target type (Strapi's own refusal there answers 500).
+ * may read the field and the target type (Strapi's own refusal there answers 500); its search box
+ * looks only into the fields it may read.
  */
 export default (
   policyContext: {
@@ -120,7 +154,12 @@ export default (
     }
   }
 
-  const query = policyContext.request?.query ?? policyContext.query ?? {};
+  let query = policyContext.request?.query ?? policyContext.query ?? {};
+  const narrowed = narrowedSearch(strapi, reads, model, query);
+  if (narrowed && policyContext.request) {
+    policyContext.request.query = narrowed;
+    query = narrowed;
+  }
   const paths = [
     ...filterPaths(query.filters),
     ...(query.sort === undefined ? [] : sortPaths(query.sort)),

@@ -314,6 +314,33 @@ describe('cada rol del personal lee solo los tipos y campos de su trabajo', () =
     ]);
   });
 
+  it('el buscador del administrador de contenido no busca en los datos que el rol no lee', async () => {
+    const search = (reader: Reader, uid: string, q: string) =>
+      app
+        .http()
+        .get(`${CM}/${uid}?_q=${encodeURIComponent(q)}`)
+        .set(readers[reader].auth)
+        .expect(200)
+        .then((res) => res.body.results.map((row: { documentId: string }) => row.documentId));
+    // The Community Manager searches oficios by the requester's name or phone: nothing
+    expect(await search('community_manager', OFICIO, CANARY.requesterName)).toEqual([]);
+    expect(await search('community_manager', OFICIO, CANARY.requesterPhone)).toEqual([]);
+    // A designer not assigned to the design cannot find it by its contact phone
+    expect(await search('disenador_senior', DESIGN, CANARY.contactPhone)).toEqual([]);
+    // What they may read still finds it, with the list's own filters kept
+    expect(await search('community_manager', OFICIO, 'Solicitud de servicios')).toContain(
+      ids.oficio
+    );
+    expect(await search('disenador_senior', DESIGN, 'Cartel del festival')).toContain(ids.design);
+    // The coordination, who contacts the area, finds the oficio by its requester
+    expect(await search('coordinador_comunicacion', OFICIO, CANARY.requesterName)).toEqual([
+      ids.oficio,
+    ]);
+    // The assigned designer reads the contact, but its search is the restricted one too: a
+    // designer's search never tells the contact of designs it does not hold
+    expect(await search('disenador_asignado', DESIGN, 'Cartel del festival')).toContain(ids.design);
+  });
+
   it('las listas de relaciones se abren solo hacia tipos que el rol lee', async () => {
     const refused = await app
       .http()
