@@ -1,5 +1,5 @@
 import type { Core } from '@strapi/strapi';
-import { createStaffReads, type StaffReader } from '../services/staff-reads';
+import { staffReadsOf, type StaffReader } from '../services/staff-reads';
 
 const CONTENT_MANAGER = /^\/content-manager\/(?:collection-types|single-types)\/([^/?]+)/;
 
@@ -19,7 +19,7 @@ export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
     const uid = decodeURIComponent(match[1]);
     if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) return;
 
-    const reads = createStaffReads(strapi, state as StaffReader);
+    const reads = staffReadsOf(strapi, state as StaffReader);
     const body = ctx.body as { data?: unknown; results?: unknown };
     if (body.data && typeof body.data === 'object') await reads.sanitize(uid, body.data);
     if (Array.isArray(body.results)) await reads.sanitize(uid, body.results);

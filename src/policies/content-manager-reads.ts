@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { personalFieldsOf } from '../domain/workflows/staff-access';
-import { createStaffReads, type StaffReader, type StaffReads } from '../services/staff-reads';
+import { staffReadsOf, type StaffReader, type StaffReads } from '../services/staff-reads';
 import { forbidden, invalid } from '../utils/errors';
 
 /** Targets every staff member may name in a relation: the people and the files. */
@@ -136,7 +136,7 @@ export default (
   const { model = '', targetField } = policyContext.params ?? {};
   const attributes = attributesOf(strapi, model);
   if (!attributes || !policyContext.state.user || !policyContext.state.userAbility) return true;
-  const reads = createStaffReads(strapi, policyContext.state as StaffReader);
+  const reads = staffReadsOf(strapi, policyContext.state as StaffReader);
 
   if (targetField) {
     const attribute = attributes[targetField];

@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { personalFieldsOf } from '../domain/workflows/staff-access';
-import { createStaffReads, type StaffReader } from '../services/staff-reads';
+import { staffReadsOf, type StaffReader } from '../services/staff-reads';
 import { forbidden } from '../utils/errors';
 
 /**
@@ -25,7 +25,7 @@ export default async (
   const written = personal.filter((field) => field in (body as Record<string, unknown>));
   if (written.length === 0) return true;
 
-  const reads = createStaffReads(strapi, policyContext.state as StaffReader);
+  const reads = staffReadsOf(strapi, policyContext.state as StaffReader);
   if ((await reads.personalReadable(model, [id])).has(id)) return true;
   throw forbidden(
     'PERSONAL_DATA_NOT_ASSIGNED',

@@ -163,3 +163,15 @@ export const createStaffReads = (strapi: Core.Strapi, { user, userAbility }: Sta
 };
 
 export type StaffReads = ReturnType<typeof createStaffReads>;
+
+const READS_KEY = Symbol('staffReads');
+
+/**
+ * The reader's permission checkers, built once per request: the content manager's read policy and
+ * the answer's sanitising both use them, and each checker compiles the role's abilities.
+ */
+export const staffReadsOf = (strapi: Core.Strapi, state: StaffReader): StaffReads => {
+  const memo = state as StaffReader & { [READS_KEY]?: StaffReads };
+  memo[READS_KEY] ??= createStaffReads(strapi, state);
+  return memo[READS_KEY];
+};
