@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { QUEUES } from '../../src/domain/queues';
 import { ROLE_LABELS, STAFF_ROLES, type Role } from '../../src/domain/workflows';
 import { bootApp, type TestApp } from '../harness/app';
 import { loginAsAdmin, type Session } from '../harness/auth';
@@ -85,18 +86,6 @@ const READERS: Record<Canary, Reader[]> = {
     'auxiliar_asignado',
   ],
 };
-
-const QUEUE_KEYS = [
-  'recepcion',
-  'diseno_senior',
-  'diseno_junior',
-  'revision_area',
-  'imprenta',
-  'redes_sociales',
-  'cobertura',
-  'gobierno_digital',
-  'correos',
-];
 
 describe('cada rol del personal lee solo los tipos y campos de su trabajo', () => {
   let app: TestApp;
@@ -199,7 +188,7 @@ describe('cada rol del personal lee solo los tipos y campos de su trabajo', () =
     `${CM}/api::transition-log.transition-log?pageSize=100`,
     `/comunicacion/oficios/${ids.oficio}`,
     '/comunicacion/queues',
-    ...QUEUE_KEYS.map((key) => `/comunicacion/queues/${key}`),
+    ...QUEUES.map(({ key }) => `/comunicacion/queues/${key}`),
   ];
 
   it('ninguna puerta muestra un dato a quien no le toca, y cada dato llega a quien sí', async () => {
