@@ -18,6 +18,7 @@ import { loginAsAdmin, loginAsApiUser, type Session } from '../harness/auth';
 import { runInternal } from '../harness/runtime';
 import { areaId } from '../harness/workflow-fixtures';
 import { prng } from '../../bench/random';
+import { personalFieldsOf } from '../../src/domain/workflows/staff-access';
 
 export interface FuzzOptions {
   seed: number;
@@ -71,8 +72,6 @@ interface Route {
   method: string;
   path: string;
 }
-
-const PERSONAL = /requester|contact|phone|address|personName|person|email|curp|rfc/i;
 
 /** Routes that end the caller's own session or would wait on the network: not walked. */
 const SKIPPED = [
@@ -194,7 +193,13 @@ export const runFuzz = async (app: TestApp, options: FuzzOptions): Promise<FuzzR
       const value = type === 'email' ? `${token}@canario.mx` : token;
       data[name] = value;
       if (area === areaA) {
-        canaries.push({ value: token, uid, field: name, personal: PERSONAL.test(name), area });
+        canaries.push({
+          value: token,
+          uid,
+          field: name,
+          personal: personalFieldsOf(uid).includes(name),
+          area,
+        });
       }
     }
     return data;
