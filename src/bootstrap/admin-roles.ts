@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ROLE_LABELS, type Role } from '../domain/workflows';
-import { fieldsHiddenFrom } from '../domain/workflows/staff-access';
+import { fieldsHiddenFrom, partialFieldsOf } from '../domain/workflows/staff-access';
 import { ADMIN_ROLE_CODES } from '../services/write-context';
 import { ROLE_GRANTS } from '../plugins/comunicacion/server/src/permissions';
 
@@ -59,8 +59,15 @@ export const ACCESS: Record<
     update: [OFICIO, DESIGN, COVERAGE, SOCIAL, LOGO, AREA, HOLIDAY, SETTING],
     delete: [DESIGN, COVERAGE, SOCIAL, HOLIDAY],
   },
-  disenador_senior: { read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT], update: [DESIGN] },
-  disenador_junior: { read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT], update: [DESIGN] },
+  // Web publications only in part (staff-access PARTIAL_ACCESS): the image sent to design.
+  disenador_senior: {
+    read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT, WEB],
+    update: [DESIGN, WEB],
+  },
+  disenador_junior: {
+    read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT, WEB],
+    update: [DESIGN, WEB],
+  },
   community_manager: {
     read: [OFICIO, AREA, DESIGN, COVERAGE, SOCIAL, LOG, AUDIT],
     create: [SOCIAL],
@@ -81,9 +88,9 @@ export const ACCESS: Record<
     publish: [WEB, TRANSPARENCY],
   },
   coordinador_organismos: {
-    read: [OFICIO, AREA, LOGO, DESIGN, ADVISORY, LOG, AUDIT],
+    read: [OFICIO, AREA, LOGO, DESIGN, ADVISORY, LOG, AUDIT, COVERAGE],
     create: [OFICIO, ADVISORY, DESIGN],
-    update: [OFICIO, ADVISORY],
+    update: [OFICIO, ADVISORY, COVERAGE],
     delete: [ADVISORY],
   },
 };
@@ -126,11 +133,19 @@ const FIELD_ACTIONS = ['read', 'create', 'update'].map((crud) => `${CM}.${crud}`
 /** Whether the role does the work of a content type (it may edit it, so it may be assigned to it). */
 const worksOn = (role: StaffRole, uid: string) => (ACCESS[role].update ?? []).includes(uid);
 
-/** A permission's field paths without the fields (and their nested paths) the role must not read. */
-const withoutHidden = (role: StaffRole, uid: string, fields: string[]) => {
+const within = (path: string, field: string) => path === field || path.startsWith(`${field}.`);
+
+/**
+ * A permission's field paths without the fields (and their nested paths) the role must not read,
+ * and only those of its part of the type when it works on it in part.
+ */
+const withoutHidden = (role: StaffRole, uid: string, fields: string[], action: string) => {
   const hidden = fieldsHiddenFrom(role, uid, worksOn(role, uid));
+  const partial = partialFieldsOf(role, uid, action.replace(`${CM}.`, ''));
   return fields.filter(
-    (path) => !hidden.some((field) => path === field || path.startsWith(`${field}.`))
+    (path) =>
+      !hidden.some((field) => within(path, field)) &&
+      (!partial || partial.some((field) => within(path, field)))
   );
 };
 
@@ -179,7 +194,8 @@ export const seedAdminRoles = async ({ strapi }: { strapi: Core.Strapi }) => {
                 fields: withoutHidden(
                   role as StaffRole,
                   permission.subject,
-                  permission.properties.fields
+                  permission.properties.fields,
+                  permission.action
                 ),
               },
             }
@@ -277,7 +293,7 @@ export const narrowStaffFieldPermissions = async ({ strapi }: { strapi: Core.Str
         (contentTypeService.getNestedFields(strapi.contentTypes[uid as never], {
           components: strapi.components,
         }) as string[]);
-      const fields = withoutHidden(role as StaffRole, uid, current);
+      const fields = withoutHidden(role as StaffRole, uid, current, permission.action);
       if (permission.properties?.fields && fields.length === current.length) continue;
       strapi.log.info(
         `Rol ${code}: se retiran de ${permission.action} ${uid} los campos que no lee`

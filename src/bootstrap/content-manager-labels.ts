@@ -69,6 +69,20 @@ const FIELD_HINTS: Record<string, Record<string, { label: string; description?: 
     closesAt: { label: 'Cierra el', description: 'Vacío: abierta hasta que se retire.' },
     questions: { label: 'Preguntas' },
   },
+  'workflow.coverage-material': {
+    kind: {
+      label: 'Entregable',
+      description: 'De qué entregable es (fotos o video); el boletín va en «Boletín de prensa».',
+    },
+    file: { label: 'Archivos' },
+    link: { label: 'Enlace', description: 'Dirección web (https://…) de la carpeta o el video.' },
+    note: { label: 'Nota' },
+  },
+  'workflow.coverage-publication': {
+    where: { label: 'Dónde' },
+    url: { label: 'Enlace', description: 'Dirección web (https://…) de la publicación.' },
+    publishedAt: { label: 'Publicado el' },
+  },
   'survey.question': {
     key: {
       label: 'Clave',

@@ -158,6 +158,17 @@ export const LABELS: Readonly<Record<string, string>> = {
   door: 'Puerta',
   changes: 'Campos cambiados',
   reason: 'Motivo',
+  bulletin: 'Boletín de prensa',
+  material: 'Material entregado',
+  publications: 'Publicado en',
+  spellingCheckedBy: 'Revisión ortográfica: revisó',
+  spellingCheckedAt: 'Revisión ortográfica: fecha',
+  plainLanguageCheckedBy: 'Lenguaje claro: revisó',
+  plainLanguageCheckedAt: 'Lenguaje claro: fecha',
+  personalDataCheckedBy: 'Datos personales: revisó',
+  personalDataCheckedAt: 'Datos personales: fecha',
+  designRequest: 'Solicitud al diseñador',
+  designedFiles: 'Archivos del diseñador',
 };
 
 /** The Spanish name of an attribute, or the attribute itself when it has none. */

@@ -183,7 +183,19 @@ export const dataFor = async (
     if (to === 'respondida')
       return { ...base, responseDocument: (await createFile(app, 'respuesta.pdf')).id };
     if (to === 'retirada') return { ...base, withdrawalReason: 'Información desactualizada' };
+    if (key === 'web-publication:en_analisis->en_diseno') {
+      return { ...base, designRequest: 'Recortar la imagen a 1200×630 px y aclarar el fondo.' };
+    }
+    if (key === 'web-publication:en_diseno->en_analisis') {
+      return { ...base, designedFiles: [(await createFile(app, 'imagen-trabajada.png')).id] };
+    }
     return base;
+  }
+  if (workflow === 'coverage-event' && to === 'entregada') {
+    return { material: [{ kind: 'fotos', link: 'https://drive.calimaya.gob.mx/festival' }] };
+  }
+  if (workflow === 'coverage-event' && to === 'publicada') {
+    return { publications: [{ where: 'facebook', url: 'https://facebook.com/calimaya/posts/1' }] };
   }
   if (workflow === 'email-account-request') {
     const authorization = {

@@ -43,6 +43,68 @@ export interface SurveyQuestion extends Struct.ComponentSchema {
   };
 }
 
+export interface WorkflowCoverageMaterial extends Struct.ComponentSchema {
+  collectionName: 'components_workflow_coverage_materials';
+  info: {
+    description: 'Material de una cobertura: de qu\u00E9 entregable es, sus archivos o su enlace, y una nota';
+    displayName: 'Material entregado';
+  };
+  attributes: {
+    file: Schema.Attribute.Media<'images' | 'videos' | 'files', true>;
+    kind: Schema.Attribute.Enumeration<
+      ['fotos', 'video', 'transmision_en_vivo', 'redes_sociales', 'boletin_prensa']
+    > &
+      Schema.Attribute.Required;
+    link: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    note: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+  };
+}
+
+export interface WorkflowCoveragePublication extends Struct.ComponentSchema {
+  collectionName: 'components_workflow_coverage_publications';
+  info: {
+    description: 'D\u00F3nde se public\u00F3 la cobertura: red o sitio, enlace y fecha';
+    displayName: 'Publicado en';
+  };
+  attributes: {
+    publishedAt: Schema.Attribute.DateTime;
+    url: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    where: Schema.Attribute.Enumeration<
+      ['facebook', 'instagram', 'x', 'youtube', 'tiktok', 'sitio_web', 'otro']
+    > &
+      Schema.Attribute.Required;
+  };
+}
+
+export interface WorkflowDeliveryOficio extends Struct.ComponentSchema {
+  collectionName: 'components_workflow_delivery_oficios';
+  info: {
+    description: 'El oficio con que la Direcci\u00F3n entrega el trabajo al \u00E1rea: n\u00FAmero, fecha, documento y qui\u00E9n lo recibi\u00F3';
+    displayName: 'Oficio de entrega';
+  };
+  attributes: {
+    date: Schema.Attribute.Date;
+    document: Schema.Attribute.Media<'files' | 'images'> & Schema.Attribute.Private;
+    number: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    receivedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+  };
+}
+
 export interface WorkflowProposalVersion extends Struct.ComponentSchema {
   collectionName: 'components_workflow_proposal_versions';
   info: {
@@ -75,6 +137,9 @@ declare module '@strapi/strapi' {
     export interface ComponentSchemas {
       'settings.blackout-period': SettingsBlackoutPeriod;
       'survey.question': SurveyQuestion;
+      'workflow.coverage-material': WorkflowCoverageMaterial;
+      'workflow.coverage-publication': WorkflowCoveragePublication;
+      'workflow.delivery-oficio': WorkflowDeliveryOficio;
       'workflow.proposal-version': WorkflowProposalVersion;
     }
   }

@@ -631,6 +631,7 @@ export interface ApiCoverageEventCoverageEvent extends Struct.CollectionTypeSche
   };
   attributes: {
     assignees: Schema.Attribute.Relation<'manyToMany', 'admin::user'> & Schema.Attribute.Private;
+    bulletin: Schema.Attribute.RichText;
     closedAt: Schema.Attribute.DateTime;
     coveredAt: Schema.Attribute.DateTime;
     createdAt: Schema.Attribute.DateTime;
@@ -651,6 +652,7 @@ export interface ApiCoverageEventCoverageEvent extends Struct.CollectionTypeSche
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::coverage-event.coverage-event'> &
       Schema.Attribute.Private;
+    material: Schema.Attribute.Component<'workflow.coverage-material', true>;
     oficio: Schema.Attribute.Relation<'manyToOne', 'api::oficio.oficio'>;
     pauses: Schema.Attribute.JSON & Schema.Attribute.Private;
     place: Schema.Attribute.String &
@@ -658,6 +660,7 @@ export interface ApiCoverageEventCoverageEvent extends Struct.CollectionTypeSche
         maxLength: 300;
       }>;
     postedAt: Schema.Attribute.DateTime;
+    publications: Schema.Attribute.Component<'workflow.coverage-publication', true>;
     publishedAt: Schema.Attribute.DateTime;
     startedAt: Schema.Attribute.DateTime;
     startsAt: Schema.Attribute.DateTime;
@@ -1453,6 +1456,12 @@ export interface ApiTransparencyDocumentTransparencyDocument extends Struct.Coll
     periodEnd: Schema.Attribute.Date;
     periodStart: Schema.Attribute.Date;
     personalDataChecked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    personalDataCheckedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    personalDataCheckedBy: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     respondedAt: Schema.Attribute.DateTime;
     responseDocument: Schema.Attribute.Media<'files' | 'images'> & Schema.Attribute.Private;
@@ -1481,16 +1490,7 @@ export interface ApiTransparencyDocumentTransparencyDocument extends Struct.Coll
     wantedDate: Schema.Attribute.Date;
     withdrawalReason: Schema.Attribute.Text & Schema.Attribute.Private;
     workflowStatus: Schema.Attribute.Enumeration<
-      [
-        'recibida',
-        'en_analisis',
-        'en_diseno',
-        'lista',
-        'publicada',
-        'verificada',
-        'respondida',
-        'retirada',
-      ]
+      ['recibida', 'en_analisis', 'lista', 'publicada', 'verificada', 'respondida', 'retirada']
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'recibida'>;
@@ -1599,6 +1599,12 @@ export interface ApiWebPublicationWebPublication extends Struct.CollectionTypeSc
     cover: Schema.Attribute.Media<'images'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    designedFiles: Schema.Attribute.Media<'images' | 'files', true> & Schema.Attribute.Private;
+    designRequest: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
     dueAt: Schema.Attribute.Date;
     earliestAllowedDate: Schema.Attribute.Date;
     internalNotes: Schema.Attribute.Text & Schema.Attribute.Private;
@@ -1611,7 +1617,19 @@ export interface ApiWebPublicationWebPublication extends Struct.CollectionTypeSc
     oficio: Schema.Attribute.Relation<'manyToOne', 'api::oficio.oficio'>;
     pauses: Schema.Attribute.JSON & Schema.Attribute.Private;
     personalDataChecked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    personalDataCheckedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    personalDataCheckedBy: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     plainLanguageChecked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    plainLanguageCheckedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    plainLanguageCheckedBy: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     respondedAt: Schema.Attribute.DateTime;
     responseDocument: Schema.Attribute.Media<'files' | 'images'> & Schema.Attribute.Private;
@@ -1621,6 +1639,12 @@ export interface ApiWebPublicationWebPublication extends Struct.CollectionTypeSc
       }>;
     slug: Schema.Attribute.UID<'title'>;
     spellingChecked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    spellingCheckedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    spellingCheckedBy: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     startedAt: Schema.Attribute.DateTime;
     statusChangedAt: Schema.Attribute.DateTime;
     summary: Schema.Attribute.Text &

@@ -273,3 +273,41 @@ export function unorderedBlackoutPeriod(
   }
   return null;
 }
+
+/** The link attributes of a coverage's repeatable records: delivered material, publications. */
+export const COVERAGE_LINKS: readonly { field: string; link: string; what: string }[] = [
+  { field: 'material', link: 'link', what: 'El enlace del material entregado' },
+  { field: 'publications', link: 'url', what: 'El enlace de la publicación' },
+];
+
+/** Whether a text is an http or https address (the only links staff and areas can open). */
+export function isWebAddress(text: string): boolean {
+  if (/\s/.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** The first coverage link the write sets that is not an http(s) address, or null. */
+export function coverageLinksFailure({ workflow, after, changed }: ValuesInput): Failure | null {
+  if (workflow !== 'coverage-event') return null;
+  for (const { field, link, what } of COVERAGE_LINKS) {
+    if (!changed.has(field) || !Array.isArray(after[field])) continue;
+    for (const [index, entry] of (after[field] as unknown[]).entries()) {
+      if (entry === null || typeof entry !== 'object') continue;
+      const value = (entry as Record<string, unknown>)[link];
+      if (isBlank(value)) continue;
+      if (typeof value === 'string' && isWebAddress(value.trim())) continue;
+      return fail(
+        'INVALID_URL',
+        `${what} ${index + 1} no es una dirección web: escribe una que empiece con https:// ` +
+          '(o http://).',
+        { fields: [`${field}.${index}.${link}`] }
+      );
+    }
+  }
+  return null;
+}

@@ -1,8 +1,19 @@
 import type { BusinessCalendar } from '../calendar';
-import { holdsCrewSlot, crewConflict, crewDisplacement } from './definitions/coverage-event';
+import {
+  holdsCrewSlot,
+  crewConflict,
+  crewDisplacement,
+  deliverablesMissing,
+} from './definitions/coverage-event';
+import { REVIEW_CHECKS, REVIEWS_LOCKED_FROM } from './definitions/publication';
 import { WORKFLOWS } from './definitions';
 import { blackout, fail } from './guards';
-import { knownListsFailure, orderedDatesFailure, type ValuesInput } from './intake-values';
+import {
+  coverageLinksFailure,
+  knownListsFailure,
+  orderedDatesFailure,
+  type ValuesInput,
+} from './intake-values';
 import { fieldLabel } from './labels';
 import { actorMayAct, ROLE_LABELS } from './roles';
 import type {
@@ -429,6 +440,43 @@ export const VALUE_RULES: readonly ValueRule[] = Object.freeze([
         state: 'borrador',
         as: 'community_manager',
         set: () => ({ networks: ['facebook', 'instagram', 'x'] }),
+        expect: 'allowed',
+      },
+    ],
+  },
+  {
+    key: 'coverage-links',
+    description:
+      'Los enlaces del material entregado y de dónde se publicó una cobertura son direcciones ' +
+      'web (http o https).',
+    codes: ['INVALID_URL'],
+    workflows: ['coverage-event'],
+    check: coverageLinksFailure,
+    examples: [
+      {
+        title: 'material entregado con un enlace que no es una dirección web',
+        workflow: 'coverage-event',
+        state: 'en_postproduccion',
+        as: 'fotografo',
+        set: () => ({ material: [{ kind: 'fotos', link: 'javascript:alert(1)' }] }),
+        expect: 'INVALID_URL',
+      },
+      {
+        title: 'una publicación registrada con un enlace ftp',
+        workflow: 'coverage-event',
+        state: 'en_postproduccion',
+        as: 'community_manager',
+        set: () => ({ publications: [{ where: 'facebook', url: 'ftp://calimaya.gob.mx/f' }] }),
+        expect: 'INVALID_URL',
+      },
+      {
+        title: 'registrar el enlace de la carpeta de fotografías',
+        workflow: 'coverage-event',
+        state: 'en_postproduccion',
+        as: 'fotografo',
+        set: () => ({
+          material: [{ kind: 'fotos', link: 'https://drive.calimaya.gob.mx/cabildo' }],
+        }),
         expect: 'allowed',
       },
     ],
@@ -1018,6 +1066,123 @@ export const INVARIANTS: readonly Invariant[] = Object.freeze([
         as: 'auxiliar_gobierno_digital',
         set: () => ({ fraccion: 'III' }),
         expect: 'PUBLICATION_FROZEN',
+      },
+    ],
+  },
+  {
+    key: 'coverage-deliverables-kept',
+    description:
+      'Una cobertura entregada conserva el material de cada entregable pedido y el texto del ' +
+      'boletín; una publicada, dónde se publicó: lo que la cerró no se quita después.',
+    codes: ['DELIVERABLES_KEPT'],
+    workflows: ['coverage-event'],
+    actions: ['update'],
+    check: ({ before, after, changed }) => {
+      const status = after.status;
+      if (before?.status !== status) return null;
+      if (!['material', 'publications', 'bulletin', 'deliverables'].some((f) => changed.has(f))) {
+        return null;
+      }
+      const missing = deliverablesMissing(status, after);
+      if (!missing) return null;
+      const state = status === 'entregada' ? 'entregada' : 'publicada';
+      return fail(
+        'DELIVERABLES_KEPT',
+        `La cobertura ya está ${state}: lo que se entregó no se quita. ${missing.message}`,
+        { ...missing.details, status }
+      );
+    },
+    examples: [
+      {
+        title: 'quitar las fotografías de una cobertura entregada',
+        workflow: 'coverage-event',
+        state: 'entregada',
+        with: () => ({
+          deliverables: ['fotos'],
+          material: [{ kind: 'fotos', link: 'https://drive.calimaya.gob.mx/cabildo' }],
+        }),
+        as: 'fotografo',
+        set: () => ({ material: [] }),
+        expect: 'DELIVERABLES_KEPT',
+      },
+      {
+        title: 'borrar el boletín de una cobertura publicada',
+        workflow: 'coverage-event',
+        state: 'publicada',
+        with: () => ({
+          deliverables: ['redes_sociales', 'boletin_prensa'],
+          bulletin: 'El Ayuntamiento de Calimaya realizó la sesión de cabildo.',
+          publications: [{ where: 'facebook', url: 'https://facebook.com/calimaya/posts/1' }],
+        }),
+        as: 'community_manager',
+        set: () => ({ bulletin: '' }),
+        expect: 'DELIVERABLES_KEPT',
+      },
+      {
+        title: 'agregar un enlace más a una cobertura entregada',
+        workflow: 'coverage-event',
+        state: 'entregada',
+        with: () => ({
+          deliverables: ['fotos'],
+          material: [{ kind: 'fotos', link: 'https://drive.calimaya.gob.mx/cabildo' }],
+        }),
+        as: 'fotografo',
+        set: () => ({
+          material: [
+            { kind: 'fotos', link: 'https://drive.calimaya.gob.mx/cabildo' },
+            { kind: 'fotos', link: 'https://drive.calimaya.gob.mx/cabildo-2' },
+          ],
+        }),
+        expect: 'allowed',
+      },
+    ],
+  },
+  {
+    key: 'review-recorded',
+    description:
+      'Quién confirmó cada revisión (ortografía, lenguaje claro, datos personales) y cuándo lo ' +
+      'escribe el sistema; desde «lista» una revisión confirmada ya no se retira.',
+    codes: ['REVIEW_RECORDED'],
+    workflows: ['web-publication', 'transparency-document'],
+    actions: ['update'],
+    check: ({ workflow, before, after }) => {
+      if (!REVIEWS_LOCKED_FROM.includes(String(before?.status ?? ''))) return null;
+      const withdrawn = (REVIEW_CHECKS[workflow] ?? []).filter(
+        (check) => before?.[check] === true && after[check] !== true
+      );
+      if (withdrawn.length === 0) return null;
+      return fail(
+        'REVIEW_RECORDED',
+        `La publicación pasó a «lista» con ${joinList(withdrawn.map(fieldLabel))} ` +
+          'confirmada: esa revisión ya no se retira. Si hay que corregir el contenido, retírala ' +
+          'del sitio con un motivo y registra una nueva.',
+        { fields: withdrawn }
+      );
+    },
+    examples: [
+      {
+        title: 'desmarcar la revisión ortográfica de una publicación lista',
+        workflow: 'web-publication',
+        state: 'lista',
+        as: 'auxiliar_gobierno_digital',
+        set: () => ({ spellingChecked: false }),
+        expect: 'REVIEW_RECORDED',
+      },
+      {
+        title: 'escribir a mano quién revisó los datos personales',
+        workflow: 'transparency-document',
+        state: 'en_analisis',
+        as: 'auxiliar_gobierno_digital',
+        set: () => ({ personalDataCheckedBy: 'Otra persona' }),
+        expect: 'READONLY_FIELD',
+      },
+      {
+        title: 'desmarcar el lenguaje claro durante el análisis',
+        workflow: 'web-publication',
+        state: 'en_analisis',
+        as: 'auxiliar_gobierno_digital',
+        set: () => ({ plainLanguageChecked: false }),
+        expect: 'allowed',
       },
     ],
   },

@@ -80,6 +80,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = Object.freeze({
   topic: 'tema',
   notes: 'notas',
   followUpDate: 'fecha de seguimiento',
+  // coverage deliverables
+  bulletin: 'boletín de prensa',
+  material: 'material entregado',
+  publications: 'dónde se publicó',
+  // designer's part of a web publication
+  designRequest: 'solicitud al diseñador',
+  designedFiles: 'archivos del diseñador',
 });
 
 /** The Spanish label of an attribute, or the attribute name when it has none. */

@@ -87,6 +87,9 @@ export const BASE_ITEMS: Record<WorkflowKey, Item> = {
     place: 'Auditorio municipal',
     deliverables: ['fotos', 'boletin_prensa'],
     crew: ['7', '8'],
+    bulletin: 'El presidente municipal rindió su informe de actividades.',
+    material: [{ kind: 'fotos', file: [41], link: null }],
+    publications: [{ where: 'facebook', url: 'https://facebook.com/calimaya/posts/1' }],
   },
   'social-post': {
     documentId: 's1',
@@ -110,6 +113,8 @@ export const BASE_ITEMS: Record<WorkflowKey, Item> = {
     verificationEvidence: { url: 'https://calimaya.gob.mx/noticias/feria', status: 200 },
     responseDocument: { id: 21 },
     withdrawalReason: 'Lo solicitó el área',
+    designRequest: 'Recortar la imagen a 1200×630 px.',
+    designedFiles: [22],
   },
   'transparency-document': {
     documentId: 't1',
