@@ -89,7 +89,7 @@ export const ACCESS: Record<
   },
   coordinador_organismos: {
     read: [OFICIO, AREA, LOGO, DESIGN, ADVISORY, LOG, AUDIT, COVERAGE],
-    create: [OFICIO, ADVISORY, DESIGN],
+    create: [OFICIO, ADVISORY, DESIGN, COVERAGE],
     update: [OFICIO, ADVISORY, COVERAGE],
     delete: [ADVISORY],
   },

@@ -119,4 +119,42 @@ export const seedDemoWork = async ({ strapi }: { strapi: Core.Strapi }) => {
     kind: 'alta',
     requestedAddress: 'turismo',
   });
+
+  // Manual 3.2: an organismo auxiliar's event, scheduled by its coordination or the Community
+  // Manager; the press bulletin is written with the coverage.
+  const difEvent = inDays(9);
+  await create('api::coverage-event.coverage-event', {
+    title: 'Cobertura de la jornada de salud del SMDIF',
+    oficio: dif.documentId,
+    eventName: 'Jornada de salud',
+    startsAt: difEvent.toISOString(),
+    endsAt: new Date(difEvent.getTime() + 2 * 3_600_000).toISOString(),
+    place: 'Auditorio del SMDIF',
+    deliverables: ['fotos', 'redes_sociales', 'boletin_prensa'],
+    bulletin: 'El SMDIF Calimaya realizó su jornada de salud con consultas y vacunación gratuitas.',
+  });
+
+  // Manual GD 1: Gobierno Digital sends the image of a web publication to the designer.
+  const web = await create(OFICIO, {
+    subject: 'Publicación del programa de verano en el sitio web',
+    receivedAt: inDays(-1, 17).toISOString(),
+    channel: 'digital',
+    area: await area('DT'),
+  });
+  const publication = await create('api::web-publication.web-publication', {
+    title: 'Programa de verano de la Dirección de Turismo',
+    oficio: web.documentId,
+    section: 'Noticias',
+    body: 'La Dirección de Turismo invita al programa de verano en los parajes de Calimaya.',
+    wantedDate: dateOnly(inDays(12)),
+  });
+  const move = (workflowStatus: string, data: Record<string, unknown> = {}) =>
+    strapi.documents('api::web-publication.web-publication').update({
+      documentId: publication.documentId,
+      data: { ...data, workflowStatus } as never,
+    });
+  await move('en_analisis');
+  await move('en_diseno', {
+    designRequest: 'Recortar la imagen del cartel a 1200×630 px para la portada de la noticia.',
+  });
 };
