@@ -250,6 +250,42 @@ describe('validación al recibir solicitudes', () => {
       ).toBeNull();
     });
 
+    it('no guarda un enlace de material ni de publicación de una cobertura que no sea una dirección web', async () => {
+      const oficio = await createOficio(app);
+      const data: Record<string, unknown> = {
+        ...completeData('coverage-event', 0),
+        crew: [],
+        oficio: oficio.documentId,
+      };
+      await refused(
+        () =>
+          app
+            .http()
+            .post(cm(COVERAGE))
+            .set(comunicacion.auth)
+            .send({ ...data, material: [{ kind: 'fotos', link: 'ftp://fotos.calimaya.gob.mx' }] }),
+        'INVALID_URL',
+        /El enlace del material entregado 1 no es una dirección web/
+      );
+      const created = await app.http().post(cm(COVERAGE)).set(comunicacion.auth).send(data);
+      expect(created.status).toBe(201);
+      await refused(
+        () =>
+          app
+            .http()
+            .put(cm(COVERAGE, created.body.data.documentId))
+            .set(comunicacion.auth)
+            .send({
+              publications: [
+                { where: 'facebook', url: 'https://facebook.com/calimaya/posts/1' },
+                { where: 'x', url: 'javascript:alert(1)' },
+              ],
+            }),
+        'INVALID_URL',
+        /El enlace de la publicación 2 no es una dirección web/
+      );
+    });
+
     it('no guarda redes sociales anidadas en una publicación', async () => {
       const oficio = await createOficio(app);
       const created = await app
