@@ -308,3 +308,70 @@ export const narrowStaffFieldPermissions = async ({ strapi }: { strapi: Core.Str
   }
   if (changed) await store.set({ key: NARROWED_STORE_KEY, value: narrowed });
 };
+
+const WIDENED_STORE_KEY = 'widened-staff-access';
+/**
+ * Content-manager access added to seeded roles after they were created, by version: a role
+ * installed before gets it once (and keeps what staff later remove in Settings › Roles).
+ */
+const ACCESS_ADDITIONS: readonly {
+  version: number;
+  grants: readonly { role: StaffRole; crud: CrudAction; uid: string }[];
+}[] = [
+  {
+    // Manual GD 1 and 3.2: designers work on a web publication's image; the organismos
+    // coordination registers and schedules its organisms' coverage.
+    version: 1,
+    grants: [
+      ...(['disenador_senior', 'disenador_junior'] as const).flatMap((role) =>
+        (['read', 'update'] as const).map((crud) => ({ role, crud, uid: WEB }))
+      ),
+      ...(['read', 'create', 'update'] as const).map((crud) => ({
+        role: 'coordinador_organismos' as const,
+        crud,
+        uid: COVERAGE,
+      })),
+    ],
+  },
+];
+
+/**
+ * Gives the seeded staff roles of an older installation the content-manager access added since,
+ * with the same field limits as a newly seeded role.
+ */
+export const widenStaffAccess = async ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = strapi.store({ type: 'plugin', name: 'comunicacion' });
+  const widened = ((await store.get({ key: WIDENED_STORE_KEY })) ?? {}) as Record<string, number>;
+  const contentTypeService = strapi.service('admin::content-type');
+  let changed = false;
+
+  for (const [code, role] of Object.entries(ADMIN_ROLE_CODES)) {
+    if (code === 'strapi-super-admin' || !(role in ACCESS)) continue;
+    const row = await strapi.db.query('admin::role').findOne({ where: { code } });
+    if (!row) continue;
+    const done = widened[code] ?? 0;
+    const pending = ACCESS_ADDITIONS.filter((addition) => addition.version > done);
+    if (pending.length === 0) continue;
+    for (const { crud, uid } of pending.flatMap((a) => a.grants).filter((g) => g.role === role)) {
+      const action = `${CM}.${crud}`;
+      if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) continue;
+      const exists = await strapi.db
+        .query('admin::permission')
+        .findOne({ where: { role: row.id, action, subject: uid } });
+      if (exists) continue;
+      const all = contentTypeService.getNestedFields(strapi.contentTypes[uid as never], {
+        components: strapi.components,
+      }) as string[];
+      const properties = FIELD_ACTIONS.includes(action)
+        ? { fields: withoutHidden(role as StaffRole, uid, all, action) }
+        : {};
+      strapi.log.info(`Rol ${code}: se agrega ${action} ${uid}`);
+      await strapi
+        .service('admin::permission')
+        .createMany([{ action, subject: uid, properties, conditions: [], role: row.id }]);
+    }
+    widened[code] = Math.max(...ACCESS_ADDITIONS.map((addition) => addition.version));
+    changed = true;
+  }
+  if (changed) await store.set({ key: WIDENED_STORE_KEY, value: widened });
+};

@@ -3,6 +3,7 @@
  * walked through the doors staff use: the `comunicacion` plugin's transitions and the content
  * manager, each with the admin role under test.
  */
+import path from 'node:path';
 import type { TestApp } from '../harness/app';
 import type { Session } from '../harness/auth';
 import { startHttpPeer, type HttpPeer } from '../site/http-peer';
@@ -454,6 +455,62 @@ describe('manual: cobertura de eventos y publicación en la página web', () => 
       'publicada',
       'verificada',
       'respondida',
+    ]);
+  });
+  it('GD 1 y 3.2 en una instalación anterior: los diseñadores y la coordinación de organismos reciben una sola vez su acceso, limitado a su parte', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { widenStaffAccess } = require(
+      path.resolve(__dirname, '..', '..', 'dist', 'src', 'bootstrap', 'admin-roles')
+    ) as typeof import('../../src/bootstrap/admin-roles');
+    const roleId = async (code: string) =>
+      ((await app.strapi.db.query('admin::role').findOne({ where: { code } })) as { id: number })
+        .id;
+    const permissions = async (code: string, subject: string) =>
+      (await app.strapi.db
+        .query('admin::permission')
+        .findMany({ where: { role: await roleId(code), subject } })) as {
+        id: number;
+        action: string;
+        properties: { fields?: string[] };
+      }[];
+    const store = app.strapi.store({ type: 'plugin', name: 'comunicacion' });
+
+    // Given roles as an older version seeded them: no web publications, no coverage
+    for (const [code, subject] of [
+      ['cs-disenador-senior', WEB],
+      ['cs-coordinador-organismos', COVERAGE],
+    ] as const) {
+      for (const permission of await permissions(code, subject)) {
+        await app.strapi.db.query('admin::permission').delete({ where: { id: permission.id } });
+      }
+    }
+    await store.delete({ key: 'widened-staff-access' });
+
+    // When the upgrade runs
+    await widenStaffAccess({ strapi: app.strapi });
+
+    // Then the designer reads and updates only its part; it does not publish
+    const designer = await permissions('cs-disenador-senior', WEB);
+    expect(designer.map((p) => p.action.split('.').pop()).sort()).toEqual(['read', 'update']);
+    const update = designer.find((p) => p.action.endsWith('.update'))!;
+    expect(update.properties.fields?.sort()).toEqual(
+      ['designedFiles', 'transitionComment', 'workflowStatus'].sort()
+    );
+    const designerRead = designer.find((p) => p.action.endsWith('.read'))!;
+    expect(designerRead.properties.fields).toContain('designRequest');
+    expect(designerRead.properties.fields).not.toContain('internalNotes');
+    const coordinator = await permissions('cs-coordinador-organismos', COVERAGE);
+    expect(coordinator.map((p) => p.action.split('.').pop()).sort()).toEqual([
+      'create',
+      'read',
+      'update',
+    ]);
+
+    // And what staff remove afterwards stays removed: it ran once
+    await app.strapi.db.query('admin::permission').delete({ where: { id: update.id } });
+    await widenStaffAccess({ strapi: app.strapi });
+    expect((await permissions('cs-disenador-senior', WEB)).map((p) => p.action)).toEqual([
+      designerRead.action,
     ]);
   });
 });
