@@ -41,6 +41,8 @@ export const NOUNS = Object.freeze({
   documento: m('documento', 'documentos'),
   propuesta: f('propuesta', 'propuestas'),
   persona: f('persona', 'personas'),
+  fila: f('fila', 'filas'),
+  referencia: f('referencia', 'referencias'),
 });
 
 /**

@@ -83,6 +83,8 @@ describe('grammar table', () => {
       '1 cobertura de evento programada'
     );
     expect(countOf(3, NOUNS.ronda)).toBe('3 rondas');
+    expect(countOf(1, NOUNS.referencia, ['roto', 'rota'])).toBe('1 referencia rota');
+    expect(countOf(1, NOUNS.fila)).toBe('1 fila');
     expect(capitalize('la cobertura')).toBe('La cobertura');
   });
 
