@@ -84,6 +84,8 @@ export const completeData = (workflow: WorkflowKey, crewId: number): Record<stri
         place: 'Explanada municipal',
         specification: 'Cartel 60×90 cm y versión cuadrada para redes',
         responsiblePerson: 'Lic. Responsable',
+        // The first institutional logo seeded on bootstrap (Ayuntamiento de Calimaya).
+        logos: [{ logo: 1 }],
       };
     case 'coverage-event':
       return {
