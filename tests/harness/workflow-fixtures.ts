@@ -155,6 +155,9 @@ export const dataFor = async (
       return {
         medium,
         proposals: [{ version: 1, file: file.id, sentAt: sent, decision: 'aprobada' }],
+        ...(from === 'en_imprenta'
+          ? { delivery: { number: 'DCSGD/0100/2027', date: '2027-02-01' } }
+          : {}),
       };
     }
     if (to === 'con_observaciones') {
