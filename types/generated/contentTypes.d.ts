@@ -972,7 +972,6 @@ export interface ApiOficioOficio extends Struct.CollectionTypeSchema {
   };
   attributes: {
     addressedTo: Schema.Attribute.Enumeration<['direccion', 'presidencia']> &
-      Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'direccion'>;
     advisories: Schema.Attribute.Relation<'oneToMany', 'api::advisory.advisory'>;
     area: Schema.Attribute.Relation<'manyToOne', 'api::area.area'>;

@@ -192,7 +192,6 @@ const recordDecision: Effect = {
   },
 };
 
-
 /** Design: print material and digital art, versioned proposals approved by the area. */
 export const DESIGN: WorkflowDefinition = {
   key: 'design',
