@@ -43,6 +43,37 @@ export interface SurveyQuestion extends Struct.ComponentSchema {
   };
 }
 
+export interface WorkflowDeliveryOficio extends Struct.ComponentSchema {
+  collectionName: 'components_workflow_delivery_oficios';
+  info: {
+    description: 'El oficio con que la Direcci\u00F3n entrega el trabajo al \u00E1rea: n\u00FAmero, fecha, documento y qui\u00E9n lo recibi\u00F3';
+    displayName: 'Oficio de entrega';
+  };
+  attributes: {
+    date: Schema.Attribute.Date;
+    document: Schema.Attribute.Media<'files' | 'images'> & Schema.Attribute.Private;
+    number: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    receivedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+  };
+}
+
+export interface WorkflowLogoChoice extends Struct.ComponentSchema {
+  collectionName: 'components_workflow_logo_choices';
+  info: {
+    description: 'Un logotipo institucional que lleva el dise\u00F1o; el orden de la lista es el orden en que aparecen';
+    displayName: 'Logotipo elegido';
+  };
+  attributes: {
+    logo: Schema.Attribute.Relation<'oneToOne', 'api::logo.logo'>;
+  };
+}
+
 export interface WorkflowProposalVersion extends Struct.ComponentSchema {
   collectionName: 'components_workflow_proposal_versions';
   info: {
@@ -75,6 +106,8 @@ declare module '@strapi/strapi' {
     export interface ComponentSchemas {
       'settings.blackout-period': SettingsBlackoutPeriod;
       'survey.question': SurveyQuestion;
+      'workflow.delivery-oficio': WorkflowDeliveryOficio;
+      'workflow.logo-choice': WorkflowLogoChoice;
       'workflow.proposal-version': WorkflowProposalVersion;
     }
   }

@@ -71,6 +71,10 @@ export interface OficioFacts {
   receivedAt: Date;
   lateAccepted: boolean;
   areaKind: AreaKind | null;
+  /** Who the oficio is addressed to (`direccion` | `presidencia`). */
+  addressedTo?: string | null;
+  /** Who it is copied to: a list of codes (as stored). */
+  copiedTo?: unknown;
 }
 
 /** One work item of an oficio, as the oficio's rules see it. */
@@ -135,7 +139,9 @@ export type ErrorCode =
   | 'PUBLICATION_FROZEN'
   | 'INVALID_RANGE'
   | 'INVALID_DELIVERABLES'
-  | 'INVALID_NETWORKS';
+  | 'INVALID_NETWORKS'
+  | 'INVALID_COPIES'
+  | 'INACTIVE_LOGO';
 
 /** A refused transition or creation, with a Spanish message. */
 export type Failure = {
