@@ -259,7 +259,7 @@ export const grantPluginPermissions = async ({ strapi }: { strapi: Core.Strapi }
 
 const NARROWED_STORE_KEY = 'narrowed-staff-fields';
 /** Raise it when the fields a role must not read change, so installed roles are narrowed again. */
-const NARROWED_VERSION = 1;
+const NARROWED_VERSION = 2;
 
 /**
  * Narrows, once per version, the content-manager permissions of the seeded staff roles of an

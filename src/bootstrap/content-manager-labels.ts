@@ -1,7 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
 import { WORKFLOW_UIDS, workflowForUid } from '../domain/workflows';
 import { systemFields } from '../api/workflow/services/workflow';
-import { DELIVERABLE_LABELS, SOCIAL_NETWORK_LABELS } from '../domain/workflows/intake-values';
+import {
+  COPY_LABELS,
+  DELIVERABLE_LABELS,
+  SOCIAL_NETWORK_LABELS,
+} from '../domain/workflows/intake-values';
 import { LABELS } from '../utils/field-labels';
 
 /** How each list starts: the field that names a record and the order staff expect. */
@@ -62,6 +66,38 @@ const FIELD_HINTS: Record<string, Record<string, { label: string; description?: 
   },
   'api::social-post.social-post': {
     networks: { label: LABELS.networks, description: listHint(SOCIAL_NETWORK_LABELS) },
+  },
+  'api::oficio.oficio': {
+    addressedTo: {
+      label: 'Dirigido a',
+      description:
+        'A la Dirección, o a la Presidencia Municipal con copia a la Dirección (material de imprenta).',
+    },
+    copiedTo: { label: 'Con copia a', description: listHint(COPY_LABELS) },
+  },
+  'api::design.design': {
+    requirements: { label: 'Requisitos del evento' },
+    logos: {
+      label: 'Logotipos institucionales (en orden)',
+      description: 'Arrastra para ordenarlos: el primero de la lista va primero en el diseño.',
+    },
+    delivery: {
+      label: 'Oficio de entrega',
+      description: 'Material impreso: su número y fecha son obligatorios para marcarlo entregado.',
+    },
+  },
+  'workflow.logo-choice': {
+    logo: { label: 'Logotipo', description: 'Solo logotipos vigentes del catálogo.' },
+  },
+  'workflow.delivery-oficio': {
+    number: { label: 'Número de oficio' },
+    date: { label: 'Fecha del oficio' },
+    document: { label: 'Oficio escaneado (interno)' },
+    receivedBy: { label: 'Recibió' },
+  },
+  'api::logo.logo': {
+    code: { label: 'Clave', description: 'Clave del logotipo sembrado; no cambia.' },
+    active: { label: 'Vigente', description: 'Un logotipo dado de baja ya no se puede elegir.' },
   },
   'api::survey.survey': {
     description: { label: 'Descripción', description: 'Se muestra arriba del formulario.' },

@@ -14,6 +14,7 @@ import { seedDemoCalendar } from './demo-calendar';
 import { seedDemoSite } from './demo-site';
 import { seedDemoSurvey } from './demo-survey';
 import { seedDemoWork } from './demo-work';
+import { seedLogos } from './logos';
 import { scheduleNotifications } from './notifications';
 import { seedPrivacyNotice } from './privacy-notice';
 import { seedTransparencyObligations } from './transparency-obligations';
@@ -22,6 +23,7 @@ import { seedTransparencyObligations } from './transparency-obligations';
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await seedCalendar({ strapi });
   await seedAreas({ strapi });
+  await seedLogos({ strapi });
   await seedAdminRoles({ strapi });
   await narrowStaffFieldPermissions({ strapi });
   await widenStaffAccess({ strapi });

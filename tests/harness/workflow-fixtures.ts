@@ -84,6 +84,8 @@ export const completeData = (workflow: WorkflowKey, crewId: number): Record<stri
         place: 'Explanada municipal',
         specification: 'Cartel 60×90 cm y versión cuadrada para redes',
         responsiblePerson: 'Lic. Responsable',
+        // The first institutional logo seeded on bootstrap (Ayuntamiento de Calimaya).
+        logos: [{ logo: 1 }],
       };
     case 'coverage-event':
       return {
@@ -153,6 +155,9 @@ export const dataFor = async (
       return {
         medium,
         proposals: [{ version: 1, file: file.id, sentAt: sent, decision: 'aprobada' }],
+        ...(from === 'en_imprenta'
+          ? { delivery: { number: 'DCSGD/0100/2027', date: '2027-02-01' } }
+          : {}),
       };
     }
     if (to === 'con_observaciones') {

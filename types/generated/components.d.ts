@@ -105,6 +105,17 @@ export interface WorkflowDeliveryOficio extends Struct.ComponentSchema {
   };
 }
 
+export interface WorkflowLogoChoice extends Struct.ComponentSchema {
+  collectionName: 'components_workflow_logo_choices';
+  info: {
+    description: 'Un logotipo institucional que lleva el dise\u00F1o; el orden de la lista es el orden en que aparecen';
+    displayName: 'Logotipo elegido';
+  };
+  attributes: {
+    logo: Schema.Attribute.Relation<'oneToOne', 'api::logo.logo'>;
+  };
+}
+
 export interface WorkflowProposalVersion extends Struct.ComponentSchema {
   collectionName: 'components_workflow_proposal_versions';
   info: {
@@ -140,6 +151,7 @@ declare module '@strapi/strapi' {
       'workflow.coverage-material': WorkflowCoverageMaterial;
       'workflow.coverage-publication': WorkflowCoveragePublication;
       'workflow.delivery-oficio': WorkflowDeliveryOficio;
+      'workflow.logo-choice': WorkflowLogoChoice;
       'workflow.proposal-version': WorkflowProposalVersion;
     }
   }

@@ -716,6 +716,7 @@ export interface ApiDesignDesign extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     deliveredAt: Schema.Attribute.DateTime;
+    delivery: Schema.Attribute.Component<'workflow.delivery-oficio', false>;
     dueAt: Schema.Attribute.Date;
     earliestAllowedDate: Schema.Attribute.Date;
     eventDate: Schema.Attribute.Date;
@@ -732,7 +733,7 @@ export interface ApiDesignDesign extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::design.design'> &
       Schema.Attribute.Private;
-    logos: Schema.Attribute.Relation<'manyToMany', 'api::logo.logo'>;
+    logos: Schema.Attribute.Component<'workflow.logo-choice', true>;
     medium: Schema.Attribute.Enumeration<['impreso', 'digital']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'digital'>;
@@ -746,6 +747,10 @@ export interface ApiDesignDesign extends Struct.CollectionTypeSchema {
     postedAt: Schema.Attribute.DateTime;
     proposals: Schema.Attribute.Component<'workflow.proposal-version', true>;
     publishedAt: Schema.Attribute.DateTime;
+    requirements: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
     responsiblePerson: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
@@ -924,7 +929,13 @@ export interface ApiLogoLogo extends Struct.CollectionTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
-    active: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    active: Schema.Attribute.Boolean & Schema.Attribute.Private & Schema.Attribute.DefaultTo<true>;
+    code: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     image: Schema.Attribute.Media<'images'>;
@@ -963,12 +974,15 @@ export interface ApiOficioOficio extends Struct.CollectionTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
+    addressedTo: Schema.Attribute.Enumeration<['direccion', 'presidencia']> &
+      Schema.Attribute.DefaultTo<'direccion'>;
     advisories: Schema.Attribute.Relation<'oneToMany', 'api::advisory.advisory'>;
     area: Schema.Attribute.Relation<'manyToOne', 'api::area.area'>;
     channel: Schema.Attribute.Enumeration<['fisico', 'digital']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'digital'>;
     closedAt: Schema.Attribute.DateTime;
+    copiedTo: Schema.Attribute.JSON;
     coverageEvents: Schema.Attribute.Relation<'oneToMany', 'api::coverage-event.coverage-event'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;

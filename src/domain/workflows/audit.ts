@@ -46,8 +46,8 @@ export const UNAUDITED: ReadonlySet<string> = new Set([
   'transitionComment',
 ]);
 
-/** Fields of a proposal version that the trail records. */
-const PROPOSAL_FIELDS = [
+/** Fields of a component entry (proposal version, delivery oficio, chosen logo) the trail records. */
+const COMPONENT_FIELDS = [
   'version',
   'file',
   'sentAt',
@@ -55,7 +55,15 @@ const PROPOSAL_FIELDS = [
   'feedback',
   'decidedAt',
   'decidedBy',
+  'number',
+  'date',
+  'document',
+  'receivedBy',
+  'logo',
 ];
+
+/** Component fields that point at another record or a file: the trail keeps their id. */
+const COMPONENT_REFERENCES = new Set(['file', 'document', 'logo']);
 
 const idOf = (value: unknown): unknown => {
   if (isRecord(value)) return value.id ?? value.documentId ?? null;
@@ -95,10 +103,10 @@ export function normalizeValue(kind: AttributeKind, value: unknown): unknown {
         .filter(isRecord)
         .map((entry) =>
           Object.fromEntries(
-            PROPOSAL_FIELDS.filter((field) => field in entry).map((field) => [
+            COMPONENT_FIELDS.filter((field) => field in entry).map((field) => [
               field,
-              field === 'file'
-                ? normalizeValue('media', entry.file)
+              COMPONENT_REFERENCES.has(field)
+                ? normalizeValue('media', entry[field])
                 : field.endsWith('At')
                   ? instant(entry[field])
                   : (entry[field] ?? null),

@@ -36,6 +36,22 @@ export const SOCIAL_NETWORK_LABELS: Readonly<Record<string, string>> = Object.fr
   whatsapp: 'WhatsApp',
 });
 
+/** Who an oficio can be addressed to (manual: every request goes to the head of the Dirección). */
+export const ADDRESSEE_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  direccion: 'Dirección de Comunicación Social y Gobierno Digital',
+  presidencia: 'Presidencia Municipal',
+});
+
+/** Who an oficio can be copied to, by the code stored, with the name staff read. */
+export const COPY_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  direccion: 'Dirección de Comunicación Social y Gobierno Digital',
+  presidencia: 'Presidencia Municipal',
+  secretaria_tecnica: 'Secretaría Técnica',
+  secretaria_ayuntamiento: 'Secretaría del Ayuntamiento',
+  contraloria: 'Contraloría Municipal',
+  otra: 'Otra área',
+});
+
 /** What a rule about values reads: the row as it will be and the attributes the write changes. */
 export interface ValuesInput {
   workflow: WorkflowKey;
@@ -152,6 +168,20 @@ export const NETWORKS_LIST: KnownList = {
   what: 'Las redes sociales de la publicación',
 };
 
+/** An oficio's copies («con copia a»). */
+export const COPIES_LIST: KnownList = {
+  field: 'copiedTo',
+  code: 'INVALID_COPIES',
+  labels: COPY_LABELS,
+  what: 'Las copias del oficio',
+};
+
+/** The codes of an oficio's copies as stored (an empty list when there are none or unreadable). */
+export function copiesOf(value: unknown): string[] {
+  const list = asStoredJson(value);
+  return Array.isArray(list) ? list.filter((code): code is string => typeof code === 'string') : [];
+}
+
 /** Two attributes of a record that come in order. */
 export interface OrderedPair {
   start: string;
@@ -222,6 +252,7 @@ export function orderedDatesFailure({ workflow, after, changed }: ValuesInput): 
 export const KNOWN_LISTS: Readonly<Partial<Record<WorkflowKey, readonly KnownList[]>>> = {
   'coverage-event': [DELIVERABLES_LIST],
   'social-post': [NETWORKS_LIST],
+  oficio: [COPIES_LIST],
 };
 
 /** The first list attribute the write sets that is not a list of known codes, or null. */

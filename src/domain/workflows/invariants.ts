@@ -6,6 +6,7 @@ import {
   deliverablesMissing,
 } from './definitions/coverage-event';
 import { REVIEW_CHECKS, REVIEWS_LOCKED_FROM } from './definitions/publication';
+import { chosenLogos } from './definitions/design';
 import { WORKFLOWS } from './definitions';
 import { blackout, fail } from './guards';
 import {
@@ -97,6 +98,8 @@ export interface ExampleRefs {
   otherOficio: string;
   /** Two staff people (admin user ids) available for a crew. */
   people: readonly [number, number];
+  /** A logo of the catalogue that is no longer in use (its documentId). */
+  inactiveLogo: string;
 }
 
 /**
@@ -283,6 +286,35 @@ const reasonMissing = (what: string, field?: string): Failure =>
 
 const reasonGiven = (comment: string | null) => (textOf(comment)?.length ?? 0) >= MIN_REASON;
 
+/**
+ * A recorded fact (`touched`) is corrected only by a coordination or the Dirección, with a
+ * written reason: null when this write may do it, else the refusal.
+ */
+function coordinatorCorrection(
+  touched: readonly string[],
+  of: string,
+  actor: Actor,
+  comment: string | null
+): Failure | null {
+  if (touched.length === 0) return null;
+  if (!actorMayAct(actor, COORDINATORS)) {
+    return fail(
+      'CORRECTION_FORBIDDEN',
+      `Solo una coordinación o la Dirección corrigen ${joinList(touched.map(fieldLabel))} ${of}, y ` +
+        'con un motivo.',
+      { fields: [...touched] },
+      403
+    );
+  }
+  if (!reasonGiven(comment)) {
+    return reasonMissing(`Para corregir ${joinList(touched.map(fieldLabel))}`, touched[0]);
+  }
+  return null;
+}
+
+/** Design states in which the printed material was delivered: its delivery oficio is a record. */
+const DELIVERED_STATES: readonly string[] = ['entregado'];
+
 const isSystem = (actor: Actor) => actor.kind === 'system' || actor.roles.includes('system');
 
 /** A proposal as the invariants compare it. */
@@ -396,10 +428,10 @@ export const VALUE_RULES: readonly ValueRule[] = Object.freeze([
   {
     key: 'known-lists',
     description:
-      'Los entregables de una cobertura y las redes sociales de una publicación son listas de ' +
-      'valores conocidos, sin repetir: ni textos sueltos ni objetos anidados.',
-    codes: ['INVALID_DELIVERABLES', 'INVALID_NETWORKS'],
-    workflows: ['coverage-event', 'social-post'],
+      'Los entregables de una cobertura, las redes sociales de una publicación y las copias de un ' +
+      'oficio son listas de valores conocidos, sin repetir: ni textos sueltos ni objetos anidados.',
+    codes: ['INVALID_DELIVERABLES', 'INVALID_NETWORKS', 'INVALID_COPIES'],
+    workflows: ['coverage-event', 'social-post', 'oficio'],
     check: knownListsFailure,
     examples: [
       {
@@ -433,6 +465,22 @@ export const VALUE_RULES: readonly ValueRule[] = Object.freeze([
         as: 'community_manager',
         set: () => ({ networks: ['facebook', 'instagram', 'facebook'] }),
         expect: 'INVALID_NETWORKS',
+      },
+      {
+        title: 'una copia del oficio a alguien que no está en la lista',
+        workflow: 'oficio',
+        state: 'recibido',
+        as: 'coordinador_comunicacion',
+        set: () => ({ copiedTo: ['direccion', 'el vecino'] }),
+        expect: 'INVALID_COPIES',
+      },
+      {
+        title: 'dirigir un oficio a la Presidencia con copia a la Dirección',
+        workflow: 'oficio',
+        state: 'recibido',
+        as: 'coordinador_comunicacion',
+        set: () => ({ addressedTo: 'presidencia', copiedTo: ['direccion'] }),
+        expect: 'allowed',
       },
       {
         title: 'elegir las redes de una publicación',
@@ -848,20 +896,7 @@ export const INVARIANTS: readonly Invariant[] = Object.freeze([
     actions: ['update'],
     check: ({ workflow, actor, changed, comment }) => {
       const touched = (INTAKE_FIELDS[workflow] ?? []).filter((field) => changed.has(field));
-      if (touched.length === 0) return null;
-      if (!actorMayAct(actor, COORDINATORS)) {
-        return fail(
-          'CORRECTION_FORBIDDEN',
-          `Solo una coordinación o la Dirección corrigen ${joinList(touched.map(fieldLabel))} de un ` +
-            'oficio, y con un motivo.',
-          { fields: touched },
-          403
-        );
-      }
-      if (!reasonGiven(comment)) {
-        return reasonMissing(`Para corregir ${joinList(touched.map(fieldLabel))}`, touched[0]);
-      }
-      return null;
+      return coordinatorCorrection(touched, 'de un oficio', actor, comment);
     },
     examples: [
       {
@@ -1066,6 +1101,92 @@ export const INVARIANTS: readonly Invariant[] = Object.freeze([
         as: 'auxiliar_gobierno_digital',
         set: () => ({ fraccion: 'III' }),
         expect: 'PUBLICATION_FROZEN',
+      },
+    ],
+  },
+  {
+    key: 'logo-active',
+    description:
+      'Un diseño solo lleva logotipos vigentes del catálogo: un logotipo dado de baja no se elige.',
+    codes: ['INACTIVE_LOGO'],
+    workflows: ['design'],
+    actions: ['create', 'update'],
+    check: ({ before, after, changed }) => {
+      if (!changed.has('logos')) return null;
+      const kept = new Set(chosenLogos(before ?? {}).map((choice) => choice.logo));
+      const inactive = chosenLogos(after).filter((c) => !c.active && !kept.has(c.logo));
+      if (inactive.length === 0) return null;
+      const names = inactive.map((choice) => `«${choice.name ?? choice.logo}»`);
+      return fail(
+        'INACTIVE_LOGO',
+        `${inactive.length === 1 ? 'El logotipo' : 'Los logotipos'} ${joinList(names)} ` +
+          `${inactive.length === 1 ? 'está dado de baja' : 'están dados de baja'} en el catálogo: ` +
+          'elige un logotipo vigente.',
+        { fields: ['logos'], logos: inactive.map((choice) => choice.logo) }
+      );
+    },
+    examples: [
+      {
+        title: 'elegir un logotipo dado de baja',
+        workflow: 'design',
+        state: 'pendiente',
+        as: 'coordinador_comunicacion',
+        set: (_current, { inactiveLogo }) => ({ logos: [{ logo: inactiveLogo }] }),
+        expect: 'INACTIVE_LOGO',
+      },
+    ],
+  },
+  {
+    key: 'delivery-recorded',
+    description:
+      'El oficio de entrega de un material impreso entregado (número, fecha, documento y quién lo ' +
+      'recibió) solo lo corrige una coordinación o la Dirección, con un motivo.',
+    codes: ['CORRECTION_FORBIDDEN', 'COMMENT_REQUIRED'],
+    workflows: ['design'],
+    actions: ['update'],
+    check: ({ before, actor, changed, comment }) => {
+      if (!DELIVERED_STATES.includes(String(before?.status ?? ''))) return null;
+      const touched = changed.has('delivery') ? ['delivery'] : [];
+      return coordinatorCorrection(touched, 'de un material ya entregado', actor, comment);
+    },
+    examples: [
+      {
+        title: 'el diseñador cambia el número del oficio de entrega de un impreso entregado',
+        workflow: 'design',
+        state: 'entregado',
+        with: () => ({
+          medium: 'impreso',
+          delivery: { number: 'DCSGD/0100/2027', date: '2027-02-01' },
+        }),
+        as: 'disenador_senior',
+        set: () => ({ delivery: { number: 'DCSGD/0999/2027', date: '2027-02-01' } }),
+        comment: 'Número equivocado',
+        expect: 'CORRECTION_FORBIDDEN',
+      },
+      {
+        title: 'la coordinación corrige el oficio de entrega sin motivo',
+        workflow: 'design',
+        state: 'entregado',
+        with: () => ({
+          medium: 'impreso',
+          delivery: { number: 'DCSGD/0100/2027', date: '2027-02-01' },
+        }),
+        as: 'coordinador_comunicacion',
+        set: () => ({ delivery: { number: 'DCSGD/0101/2027', date: '2027-02-01' } }),
+        expect: 'COMMENT_REQUIRED',
+      },
+      {
+        title: 'la coordinación corrige el oficio de entrega con su motivo',
+        workflow: 'design',
+        state: 'entregado',
+        with: () => ({
+          medium: 'impreso',
+          delivery: { number: 'DCSGD/0100/2027', date: '2027-02-01' },
+        }),
+        as: 'coordinador_comunicacion',
+        set: () => ({ delivery: { number: 'DCSGD/0101/2027', date: '2027-02-01' } }),
+        comment: 'El número del oficio de entrega se capturó mal: es el 0101.',
+        expect: 'allowed',
       },
     ],
   },

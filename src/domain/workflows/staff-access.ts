@@ -26,6 +26,11 @@ export const PERSONAL_FIELDS_BY_TYPE: Readonly<Record<string, readonly string[]>
 /** Notes the staff of an item's service keep for themselves. */
 export const INTERNAL_FIELDS: readonly string[] = Object.freeze(['internalNotes']);
 
+/** Internal documents of a type (paths into its components), read by the staff of its service. */
+export const INTERNAL_FIELDS_BY_TYPE: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  'api::design.design': ['delivery.document'],
+});
+
 /** Relations naming the people assigned to an item: who is in them reads the item's personal data. */
 export const ASSIGNEE_RELATIONS: readonly string[] = Object.freeze(['assignees', 'crew']);
 
@@ -44,7 +49,7 @@ export const personalFieldsOf = (uid: string): readonly string[] =>
 export function fieldsHiddenFrom(role: Role, uid: string, worksOn: boolean): string[] {
   if (isContactRole(role)) return [];
   if (worksOn) return [];
-  return [...personalFieldsOf(uid), ...INTERNAL_FIELDS];
+  return [...personalFieldsOf(uid), ...INTERNAL_FIELDS, ...(INTERNAL_FIELDS_BY_TYPE[uid] ?? [])];
 }
 
 /**

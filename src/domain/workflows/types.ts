@@ -73,6 +73,10 @@ export interface OficioFacts {
   receivedAt: Date;
   lateAccepted: boolean;
   areaKind: AreaKind | null;
+  /** Who the oficio is addressed to (`direccion` | `presidencia`). */
+  addressedTo?: string | null;
+  /** Who it is copied to: a list of codes (as stored). */
+  copiedTo?: unknown;
 }
 
 /** One work item of an oficio, as the oficio's rules see it. */
@@ -140,6 +144,8 @@ export type ErrorCode =
   | 'INVALID_RANGE'
   | 'INVALID_DELIVERABLES'
   | 'INVALID_NETWORKS'
+  | 'INVALID_COPIES'
+  | 'INACTIVE_LOGO'
   | 'INVALID_URL'
   | 'DELIVERABLES_KEPT'
   | 'REVIEW_RECORDED';

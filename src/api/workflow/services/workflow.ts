@@ -35,14 +35,27 @@ export {
 } from '../../../domain/workflows';
 
 const OFICIO_FACT_POPULATE = {
-  select: ['id', 'documentId', STATUS_FIELD, 'receivedAt', 'lateAcceptedAt'],
+  select: [
+    'id',
+    'documentId',
+    STATUS_FIELD,
+    'receivedAt',
+    'lateAcceptedAt',
+    'addressedTo',
+    'copiedTo',
+  ],
   populate: { area: { select: ['id', 'kind'] } },
 };
 
 /** Relations and media each workflow's guards look at. */
 export const POPULATE: Record<WorkflowKey, Record<string, unknown>> = {
   oficio: { area: { select: ['id', 'documentId', 'kind'] }, responseDocument: { select: ['id'] } },
-  design: { oficio: OFICIO_FACT_POPULATE, proposals: { populate: { file: { select: ['id'] } } } },
+  design: {
+    oficio: OFICIO_FACT_POPULATE,
+    proposals: { populate: { file: { select: ['id'] } } },
+    logos: { populate: { logo: { select: ['id', 'documentId', 'name', 'active'] } } },
+    delivery: { populate: { document: { select: ['id'] } } },
+  },
   'coverage-event': {
     oficio: OFICIO_FACT_POPULATE,
     crew: { select: ['id'] },
@@ -158,6 +171,8 @@ interface OficioRow {
   workflowStatus: string;
   receivedAt: string | Date;
   lateAcceptedAt?: string | null;
+  addressedTo?: string | null;
+  copiedTo?: unknown;
   area?: { kind?: string } | null;
 }
 
@@ -256,6 +271,16 @@ export const toDomainItem = (workflow: WorkflowKey, row: Row): Item => {
       ...p,
       file: mediaId(p.file),
     }));
+    item.logos = ((row.logos as Record<string, unknown>[] | null) ?? []).map((choice) => {
+      const logo = choice.logo as { documentId?: string; name?: string; active?: boolean } | null;
+      return {
+        logo: logo?.documentId ?? null,
+        name: logo?.name ?? null,
+        active: logo ? logo.active !== false : null,
+      };
+    });
+    const delivery = row.delivery as Record<string, unknown> | null | undefined;
+    item.delivery = delivery ? { ...delivery, document: mediaId(delivery.document) } : null;
   }
   if (workflow === 'social-post') {
     item.design = (row.design as { documentId?: string } | null)?.documentId ?? null;
@@ -438,6 +463,8 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
               receivedAt: asDate(oficio.receivedAt) ?? now,
               lateAccepted: Boolean(oficio.lateAcceptedAt),
               areaKind: (oficio.area?.kind as 'dependencia') ?? null,
+              addressedTo: oficio.addressedTo ?? null,
+              copiedTo: oficio.copiedTo ?? null,
             }
           : null;
       }
@@ -463,7 +490,9 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const key of WORK_ITEM_KEYS) {
         const where: Record<string, unknown> = { oficio: { documentId: oficioDocumentId } };
         if (isDraftAndPublish(key)) where.publishedAt = null;
-        const select = [STATUS_FIELD, 'leadTimeMet', ...(key === 'design' ? ['medium'] : [])];
+        // The id keeps rows apart: the join on the oficio makes the query DISTINCT, which would
+        // merge two items with the same status into one.
+        const select = ['id', STATUS_FIELD, 'leadTimeMet', ...(key === 'design' ? ['medium'] : [])];
         const rows = (await strapi.db
           .query(WORKFLOW_UIDS[key] as UID.ContentType)
           .findMany({ select, where })) as Record<string, unknown>[];

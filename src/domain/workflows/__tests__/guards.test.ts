@@ -18,6 +18,7 @@ import {
   expectSuccess,
   happyItem,
   mx,
+  OFICIO_FACTS,
   SETTINGS,
 } from './helpers';
 
@@ -103,6 +104,65 @@ const CASES: GuardCase[] = [
       leadDays: 3,
       unit: 'business',
     },
+  },
+  {
+    name: 'no institutional logos chosen',
+    workflow: 'design',
+    from: 'pendiente',
+    to: 'en_diseno',
+    item: { medium: 'digital', logos: [{ logo: null }] },
+    code: 'MISSING_DATA',
+    message:
+      'Falta información: logotipos institucionales (en orden). Indica qué logotipos lleva el ' +
+      'diseño, en el orden en que deben aparecer.',
+    details: { fields: ['logos'] },
+  },
+  {
+    name: 'print material addressed only to the Dirección',
+    workflow: 'design',
+    from: 'pendiente',
+    to: 'en_diseno',
+    item: { medium: 'impreso' },
+    facts: { oficio: { ...OFICIO_FACTS, addressedTo: 'direccion', copiedTo: null } },
+    code: 'MISSING_DATA',
+    message:
+      'Falta información del oficio: el material de imprenta se solicita con un oficio dirigido ' +
+      'a la Presidencia Municipal con copia a esta Dirección. En el oficio, indica «Dirigido a: ' +
+      'Presidencia Municipal» y agrega a la Dirección en «Con copia a».',
+    details: { fields: ['oficio.addressedTo', 'oficio.copiedTo'] },
+  },
+  {
+    name: 'print material to the Presidencia without the copy to the Dirección',
+    workflow: 'design',
+    from: 'pendiente',
+    to: 'en_diseno',
+    item: { medium: 'impreso' },
+    facts: { oficio: { ...OFICIO_FACTS, copiedTo: ['secretaria_tecnica'] } },
+    code: 'MISSING_DATA',
+    message: /dirigido a la Presidencia Municipal con copia a esta Dirección/,
+    details: { fields: ['oficio.copiedTo'] },
+  },
+  {
+    name: 'print delivered without its delivery oficio',
+    workflow: 'design',
+    from: 'en_imprenta',
+    to: 'entregado',
+    item: { delivery: { number: ' ', date: null } },
+    code: 'MISSING_DATA',
+    message:
+      'Falta información: el material impreso se entrega con un oficio. Registra en «Oficio de ' +
+      'entrega» su número y su fecha (y, si lo tienes, el documento).',
+    details: { fields: ['delivery.number', 'delivery.date'] },
+  },
+  {
+    name: 'print delivered with a delivery oficio without its date',
+    workflow: 'design',
+    from: 'en_imprenta',
+    to: 'entregado',
+    item: { delivery: { number: 'DCSGD/0150/2026' } },
+    code: 'MISSING_DATA',
+    message: /Registra en «Oficio de entrega» su fecha/,
+    details: { fields: ['delivery.date'] },
   },
   {
     name: 'no proposal uploaded',

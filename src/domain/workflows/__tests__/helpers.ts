@@ -53,6 +53,8 @@ export const OFICIO_FACTS = {
   receivedAt: RECEIVED,
   lateAccepted: false,
   areaKind: 'dependencia' as const,
+  addressedTo: 'presidencia',
+  copiedTo: ['direccion'],
 };
 
 const FILE = { id: 11, name: 'propuesta-v1.pdf' };
@@ -76,7 +78,11 @@ export const BASE_ITEMS: Record<WorkflowKey, Item> = {
     place: 'Jardín principal',
     specification: 'Cartel 60x90, colores institucionales',
     responsiblePerson: 'Luis Gómez',
-    logos: [],
+    logos: [
+      { logo: 'logo-ayuntamiento', name: 'Ayuntamiento de Calimaya', active: true },
+      { logo: 'logo-smdif', name: 'SMDIF Calimaya', active: true },
+    ],
+    delivery: { number: 'DCSGD/0150/2026', date: '2026-11-27', document: null },
     proposals: [{ version: 1, file: FILE, sentAt: null, decision: null, feedback: null }],
   },
   'coverage-event': {
