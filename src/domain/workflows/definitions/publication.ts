@@ -7,6 +7,7 @@ import {
   requireChecks,
   requireFields,
 } from '../guards';
+import { capitalize, stateWord } from '../grammar';
 import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
 import { ASSIGNED_DESIGNER } from '../roles';
 import type {
@@ -94,17 +95,20 @@ function publicationWorkflow(rules: PublicationRules): WorkflowDefinition {
     uid: WORKFLOW_UIDS[rules.key],
     label: WORKFLOW_LABELS[rules.key],
     initial: 'recibida',
-    states: {
-      recibida: 'Recibida',
-      en_analisis: 'En análisis',
-      // Only a workflow with a design step (web publications) passes through the designer.
-      ...((rules.extra ?? []).some((t) => t.to === 'en_diseno') ? { en_diseno: 'En diseño' } : {}),
-      lista: 'Lista',
-      publicada: 'Publicada',
-      verificada: 'Verificada',
-      respondida: 'Respondida',
-      retirada: 'Retirada',
-    },
+    // Labels agree with the type's noun: «Publicada» (publicación), «Publicado» (documento).
+    states: Object.fromEntries(
+      [
+        'recibida',
+        'en_analisis',
+        // Only a workflow with a design step (web publications) passes through the designer.
+        ...((rules.extra ?? []).some((t) => t.to === 'en_diseno') ? ['en_diseno'] : []),
+        'lista',
+        'publicada',
+        'verificada',
+        'respondida',
+        'retirada',
+      ].map((state) => [state, capitalize(stateWord(rules.key, state))])
+    ),
     closed: ['respondida', 'retirada'],
     waitingStates: [],
     transitions: [
