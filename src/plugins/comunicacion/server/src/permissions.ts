@@ -141,6 +141,8 @@ export const ROLE_GRANTS: Record<StaffRole, string[]> = {
     PERMISSIONS.assign,
     PERMISSIONS.acceptLate,
     PERMISSIONS.proposals,
+    // It schedules its organisms' coverage (with the Community Manager).
+    PERMISSIONS.calendar,
     ...queuesOf('coordinador_organismos'),
   ],
 };
