@@ -21,6 +21,7 @@ const LOG = 'api::transition-log.transition-log';
 const AUDIT = 'api::audit-record.audit-record';
 const HOLIDAY = 'api::holiday.holiday';
 const SETTING = 'api::setting.setting';
+const SURVEY = 'api::survey.survey';
 
 const ALL = [
   OFICIO,
@@ -60,25 +61,31 @@ export const ACCESS: Record<
     delete: [DESIGN, COVERAGE, SOCIAL, HOLIDAY],
   },
   disenador_senior: { read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT], update: [DESIGN] },
-  disenador_junior: { read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT], update: [DESIGN] },
+  // The Junior designer and the Community Manager attend the organismos auxiliares (manual 3.3).
+  disenador_junior: {
+    read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT, ADVISORY],
+    update: [DESIGN, ADVISORY],
+  },
   community_manager: {
-    read: [OFICIO, AREA, DESIGN, COVERAGE, SOCIAL, LOG, AUDIT],
+    read: [OFICIO, AREA, DESIGN, COVERAGE, SOCIAL, LOG, AUDIT, ADVISORY],
     create: [SOCIAL],
-    update: [SOCIAL, COVERAGE],
+    update: [SOCIAL, COVERAGE, ADVISORY],
   },
   fotografo: { read: [OFICIO, AREA, COVERAGE, LOG, AUDIT], update: [COVERAGE] },
   creador_contenido: { read: [OFICIO, AREA, COVERAGE, SOCIAL, LOG, AUDIT], update: [COVERAGE] },
   coordinador_gobierno_digital: {
-    read: [...GOBIERNO_DIGITAL, SETTING],
-    create: [OFICIO, WEB, TRANSPARENCY, EMAIL, HOLIDAY],
-    update: [OFICIO, WEB, TRANSPARENCY, EMAIL, HOLIDAY, SETTING],
+    read: [...GOBIERNO_DIGITAL, SETTING, SURVEY],
+    create: [OFICIO, WEB, TRANSPARENCY, EMAIL, HOLIDAY, SURVEY],
+    update: [OFICIO, WEB, TRANSPARENCY, EMAIL, HOLIDAY, SETTING, SURVEY],
     delete: [WEB, TRANSPARENCY, EMAIL],
-    publish: [WEB, TRANSPARENCY],
+    publish: [WEB, TRANSPARENCY, SURVEY],
   },
+  // Gobierno Digital makes the departments' surveys on their behalf.
   auxiliar_gobierno_digital: {
-    read: GOBIERNO_DIGITAL,
-    update: [WEB, TRANSPARENCY, EMAIL],
-    publish: [WEB, TRANSPARENCY],
+    read: [...GOBIERNO_DIGITAL, SURVEY],
+    create: [SURVEY],
+    update: [WEB, TRANSPARENCY, EMAIL, SURVEY],
+    publish: [WEB, TRANSPARENCY, SURVEY],
   },
   coordinador_organismos: {
     read: [OFICIO, AREA, LOGO, DESIGN, ADVISORY, LOG, AUDIT],

@@ -118,5 +118,39 @@ export const seedDemoWork = async ({ strapi }: { strapi: Core.Strapi }) => {
     oficio: email.documentId,
     kind: 'alta',
     requestedAddress: 'turismo',
+    personName: 'Titular de la Dirección de Turismo',
+    personPosition: 'Director(a) de Turismo',
+  });
+
+  // Support needs no authorization: Gobierno Digital attends it directly.
+  const support = await create(OFICIO, {
+    subject: 'La Tesorería no recibe mensajes en su correo institucional',
+    receivedAt: inDays(-1, 17).toISOString(),
+    channel: 'digital',
+    area: await area('TM'),
+  });
+  await create('api::email-account-request.email-account-request', {
+    title: 'Soporte del correo de la Tesorería',
+    oficio: support.documentId,
+    kind: 'soporte',
+    emailAddress: 'tesoreria@calimaya.gob.mx',
+  });
+
+  // An advisory to an organismo auxiliar, with its first follow-up recorded.
+  await create('api::advisory.advisory', {
+    title: 'Asesoría de imagen institucional del SMDIF',
+    oficio: dif.documentId,
+    organism: await area('SMDIF'),
+    channel: 'oficio',
+    receivedAt: inDays(-2, 15).toISOString(),
+    topic: 'Uso del manual de identidad en las lonas del SMDIF',
+    followUps: [
+      {
+        date: dateOnly(inDays(-1)),
+        by: 'Coordinación de Atención a Organismos Auxiliares',
+        notes: 'Reunión con el enlace del SMDIF: se revisaron los logotipos y colores.',
+        nextDate: dateOnly(inDays(6)),
+      },
+    ],
   });
 };

@@ -1,5 +1,27 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
+export interface AdvisoryFollowUp extends Struct.ComponentSchema {
+  collectionName: 'components_advisory_follow_ups';
+  info: {
+    description: 'Un seguimiento de la asesor\u00EDa: cu\u00E1ndo, qui\u00E9n, qu\u00E9 se hizo y cu\u00E1ndo es el siguiente';
+    displayName: 'Seguimiento';
+  };
+  attributes: {
+    by: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    date: Schema.Attribute.Date & Schema.Attribute.Required;
+    nextDate: Schema.Attribute.Date;
+    notes: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
+  };
+}
+
 export interface SettingsBlackoutPeriod extends Struct.ComponentSchema {
   collectionName: 'components_settings_blackout_periods';
   info: {
@@ -43,6 +65,26 @@ export interface SurveyQuestion extends Struct.ComponentSchema {
   };
 }
 
+export interface WorkflowDeliveryOficio extends Struct.ComponentSchema {
+  collectionName: 'components_workflow_delivery_oficios';
+  info: {
+    description: 'El oficio con que la Direcci\u00F3n entrega el trabajo al \u00E1rea: n\u00FAmero, fecha, documento y qui\u00E9n lo recibi\u00F3';
+    displayName: 'Oficio de entrega';
+  };
+  attributes: {
+    date: Schema.Attribute.Date;
+    document: Schema.Attribute.Media<'files' | 'images'> & Schema.Attribute.Private;
+    number: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 100;
+      }>;
+    receivedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+  };
+}
+
 export interface WorkflowProposalVersion extends Struct.ComponentSchema {
   collectionName: 'components_workflow_proposal_versions';
   info: {
@@ -73,8 +115,10 @@ export interface WorkflowProposalVersion extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
+      'advisory.follow-up': AdvisoryFollowUp;
       'settings.blackout-period': SettingsBlackoutPeriod;
       'survey.question': SurveyQuestion;
+      'workflow.delivery-oficio': WorkflowDeliveryOficio;
       'workflow.proposal-version': WorkflowProposalVersion;
     }
   }

@@ -74,12 +74,25 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = Object.freeze({
   requestedAddress: 'dirección solicitada',
   authorizationReference: 'número de oficio de autorización de la Secretaría Técnica',
   authorizationDate: 'fecha de autorización de la Secretaría Técnica',
-  emailAddress: 'dirección de correo creada',
+  emailAddress: 'dirección de correo',
   deliveryReference: 'oficio de entrega',
+  suggestedAddress: 'dirección sugerida',
+  supportActions: 'qué se hizo para atender el soporte',
+  removalActions: 'qué se hizo para dar de baja la cuenta',
+  delivery: 'oficio de entrega',
+  'delivery.number': 'número del oficio de entrega',
+  'delivery.date': 'fecha del oficio de entrega',
+  'delivery.document': 'documento del oficio de entrega',
+  installedAt: 'fecha de instalación en el equipo del área',
+  installedBy: 'quién instaló la cuenta',
+  verificationNote: 'evidencia de la verificación',
+  verificationFile: 'captura de la verificación',
   // advisory
   topic: 'tema',
   notes: 'notas',
   followUpDate: 'fecha de seguimiento',
+  followUps: 'seguimientos',
+  organism: 'organismo auxiliar',
 });
 
 /** The Spanish label of an attribute, or the attribute name when it has none. */

@@ -71,6 +71,9 @@ export interface OficioFacts {
   receivedAt: Date;
   lateAccepted: boolean;
   areaKind: AreaKind | null;
+  /** The requesting area's name and short name (null when not loaded). */
+  areaName?: string | null;
+  areaShortName?: string | null;
 }
 
 /** One work item of an oficio, as the oficio's rules see it. */
@@ -135,7 +138,10 @@ export type ErrorCode =
   | 'PUBLICATION_FROZEN'
   | 'INVALID_RANGE'
   | 'INVALID_DELIVERABLES'
-  | 'INVALID_NETWORKS';
+  | 'INVALID_NETWORKS'
+  | 'INVALID_EMAIL_ADDRESS'
+  | 'INVALID_ORGANISM'
+  | 'FOLLOW_UP_RECORDED';
 
 /** A refused transition or creation, with a Spanish message. */
 export type Failure = {
@@ -273,4 +279,9 @@ export interface WorkflowDefinition {
     waived?: (item: Item) => boolean;
   };
   due?: (ctx: ScheduleContext) => IsoDate | null;
+  /**
+   * Values the server derives from the item and its facts on every write (a suggested address,
+   * the next follow-up date), computed before the due date.
+   */
+  derive?: (item: Item, facts: Facts) => Record<string, unknown>;
 }

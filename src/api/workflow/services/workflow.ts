@@ -35,7 +35,7 @@ export {
 
 const OFICIO_FACT_POPULATE = {
   select: ['id', 'documentId', STATUS_FIELD, 'receivedAt', 'lateAcceptedAt'],
-  populate: { area: { select: ['id', 'kind'] } },
+  populate: { area: { select: ['id', 'kind', 'name', 'shortName'] } },
 };
 
 /** Relations and media each workflow's guards look at. */
@@ -58,8 +58,16 @@ export const POPULATE: Record<WorkflowKey, Record<string, unknown>> = {
     responseDocument: { select: ['id'] },
     file: { select: ['id'] },
   },
-  'email-account-request': { oficio: OFICIO_FACT_POPULATE },
-  advisory: { oficio: OFICIO_FACT_POPULATE },
+  'email-account-request': {
+    oficio: OFICIO_FACT_POPULATE,
+    delivery: { populate: { document: { select: ['id'] } } },
+    verificationFile: { select: ['id'] },
+  },
+  advisory: {
+    oficio: OFICIO_FACT_POPULATE,
+    organism: { select: ['id', 'documentId', 'kind', 'name'] },
+    followUps: true,
+  },
 };
 
 export type Row = Record<string, unknown> & { id: number; documentId: string; status?: string };
@@ -151,7 +159,7 @@ interface OficioRow {
   workflowStatus: string;
   receivedAt: string | Date;
   lateAcceptedAt?: string | null;
-  area?: { kind?: string } | null;
+  area?: { kind?: string; name?: string | null; shortName?: string | null } | null;
 }
 
 /** Fields the engine maintains; people may not set them through any door. */
@@ -171,7 +179,14 @@ const SYSTEM_FIELDS: Record<WorkflowKey, string[]> = {
   'social-post': ['postedAt'],
   'web-publication': ['verifiedAt', 'respondedAt'],
   'transparency-document': ['verifiedAt', 'respondedAt'],
-  'email-account-request': [],
+  'email-account-request': [
+    'suggestedAddress',
+    'deliveryReference',
+    'attendedAt',
+    'attendedBy',
+    'removedAt',
+    'removedBy',
+  ],
   advisory: [],
 };
 
@@ -200,6 +215,9 @@ const asDate = (value: unknown): Date | null => {
 const mediaId = (value: unknown) =>
   value && typeof value === 'object' && 'id' in value ? (value as { id: number }).id : null;
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /** The row as the pure engine sees it: relations reduced to ids, media to a truthy id. */
 export const toDomainItem = (workflow: WorkflowKey, row: Row): Item => {
   const item: Record<string, unknown> = { ...row };
@@ -207,7 +225,7 @@ export const toDomainItem = (workflow: WorkflowKey, row: Row): Item => {
   item.status = row[STATUS_FIELD];
   const oficio = row.oficio as OficioRow | null | undefined;
   item.oficioDocumentId = oficio?.documentId ?? null;
-  for (const key of ['responseDocument', 'file', 'scan']) {
+  for (const key of ['responseDocument', 'file', 'scan', 'verificationFile']) {
     if (key in row) item[key] = mediaId(row[key]);
   }
   if ('attachments' in row) {
@@ -222,6 +240,9 @@ export const toDomainItem = (workflow: WorkflowKey, row: Row): Item => {
       ...p,
       file: mediaId(p.file),
     }));
+  }
+  if (workflow === 'email-account-request' && isObject(row.delivery)) {
+    item.delivery = { ...row.delivery, document: mediaId(row.delivery.document) };
   }
   if (workflow === 'social-post') {
     item.design = (row.design as { documentId?: string } | null)?.documentId ?? null;
@@ -404,6 +425,8 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
               receivedAt: asDate(oficio.receivedAt) ?? now,
               lateAccepted: Boolean(oficio.lateAcceptedAt),
               areaKind: (oficio.area?.kind as 'dependencia') ?? null,
+              areaName: oficio.area?.name ?? null,
+              areaShortName: oficio.area?.shortName ?? null,
             }
           : null;
       }
