@@ -46,16 +46,8 @@ export const UNAUDITED: ReadonlySet<string> = new Set([
   'transitionComment',
 ]);
 
-/** Fields of a proposal version that the trail records. */
-const PROPOSAL_FIELDS = [
-  'version',
-  'file',
-  'sentAt',
-  'decision',
-  'feedback',
-  'decidedAt',
-  'decidedBy',
-];
+/** What a component entry carries besides its values (its row id, its type). */
+const COMPONENT_BOOKKEEPING: ReadonlySet<string> = new Set(['id', '__component']);
 
 const idOf = (value: unknown): unknown => {
   if (isRecord(value)) return value.id ?? value.documentId ?? null;
@@ -91,20 +83,20 @@ export function normalizeValue(kind: AttributeKind, value: unknown): unknown {
     }
     case 'component': {
       const list = Array.isArray(value) ? value : isBlank(value) ? [] : [value];
-      return list
-        .filter(isRecord)
-        .map((entry) =>
-          Object.fromEntries(
-            PROPOSAL_FIELDS.filter((field) => field in entry).map((field) => [
+      return list.filter(isRecord).map((entry) =>
+        Object.fromEntries(
+          Object.keys(entry)
+            .filter((field) => !COMPONENT_BOOKKEEPING.has(field))
+            .map((field) => [
               field,
-              field === 'file'
-                ? normalizeValue('media', entry.file)
+              isRecord(entry[field]) || Array.isArray(entry[field])
+                ? normalizeValue('media', entry[field])
                 : field.endsWith('At')
                   ? instant(entry[field])
                   : (entry[field] ?? null),
             ])
-          )
-        );
+        )
+      );
     }
     case 'json':
       return value === null ? null : JSON.parse(JSON.stringify(value));
