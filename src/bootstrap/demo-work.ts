@@ -108,7 +108,7 @@ export const seedDemoWork = async ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   const email = await create(OFICIO, {
-    subject: 'Alta de correo institucional para la Dirección de Turismo',
+    subject: 'Correo institucional de la Dirección de Turismo: alta y soporte',
     receivedAt: inDays(-1, 20).toISOString(),
     channel: 'digital',
     area: await area('DT'),
@@ -123,17 +123,11 @@ export const seedDemoWork = async ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   // Support needs no authorization: Gobierno Digital attends it directly.
-  const support = await create(OFICIO, {
-    subject: 'La Tesorería no recibe mensajes en su correo institucional',
-    receivedAt: inDays(-1, 17).toISOString(),
-    channel: 'digital',
-    area: await area('TM'),
-  });
   await create('api::email-account-request.email-account-request', {
-    title: 'Soporte del correo de la Tesorería',
-    oficio: support.documentId,
+    title: 'El correo de informes de Turismo no recibe mensajes',
+    oficio: email.documentId,
     kind: 'soporte',
-    emailAddress: 'tesoreria@calimaya.gob.mx',
+    emailAddress: 'informes.turismo@calimaya.gob.mx',
   });
 
   // An advisory to an organismo auxiliar, with its first follow-up recorded.
