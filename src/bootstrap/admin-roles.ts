@@ -299,3 +299,97 @@ export const narrowStaffFieldPermissions = async ({ strapi }: { strapi: Core.Str
   }
   if (changed) await store.set({ key: NARROWED_STORE_KEY, value: narrowed });
 };
+
+const WIDENED_STORE_KEY = 'widened-staff-access';
+/** Raise it (and list what is new) when a version adds content-manager access to seeded roles. */
+const WIDENED_VERSION = 1;
+
+/** Attributes a version added to a content type: installed roles that edit the type gain them. */
+const ADDED_ATTRIBUTES: Record<string, string[]> = {
+  [EMAIL]: [
+    'suggestedAddress',
+    'supportActions',
+    'attendedAt',
+    'attendedBy',
+    'removalActions',
+    'removedAt',
+    'removedBy',
+    'delivery',
+    'installedAt',
+    'installedBy',
+    'installationNote',
+    'verificationNote',
+    'verificationFile',
+  ],
+  [ADVISORY]: ['followUps'],
+  [SURVEY]: ['area'],
+};
+
+/**
+ * Brings, once per version, the content-manager permissions of roles seeded by an older version up
+ * to what `ACCESS` gives them now: a type the role gained (advisories for the Community Manager and
+ * the Junior designer, surveys for Gobierno Digital) and the attributes added to the types it
+ * already had (`ADDED_ATTRIBUTES`), less the fields the role must not read. Roles seeded by this
+ * version already have it all: for them it only records the version.
+ */
+export const widenStaffAccess = async ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = strapi.store({ type: 'plugin', name: 'comunicacion' });
+  const widened = ((await store.get({ key: WIDENED_STORE_KEY })) ?? {}) as Record<string, number>;
+  const contentTypeService = strapi.service('admin::content-type');
+  const permissionService = strapi.service('admin::permission');
+  const nestedFields = (uid: string) =>
+    contentTypeService.getNestedFields(strapi.contentTypes[uid as never], {
+      components: strapi.components,
+    }) as string[];
+  let changed = false;
+
+  for (const [code, role] of Object.entries(ADMIN_ROLE_CODES)) {
+    if (code === 'strapi-super-admin' || !(role in ACCESS)) continue;
+    if ((widened[code] ?? 0) >= WIDENED_VERSION) continue;
+    const row = await strapi.db.query('admin::role').findOne({ where: { code } });
+    if (!row) continue;
+    const access = ACCESS[role as StaffRole];
+
+    for (const [crud, uids] of Object.entries(access) as [CrudAction, string[]][]) {
+      for (const uid of uids.filter((subject) => subject in ADDED_ATTRIBUTES)) {
+        if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) continue;
+        const action = `${CM}.${crud}`;
+        const existing = (await strapi.db.query('admin::permission').findOne({
+          where: { role: row.id, action, subject: uid },
+        })) as PermissionRow | null;
+        const withFields = FIELD_ACTIONS.includes(action);
+        if (!existing) {
+          strapi.log.info(`Rol ${code}: se agrega ${action} ${uid}`);
+          await permissionService.createMany([
+            {
+              action,
+              subject: uid,
+              properties: withFields
+                ? { fields: withoutHidden(role as StaffRole, uid, nestedFields(uid)) }
+                : {},
+              conditions: [],
+              role: row.id,
+            },
+          ]);
+          continue;
+        }
+        const current = existing.properties?.fields;
+        if (!withFields || !current) continue;
+        const added = withoutHidden(
+          role as StaffRole,
+          uid,
+          nestedFields(uid).filter((path) => ADDED_ATTRIBUTES[uid].includes(path.split('.')[0]))
+        ).filter((path) => !current.includes(path));
+        if (added.length === 0) continue;
+        strapi.log.info(`Rol ${code}: ${action} ${uid} gana los campos ${added.join(', ')}`);
+        await strapi.db.query('admin::permission').update({
+          where: { id: existing.id },
+          data: { properties: { ...(existing.properties ?? {}), fields: [...current, ...added] } },
+        });
+      }
+    }
+    widened[code] = WIDENED_VERSION;
+    changed = true;
+  }
+  if (changed) await store.set({ key: WIDENED_STORE_KEY, value: widened });
+};

@@ -1,5 +1,10 @@
 import type { Core } from '@strapi/strapi';
-import { grantPluginPermissions, narrowStaffFieldPermissions, seedAdminRoles } from './admin-roles';
+import {
+  grantPluginPermissions,
+  narrowStaffFieldPermissions,
+  seedAdminRoles,
+  widenStaffAccess,
+} from './admin-roles';
 import { seedApiRoles } from './api-roles';
 import { seedAreas } from './areas';
 import { seedCalendar } from './calendar';
@@ -19,6 +24,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await seedAreas({ strapi });
   await seedAdminRoles({ strapi });
   await narrowStaffFieldPermissions({ strapi });
+  await widenStaffAccess({ strapi });
   await grantPluginPermissions({ strapi });
   await seedApiRoles({ strapi });
   await seedPrivacyNotice({ strapi });

@@ -9,6 +9,7 @@ import {
   useStaffApp,
 } from '../harness/workflow-fixtures';
 import type { Role } from '../../src/domain/workflows';
+import { widenStaffAccess } from '../../src/bootstrap/admin-roles';
 
 const EMAIL = 'api::email-account-request.email-account-request';
 const ADVISORY = 'api::advisory.advisory';
@@ -544,5 +545,54 @@ describe('Manual de Gobierno Digital y de Organismos Auxiliares: cuentas de corr
       .set(staff.auxiliar_gobierno_digital.auth)
       .send({})
       .expect(200);
+  });
+
+  it('una instalación sembrada por una versión anterior gana una sola vez estos permisos', async () => {
+    const db = app.strapi.db;
+    const roleOf = async (name: string) =>
+      (await db.query('admin::role').findOne({ where: { name } })) as { id: number; code: string };
+    const manager = await roleOf('Community Manager');
+    const organismos = await roleOf('Coordinador(a) de Atención a Organismos Auxiliares');
+    const update = 'plugin::content-manager.explorer.update';
+    const permission = (role: number, action: string) =>
+      db
+        .query('admin::permission')
+        .findOne({ where: { role, action, subject: ADVISORY } }) as Promise<{
+        id: number;
+        properties: { fields?: string[] };
+      } | null>;
+
+    // Given roles as an older version left them: no advisories for the Community Manager, no
+    // follow-ups for the coordination.
+    await db.query('admin::permission').deleteMany({
+      where: { role: manager.id, subject: ADVISORY },
+    });
+    const before = (await permission(organismos.id, update))!;
+    await db.query('admin::permission').update({
+      where: { id: before.id },
+      data: {
+        properties: {
+          fields: (before.properties.fields ?? []).filter((path) => !path.startsWith('followUps')),
+        },
+      },
+    });
+    const store = app.strapi.store({ type: 'plugin', name: 'comunicacion' });
+    await store.set({ key: 'widened-staff-access', value: {} });
+
+    await widenStaffAccess({ strapi: app.strapi });
+
+    expect((await permission(manager.id, update))?.properties.fields).toEqual(
+      expect.arrayContaining(['followUps.notes', 'organism', 'topic'])
+    );
+    expect(await permission(manager.id, 'plugin::content-manager.explorer.read')).not.toBeNull();
+    expect((await permission(organismos.id, update))?.properties.fields).toEqual(
+      expect.arrayContaining(['followUps.date', 'followUps.notes', 'topic'])
+    );
+    // Once: what staff remove afterwards stays removed.
+    await db.query('admin::permission').deleteMany({
+      where: { role: manager.id, subject: ADVISORY },
+    });
+    await widenStaffAccess({ strapi: app.strapi });
+    expect(await permission(manager.id, update)).toBeNull();
   });
 });
