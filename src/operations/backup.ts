@@ -6,6 +6,7 @@ import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import * as tar from 'tar';
 import { OFICIO_UID } from '../domain/workflows';
+import { NOUNS, countOf } from '../domain/workflows/grammar';
 
 /**
  * Backup and restore of everything the system holds: every table of the database (content, the
@@ -511,7 +512,8 @@ export const restoreBackup = async (
           const broken = (await trx.raw('PRAGMA foreign_key_check')) as unknown[];
           if (broken.length > 0) {
             throw new BackupError(
-              `El respaldo tiene ${broken.length} referencias rotas entre tablas: no se restauró.`
+              `El respaldo tiene ${countOf(broken.length, NOUNS.referencia, ['roto', 'rota'])} ` +
+                'entre tablas: no se restauró.'
             );
           }
         }
@@ -519,7 +521,8 @@ export const restoreBackup = async (
         for (const [table, count] of Object.entries(manifest.tables)) {
           if (tables[table] !== count) {
             throw new BackupError(
-              `La tabla ${table} tiene ${tables[table] ?? 0} filas y el respaldo dice ${count}: el archivo está incompleto.`
+              `La tabla ${table} tiene ${countOf(tables[table] ?? 0, NOUNS.fila)} y el respaldo dice ` +
+                `${count}: el archivo está incompleto.`
             );
           }
         }

@@ -195,7 +195,7 @@ describe('Tablero y páginas de configuración en el navegador, como Director(a)
     expect(api.onTimePercentage).not.toBeNull();
     await page
       .getByTestId('throughput-summary')
-      .filter({ hasText: `${closed} cerrados en 12 semanas` })
+      .filter({ hasText: `${closed} ${closed === 1 ? 'cerrado' : 'cerrados'} en 12 semanas` })
       .waitFor();
     await page
       .getByTestId('on-time-percentage')

@@ -99,6 +99,9 @@ describe('monitor de plazos: resumen diario, recordatorios y vencidos, una sola 
         'Recordatorio: Cartel del festival vence el jueves 11 de marzo de 2027',
       ],
     ]);
+    expect(reminders[0].text_body).toMatch(
+      /^El diseño «Cartel del festival»( \([^)]+\))? vence el jueves 11 de marzo de 2027\./
+    );
     expect(reminders[0].dedupe_key).toBe(
       `reminder:design:${items.tomorrow}:${THURSDAY}:${staff.disenador_senior.user.id}`
     );
@@ -110,6 +113,9 @@ describe('monitor de plazos: resumen diario, recordatorios y vencidos, una sola 
         'Vencido: Cartel del festival (venció el martes 9 de marzo de 2027)',
       ],
     ]);
+    expect(overdue[0].text_body).toMatch(
+      /^El diseño «Cartel del festival».* venció el martes 9 de marzo de 2027 y sigue abierto\./
+    );
     expect((await noticesOf('overdue:')).map((n) => n.user_id)).toEqual([
       staff.coordinador_comunicacion.user.id,
     ]);
@@ -131,6 +137,9 @@ describe('monitor de plazos: resumen diario, recordatorios y vencidos, una sola 
     expect(senior.text_body).toContain('Vencidos');
     expect(byUser.get(staff.auxiliar_gobierno_digital.user.id)!.subject).toBe(
       'Resumen del miércoles 10 de marzo de 2027: 0 vencidos, 0 para hoy, 1 esta semana'
+    );
+    expect(byUser.get(staff.auxiliar_gobierno_digital.user.id)!.text_body).toContain(
+      '• Publicación en el sitio web «'
     );
     // Coordinators and the Director hear of every item of their queues.
     expect(byUser.get(staff.coordinador_comunicacion.user.id)!.subject).toMatch(

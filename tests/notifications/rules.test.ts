@@ -164,13 +164,32 @@ describe('quién recibe qué: avisos escritos en la misma transacción que el ca
 
   it('trabajo entregado o publicado: el área recibe el aviso en español', async () => {
     const cases = [
-      { workflow: 'social-post', from: 'programada', to: 'publicada', role: 'community_manager' },
-      { workflow: 'design', from: 'en_imprenta', to: 'entregado', role: 'disenador_senior' },
+      {
+        workflow: 'social-post',
+        from: 'programada',
+        to: 'publicada',
+        role: 'community_manager',
+        subject: 'Publicación en redes sociales publicada: ',
+        noun: 'que la publicación en redes sociales «',
+        state: ' quedó publicada.',
+      },
+      {
+        workflow: 'design',
+        from: 'en_imprenta',
+        to: 'entregado',
+        role: 'disenador_senior',
+        subject: 'Diseño entregado: ',
+        noun: 'que el diseño «',
+        state: ' quedó entregado.',
+      },
       {
         workflow: 'email-account-request',
         from: 'creada',
         to: 'entregada',
         role: 'auxiliar_gobierno_digital',
+        subject: 'Solicitud de cuenta de correo institucional entregada: ',
+        noun: 'que la solicitud de cuenta de correo institucional «',
+        state: ' quedó entregada.',
       },
     ] as const;
     for (const c of cases) {
@@ -189,8 +208,12 @@ describe('quién recibe qué: avisos escritos en la misma transacción que el ca
       expect(sent.map((m) => m.recipient.toLowerCase()).sort()).toEqual(
         [AREA_CONTACT, REQUESTER, account.user.email.toLowerCase()].sort()
       );
-      expect(sent[0].subject).toMatch(/ (publicada|entregado|entregada): /);
-      expect(sent[0].text_body).toContain('Le informamos que');
+      // Article, noun and participle agree with the kind of work.
+      for (const mail of sent) {
+        expect(mail.subject.startsWith(c.subject)).toBe(true);
+        expect(mail.text_body).toContain(`Le informamos ${c.noun}`);
+        expect(mail.text_body).toContain(c.state);
+      }
     }
   });
 
@@ -213,6 +236,8 @@ describe('quién recibe qué: avisos escritos en la misma transacción que el ca
     let sent = await mails(before.mail);
     expect(sent.map((m) => m.recipient)).toEqual([staff.creador_contenido.user.email]);
     expect(sent[0].subject).toBe('Se te asignó: Cobertura del festival');
+    expect(sent[0].text_body).toContain('la cobertura de evento «Cobertura del festival»');
+    expect(sent[0].text_body).not.toMatch(/\bel cobertura|\bel Cobertura/);
     expect((await notices(before.notice)).map((n) => [n.user_id, n.title])).toEqual([
       [staff.creador_contenido.user.id, 'Se te asignó: Cobertura del festival'],
     ]);

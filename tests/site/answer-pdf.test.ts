@@ -127,7 +127,11 @@ describe('oficio de respuesta en PDF con la evidencia de la publicación', () =>
     expect(text).toContain(`respuesta al oficio ${item.oficioFolio}`);
     expect(text).toContain(oficio.area.name);
     expect(text).toContain(item.title);
-    expect(text).toContain('Publicación web');
+    expect(text).toContain('Tipo: Publicación en el sitio web');
+    expect(text).toContain(
+      `le informo que la publicación en el sitio web «${item.title}», solicitada en su oficio, ` +
+        'quedó publicada y verificada en el sitio web municipal'
+    );
     expect(text).toContain('Sección: convocatorias');
     expect(compact).toContain(pageUrl);
     expect(compact).toContain(result.evidence.api.url);
@@ -135,7 +139,9 @@ describe('oficio de respuesta en PDF con la evidencia de la publicación', () =>
     expect(compact).toContain(result.evidence.page.contentHash);
     expect(compact).toContain(result.evidence.api.contentHash);
     expect(text).toContain('HTTP 200');
-    expect(text).toMatch(/Publicado: \S+ \d{1,2} de \S+ de \d{4}, \d{2}:\d{2} h/);
+    expect(text).toMatch(/Publicada: \S+ \d{1,2} de \S+ de \d{4}, \d{2}:\d{2} h/);
+    expect(text).toMatch(/Verificada: \S+ \d{1,2} de \S+ de \d{4}, \d{2}:\d{2} h/);
+    expect(text).not.toMatch(/\b(el|un) publicación|publicado y|Publicado:|undefined|null/);
     expect(text).toContain('hora de la Ciudad de México');
   });
 
@@ -180,7 +186,13 @@ describe('oficio de respuesta en PDF con la evidencia de la publicación', () =>
     expect((await responseDocumentOf(TRANSPARENCY, created.documentId))?.id).toBe(file.id);
     const { text, compact } = await pdfText(file);
     expect(text).toContain(`${web.oficioFolio}-R2`);
-    expect(text).toContain('Documento de transparencia');
+    expect(text).toContain('Tipo: Documento de transparencia');
+    expect(text).toContain(
+      'le informo que el documento de transparencia «Directorio de servidores públicos», ' +
+        'solicitado en su oficio, quedó publicado y verificado en el sitio web municipal'
+    );
+    expect(text).toMatch(/Publicado: \S+ \d{1,2} de \S+ de \d{4}, \d{2}:\d{2} h/);
+    expect(text).not.toMatch(/\b(la|una) documento|publicada y|Publicada:|undefined|null/);
     expect(text).toContain('Directorio de servidores públicos');
     expect(text).toContain('Artículo: 92');
     expect(text).toContain('Fracción: VII');

@@ -20,6 +20,24 @@ const FIELDS = [
   'publishedAt',
   'fileUrl',
 ];
+/** The CSV's headers, in Spanish for people, in the order of FIELDS. */
+const HEADERS = [
+  'Identificador',
+  'Título',
+  'Ley',
+  'Versión de la ley',
+  'Artículo',
+  'Fracción',
+  'Ejercicio',
+  'Inicio del periodo',
+  'Fin del periodo',
+  'Área responsable',
+  'Fecha de actualización',
+  'Fecha de validación',
+  'Nota',
+  'Fecha de publicación',
+  'URL del archivo',
+];
 
 /** RFC 4180: CRLF records, fields in double quotes may hold commas, quotes ("") and line breaks. */
 const parseCsv = (text: string): string[][] => {
@@ -152,7 +170,13 @@ describe('datos abiertos de transparencia', () => {
     const text = bytes.subarray(3).toString('utf8');
 
     const [header, ...rows] = parseCsv(text);
-    expect(header).toEqual(FIELDS);
+    // People read the CSV: Spanish headers, one per JSON field, in the same order.
+    expect(header).toEqual(HEADERS);
+    expect(text.split('\r\n')[0]).toBe(
+      'Identificador,Título,Ley,Versión de la ley,Artículo,Fracción,Ejercicio,Inicio del periodo,' +
+        'Fin del periodo,Área responsable,Fecha de actualización,Fecha de validación,Nota,' +
+        'Fecha de publicación,URL del archivo'
+    );
     expect(rows.map((row) => row[0])).toEqual([withFile, plain]);
     expect(rows.map((row) => row[0])).not.toContain(draft);
     for (const row of rows) expect(row).toHaveLength(FIELDS.length);
@@ -198,7 +222,8 @@ describe('datos abiertos de transparencia', () => {
     const [header, ...rows] = parseCsv(res.text.replace(/^\uFEFF/, ''));
     // Then the spreadsheet sees text, never a formula, and the rest of the row is untouched
     expect(rows.map((row) => row[0])).toEqual([formulas]);
-    const row = Object.fromEntries(header.map((name, i) => [name, rows[0][i]]));
+    expect(header).toEqual(HEADERS);
+    const row = Object.fromEntries(FIELDS.map((name, i) => [name, rows[0][i]]));
     expect(row).toMatchObject({
       title: `'${FORMULA_TITLE(formulaWord)}`,
       note: `'${FORMULA_NOTE}`,

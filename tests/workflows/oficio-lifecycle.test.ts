@@ -46,6 +46,9 @@ describe('el oficio sigue a sus servicios', () => {
     const early = await as('coordinador_organismos', 'oficio', oficio.documentId, 'atendido');
     expect(early.status).toBe(400);
     expect(early.body.error?.details.code).toBe('OPEN_ITEMS');
+    expect(early.body.error?.message).toBe(
+      'Quedan 2 trabajos abiertos en este oficio: ciérralos antes de marcarlo como atendido.'
+    );
 
     await app.strapi.documents(ADVISORY).update({
       documentId: first.documentId,

@@ -128,7 +128,31 @@ export const OPEN_DATA_FIELDS = [
   'fileUrl',
 ] as const;
 
-export type OpenDataRow = Record<(typeof OPEN_DATA_FIELDS)[number], string | number | null>;
+export type OpenDataField = (typeof OPEN_DATA_FIELDS)[number];
+
+export type OpenDataRow = Record<OpenDataField, string | number | null>;
+
+/**
+ * The CSV's column headers, for people reading a spreadsheet. The JSON keeps the field names
+ * above: they are the stable contract for programs, the CSV headers may be reworded.
+ */
+export const OPEN_DATA_HEADERS: Readonly<Record<OpenDataField, string>> = Object.freeze({
+  documentId: 'Identificador',
+  title: 'Título',
+  law: 'Ley',
+  lawVersion: 'Versión de la ley',
+  article: 'Artículo',
+  fraccion: 'Fracción',
+  ejercicio: 'Ejercicio',
+  periodStart: 'Inicio del periodo',
+  periodEnd: 'Fin del periodo',
+  responsibleArea: 'Área responsable',
+  updatedOn: 'Fecha de actualización',
+  validatedOn: 'Fecha de validación',
+  note: 'Nota',
+  publishedAt: 'Fecha de publicación',
+  fileUrl: 'URL del archivo',
+});
 
 /** GET /api/open-data/transparency.json (same filters as the transparency listing) */
 export interface GetOpenDataJsonResponse {

@@ -7,8 +7,20 @@ export const LFT_MAX_YEAR = 2100;
 /** Inauguration moved from 1 December to 1 October starting with the 2024 change. */
 const FIRST_OCTOBER_TRANSMISSION_YEAR = 2024;
 
-/** Year of the DOF reform (17 January 2006) that moved three holidays to Mondays. */
+/*
+ * Decree reforming art. 74 LFT, DOF 17 January 2006. Fractions II (first Monday of February) and
+ * VI (third Monday of November) apply from the day after publication (transitorio primero), so
+ * from 2006: 6 February 2006; 20 November 2006 was already the third Monday. Fraction III (third
+ * Monday of March) applies only from 2007 (transitorio segundo: Juárez's bicentennial in 2006), so
+ * 21 March 2006 (a Tuesday) stayed the rest day. Sources: DOF 17-01-2006, "Decreto por el que se
+ * reforma el artículo 74 de la Ley Federal del Trabajo", and the Cámara de Diputados compilation
+ * of the LFT, "Última reforma publicada DOF 17-01-2006. Nota: La fracción III del artículo 74 de
+ * esta Ley, entrará en vigor a partir del año 2007."
+ */
+/** First year of the Monday rule for 5 February and 20 November (fractions II and VI). */
 const MONDAY_RULE_FROM_YEAR = 2006;
+/** First year of the Monday rule for 21 March (fraction III, art. 2 transitorio). */
+const MARCH_MONDAY_RULE_FROM_YEAR = 2007;
 
 function nthMonday(year: number, month: number, nth: number): number {
   const first = daysFromCivil(year, month, 1);
@@ -38,9 +50,9 @@ export function lftHolidays(year: number): NonWorkingDay[] {
     );
   }
 
-  // The DOF reform of 17 January 2006 moved these three holidays to Mondays;
-  // from 2000 to 2005 they were observed on their fixed dates.
+  // Fixed dates before the reform; see the decree's transitorios above for 2006.
   const mondayRule = year >= MONDAY_RULE_FROM_YEAR;
+  const marchMondayRule = year >= MARCH_MONDAY_RULE_FROM_YEAR;
   const days: NonWorkingDay[] = [
     holiday(daysFromCivil(year, 1, 1), 'Año Nuevo'),
     holiday(
@@ -48,7 +60,7 @@ export function lftHolidays(year: number): NonWorkingDay[] {
       'Día de la Constitución'
     ),
     holiday(
-      mondayRule ? nthMonday(year, 3, 3) : daysFromCivil(year, 3, 21),
+      marchMondayRule ? nthMonday(year, 3, 3) : daysFromCivil(year, 3, 21),
       'Natalicio de Benito Juárez'
     ),
     holiday(daysFromCivil(year, 5, 1), 'Día del Trabajo'),

@@ -1,2 +1,3 @@
 export * from './rules';
 export * from './templates';
+export * from './answer-letter';

@@ -1,6 +1,15 @@
 import { parseIsoDate, type IsoDate } from '../calendar';
 import { formatDate } from '../workflows/values';
-import { STATE_LABELS, WORKFLOW_LABELS, type WorkflowKey } from '../workflows';
+import { WORKFLOW_LABELS, type WorkflowKey } from '../workflows';
+import {
+  WORKFLOW_NOUNS,
+  agree,
+  byCount,
+  capitalize,
+  ofThe,
+  stateWord,
+  withArticle,
+} from '../workflows/grammar';
 import type { DigestItem } from './rules';
 
 /** A rendered e-mail. */
@@ -56,13 +65,27 @@ export function longDate(date: IsoDate): string {
   return parseIsoDate(date) ? formatDate(date) : date;
 }
 
-/** «Diseño «Cartel del festival» (DCSGD/0001/2027)». */
+const titleAndFolio = (item: ItemRef) => `«${item.title}»${item.folio ? ` (${item.folio})` : ''}`;
+
+/** «Diseño «Cartel del festival» (DCSGD/0001/2027)», to head a line. */
 export function itemName(item: ItemRef): string {
-  const folio = item.folio ? ` (${item.folio})` : '';
-  return `${WORKFLOW_LABELS[item.workflow]} «${item.title}»${folio}`;
+  return `${WORKFLOW_LABELS[item.workflow]} ${titleAndFolio(item)}`;
 }
 
-const stateLabel = (item: ItemRef, state: string) => STATE_LABELS[item.workflow]?.[state] ?? state;
+/**
+ * The item inside a sentence, with the article of its noun: «el diseño «Cartel» (folio)»,
+ * «la publicación en el sitio web «Aviso»»; `of` contracts «de» + article («del», «de la»).
+ */
+export function theItem(item: ItemRef, { of = false } = {}): string {
+  const noun = of ? ofThe(item.workflow) : withArticle(item.workflow);
+  return `${noun} ${titleAndFolio(item)}`;
+}
+
+/** «abierto» / «abierta», agreeing with the item's noun. */
+const open = (item: ItemRef) => agree(['abierto', 'abierta'], WORKFLOW_NOUNS[item.workflow].gender);
+
+/** «Publicado», «Publicada», «En revisión»: the state agreeing with the item's noun. */
+const stateLabel = (item: ItemRef, state: string) => capitalize(stateWord(item.workflow, state));
 
 const SIGNATURE = 'Dirección de Comunicación Social y Gobierno Digital · Ayuntamiento de Calimaya';
 
@@ -108,27 +131,30 @@ export function proposalForReview(input: {
   comment?: string | null;
 }): Message {
   const { item } = input;
-  return compose(`Propuesta de diseño para su revisión: ${item.title}`, [
-    `La Dirección de Comunicación Social envió una propuesta del ${itemName(item)} para su revisión.`,
-    input.comment ? `Comentario de la Dirección: ${input.comment}` : null,
-    input.approvalUrl
-      ? {
-          link: input.approvalUrl,
-          label: 'Revisar la propuesta y aprobarla o enviar observaciones',
-        }
-      : 'Puede revisarla y responder desde su cuenta del sistema.',
-    input.approvalUrl && input.expiresAt
-      ? `El enlace es personal, sirve una sola vez y vence el ${longDate(input.expiresAt.slice(0, 10))}.`
-      : null,
-  ]);
+  return compose(
+    `Propuesta de ${WORKFLOW_NOUNS[item.workflow].singular} para su revisión: ${item.title}`,
+    [
+      `La Dirección de Comunicación Social envió una propuesta ${theItem(item, { of: true })} para su revisión.`,
+      input.comment ? `Comentario de la Dirección: ${input.comment}` : null,
+      input.approvalUrl
+        ? {
+            link: input.approvalUrl,
+            label: 'Revisar la propuesta y aprobarla o enviar observaciones',
+          }
+        : 'Puede revisarla y responder desde su cuenta del sistema.',
+      input.approvalUrl && input.expiresAt
+        ? `El enlace es personal, sirve una sola vez y vence el ${longDate(input.expiresAt.slice(0, 10))}.`
+        : null,
+    ]
+  );
 }
 
 /** To the area: the work was delivered or published. */
 export function workDelivered(input: { item: ItemRef; to: string; comment?: string | null }) {
   const { item } = input;
-  const state = stateLabel(item, input.to).toLowerCase();
+  const state = stateWord(item.workflow, input.to);
   return compose(`${WORKFLOW_LABELS[item.workflow]} ${state}: ${item.title}`, [
-    `Le informamos que el ${itemName(item)} quedó ${state}.`,
+    `Le informamos que ${theItem(item)} quedó ${state}.`,
     input.comment ? `Comentario: ${input.comment}` : null,
     'Gracias por su solicitud.',
   ]);
@@ -144,7 +170,7 @@ export function observationsReceived(input: {
   const area = item.areaName ?? 'El área';
   const feedback = input.feedback?.trim() || 'Sin texto de observaciones.';
   const message = compose(`Observaciones del área: ${item.title}`, [
-    `${area} envió observaciones a la propuesta del ${itemName(item)}.`,
+    `${area} envió observaciones a la propuesta ${theItem(item, { of: true })}.`,
     `Observaciones: ${feedback}`,
     adminLink(input.baseUrl, item),
   ]);
@@ -161,7 +187,7 @@ export function assigned(input: {
   const due = item.dueAt ? `Vence el ${longDate(item.dueAt)}.` : null;
   const by = input.by ? ` por ${input.by}` : '';
   const message = compose(`Se te asignó: ${item.title}`, [
-    `Se te asignó${by} el ${itemName(item)}${item.areaName ? `, de ${item.areaName}` : ''}.`,
+    `Se te asignó${by} ${theItem(item)}${item.areaName ? `, de ${item.areaName}` : ''}.`,
     item.status ? `Estado: ${stateLabel(item, item.status)}.` : null,
     due,
     adminLink(input.baseUrl, item),
@@ -200,7 +226,7 @@ export function reminder(input: { item: ItemRef; dueAt: IsoDate; baseUrl: string
   const { item } = input;
   const subject = `Recordatorio: ${item.title} vence el ${longDate(input.dueAt)}`;
   const message = compose(subject, [
-    `El ${itemName(item)} vence el ${longDate(input.dueAt)}.`,
+    `${capitalize(theItem(item))} vence el ${longDate(input.dueAt)}.`,
     item.status ? `Estado actual: ${stateLabel(item, item.status)}.` : null,
     adminLink(input.baseUrl, item),
   ]);
@@ -212,14 +238,12 @@ export function overdueAlert(input: { item: ItemRef; dueAt: IsoDate; baseUrl: st
   const { item } = input;
   const subject = `Vencido: ${item.title} (venció el ${longDate(input.dueAt)})`;
   const message = compose(subject, [
-    `El ${itemName(item)}${item.areaName ? `, de ${item.areaName},` : ''} venció el ${longDate(input.dueAt)} y sigue abierto.`,
+    `${capitalize(theItem(item))}${item.areaName ? `, de ${item.areaName},` : ''} venció el ${longDate(input.dueAt)} y sigue ${open(item)}.`,
     item.status ? `Estado actual: ${stateLabel(item, item.status)}.` : null,
     adminLink(input.baseUrl, item),
   ]);
   return { ...message, title: subject, body: `${itemName(item)}.` };
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /** A person's daily digest: overdue, due today and due this week. */
 export function digest(input: {
@@ -231,7 +255,7 @@ export function digest(input: {
   baseUrl: string;
 }): Message {
   const counts = [
-    plural(input.overdue.length, 'vencido', 'vencidos'),
+    `${input.overdue.length} ${byCount(input.overdue.length, 'vencido', 'vencidos')}`,
     `${input.today.length} para hoy`,
     `${input.week.length} esta semana`,
   ].join(', ');

@@ -28,6 +28,7 @@ import {
   textOf,
   type StoredPause,
 } from './values';
+import { withArticle } from './grammar';
 
 /** Input of {@link planTransition}. */
 export interface TransitionInput {
@@ -264,7 +265,7 @@ function resolveTransition(
   const roles = resolveRoles(transition.roles, facts);
   if (!actorMayAct(actor, roles)) {
     const action =
-      `pasar ${definition.label.toLowerCase()} de ${quote(stateLabel(definition, from))} a ` +
+      `pasar ${withArticle(definition.key, 'indefinite')} de ${quote(stateLabel(definition, from))} a ` +
       quote(stateLabel(definition, to));
     return {
       failure: forbidden(
@@ -448,7 +449,12 @@ export function planCreate(input: CreateInput): Success | Failure {
       ...STAFF_ROLES,
       ...(input.workflow === 'oficio' ? (['area'] as const) : []),
     ].map((r) => ROLE_LABELS[r]);
-    return forbidden(null, initial, labels, `registrar ${definition.label.toLowerCase()}`);
+    return forbidden(
+      null,
+      initial,
+      labels,
+      `registrar ${withArticle(definition.key, 'indefinite')}`
+    );
   }
 
   const nowIso = facts.now.toISOString();

@@ -2,13 +2,24 @@ import type { Core } from '@strapi/strapi';
 import { toCsv } from '../../../utils/csv';
 import { getService } from '../../../utils/get-service';
 import { keyOf, openDataQuery } from '../query';
-import { OPEN_DATA_FIELDS, type OpenDataRow, type TransparencyItem } from '../types';
+import {
+  OPEN_DATA_FIELDS,
+  OPEN_DATA_HEADERS,
+  type OpenDataRow,
+  type TransparencyItem,
+} from '../types';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
-/** One row per document under the header of every metadata column. */
+/**
+ * One row per document under a Spanish header for people (the JSON keeps the field names, the
+ * stable contract for programs).
+ */
 const openDataCsv = (rows: OpenDataRow[]) =>
-  toCsv([OPEN_DATA_FIELDS, ...rows.map((row) => OPEN_DATA_FIELDS.map((field) => row[field]))]);
+  toCsv([
+    OPEN_DATA_FIELDS.map((field) => OPEN_DATA_HEADERS[field]),
+    ...rows.map((row) => OPEN_DATA_FIELDS.map((field) => row[field])),
+  ]);
 
 /**
  * Where the files are downloaded from: the server's public URL (PUBLIC_URL) when set, else the

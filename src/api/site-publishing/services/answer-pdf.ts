@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
 import PDFDocument from 'pdfkit';
 import { mexicoCityParts } from '../../../domain/calendar';
+import { answerLetterTexts } from '../../../domain/notifications/answer-letter';
 import { formatDate, formatTime } from '../../../domain/workflows/values';
 import { runAs } from '../../../services/write-context';
 import type { Actor } from '../../../domain/workflows';
@@ -78,11 +79,18 @@ const fileSafe = (text: string) =>
 /** The answer oficio as a letter-size PDF in Helvetica (Spanish text, accents included). */
 export const renderAnswerPdf = (content: AnswerContent): Promise<Buffer> =>
   new Promise((resolve, reject) => {
+    const web = content.item.uid === WEB_PUBLICATION_UID;
+    const texts = answerLetterTexts({
+      workflow: web ? 'web-publication' : 'transparency-document',
+      title: content.item.title,
+      answerFolio: content.answerFolio,
+      oficioFolio: content.oficio.folio,
+    });
     const doc = new PDFDocument({
       size: 'LETTER',
       margins: { top: 60, bottom: 60, left: 72, right: 72 },
       info: {
-        Title: `Respuesta ${content.answerFolio} al oficio ${content.oficio.folio}`,
+        Title: texts.title,
         Author: 'Dirección de Comunicación Social y Gobierno Digital',
         Subject: content.item.title,
         CreationDate: content.issuedAt,
@@ -125,7 +133,7 @@ export const renderAnswerPdf = (content: AnswerContent): Promise<Buffer> =>
       .text(`Calimaya, Estado de México, a ${formatDate(mexicoCityParts(content.issuedAt).date)}`, {
         align: 'right',
       });
-    doc.text(`Asunto: respuesta al oficio ${content.oficio.folio}`, { align: 'right' });
+    doc.text(texts.subject, { align: 'right' });
     doc.moveDown(1);
 
     field('Área solicitante', content.oficio.areaName);
@@ -134,18 +142,11 @@ export const renderAnswerPdf = (content: AnswerContent): Promise<Buffer> =>
     field('Asunto del oficio', content.oficio.subject);
     doc.moveDown(0.8);
 
-    doc
-      .font('Helvetica')
-      .fontSize(10)
-      .text(
-        'En atención a su solicitud, le informo que el contenido solicitado quedó publicado en el sitio web municipal y que su publicación fue verificada como se detalla a continuación.',
-        { align: 'justify' }
-      );
+    doc.font('Helvetica').fontSize(10).text(texts.intro, { align: 'justify' });
 
-    const web = content.item.uid === WEB_PUBLICATION_UID;
     heading('Qué se publicó');
     field('Título', content.item.title);
-    field('Tipo', web ? 'Publicación web' : 'Documento de transparencia');
+    field('Tipo', texts.kind);
     if (web) {
       field('Sección', content.item.section);
     } else {
@@ -168,8 +169,8 @@ export const renderAnswerPdf = (content: AnswerContent): Promise<Buffer> =>
     field('Contenido público (API)', content.apiUrl);
 
     heading('Cuándo');
-    field('Publicado', when(content.publishedAt));
-    field('Verificado', when(content.verifiedAt ?? new Date(content.evidence.checkedAt)));
+    field(texts.publishedLabel, when(content.publishedAt));
+    field(texts.verifiedLabel, when(content.verifiedAt ?? new Date(content.evidence.checkedAt)));
 
     heading('Evidencia de la verificación');
     const { api, page } = content.evidence;

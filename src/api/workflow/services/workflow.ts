@@ -452,7 +452,9 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const key of WORK_ITEM_KEYS) {
         const where: Record<string, unknown> = { oficio: { documentId: oficioDocumentId } };
         if (isDraftAndPublish(key)) where.publishedAt = null;
-        const select = [STATUS_FIELD, 'leadTimeMet', ...(key === 'design' ? ['medium'] : [])];
+        // The id keeps rows apart: the join on the oficio makes the query DISTINCT, which would
+        // merge two items with the same status into one.
+        const select = ['id', STATUS_FIELD, 'leadTimeMet', ...(key === 'design' ? ['medium'] : [])];
         const rows = (await strapi.db
           .query(WORKFLOW_UIDS[key] as UID.ContentType)
           .findMany({ select, where })) as Record<string, unknown>[];

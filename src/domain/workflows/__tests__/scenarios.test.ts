@@ -689,7 +689,7 @@ describe('routing: senior designer for dependencias, junior for organismos auxil
     const failure = expectFailure(start('disenador_senior', 'organismo_auxiliar'));
     expect(failure.code).toBe('TRANSITION_FORBIDDEN');
     expect(failure.message).toBe(
-      'Tu rol no puede pasar diseño de «Pendiente» a «En diseño». Pueden hacerlo: Diseñador(a) ' +
+      'Tu rol no puede pasar un diseño de «Pendiente» a «En diseño». Pueden hacerlo: Diseñador(a) ' +
         'Junior, Coordinador(a) de Comunicación Social y Director(a).'
     );
   });
@@ -1036,7 +1036,7 @@ describe('planCreate', () => {
     const failure = expectFailure(create('design', 'area'));
     expect(failure.status).toBe(403);
     expect(failure.code).toBe('TRANSITION_FORBIDDEN');
-    expect(failure.message).toMatch(/^Tu rol no puede registrar diseño\./);
+    expect(failure.message).toMatch(/^Tu rol no puede registrar un diseño\./);
     expect(expectFailure(create('email-account-request', 'secretaria_tecnica')).code).toBe(
       'TRANSITION_FORBIDDEN'
     );

@@ -1,4 +1,5 @@
 import { fail, requireFields } from '../guards';
+import { NOUNS, byCount, countOf } from '../grammar';
 import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
 import type { Guard, RoleRef, WorkflowDefinition } from '../types';
 import { CANCEL_COMMENT, commentInto, REJECT_COMMENT } from './common';
@@ -16,11 +17,10 @@ const allItemsClosed: Guard = {
   check: ({ facts, isClosed }) => {
     const open = (facts.items ?? []).filter((i) => !isClosed(i.workflow, i.status));
     if (open.length === 0) return null;
+    const n = open.length;
     const message =
-      open.length === 1
-        ? 'Queda 1 trabajo abierto en este oficio: ciérralo antes de marcarlo como atendido.'
-        : `Quedan ${open.length} trabajos abiertos en este oficio: ciérralos antes de marcarlo ` +
-          'como atendido.';
+      `${byCount(n, 'Queda', 'Quedan')} ${countOf(n, NOUNS.trabajo, ['abierto', 'abierta'])} ` +
+      `en este oficio: ${byCount(n, 'ciérralo', 'ciérralos')} antes de marcarlo como atendido.`;
     return fail('OPEN_ITEMS', message, {
       count: open.length,
       open: open.map((i) => ({ workflow: i.workflow, status: i.status })),

@@ -114,10 +114,14 @@ export const HolidaysPage = () => {
             </Box>
             {businessDays !== null && (
               <Typography variant="omega" fontWeight="semiBold" data-testid="business-days">
-                {t('holidays.businessDays', '{year} tiene {count} días hábiles.', {
-                  year: String(year),
-                  count: businessDays,
-                })}
+                {t(
+                  'holidays.businessDays',
+                  '{year} tiene {count, plural, one {# día hábil} other {# días hábiles}}.',
+                  {
+                    year: String(year),
+                    count: businessDays,
+                  }
+                )}
               </Typography>
             )}
           </Flex>

@@ -34,7 +34,8 @@ export const OnTimeGauge = ({ percentage, throughput }: OnTimeGaugeProps) => {
   const summary = formatMessage(
     {
       id: getTranslation('dashboard.onTime.summary'),
-      defaultMessage: '{percentage} a tiempo ({onTime} de {closed} cerrados).',
+      defaultMessage:
+        '{percentage} a tiempo ({onTime} de {closed, plural, one {# cerrado} other {# cerrados}}).',
     },
     { percentage: shown, onTime, closed }
   );

@@ -31,10 +31,12 @@ export const RevisionRoundsChart = ({ rows }: RevisionRoundsChartProps) => {
           {
             id: getTranslation('dashboard.rounds.figures'),
             defaultMessage:
-              '{average} rondas en promedio ({designs, plural, one {# diseño} other {# diseños}}, {rounds, plural, one {# ronda} other {# rondas}})',
+              '{averageValue, plural, one {{average} ronda} other {{average} rondas}} en promedio ({designs, plural, one {# diseño} other {# diseños}}, {rounds, plural, one {# ronda} other {# rondas}})',
           },
           {
             average: formatNumber(row.average, { maximumFractionDigits: 1 }),
+            // The number as shown (one decimal) chooses «ronda» or «rondas».
+            averageValue: Math.round(row.average * 10) / 10,
             designs: row.designs,
             rounds: row.rounds,
           }

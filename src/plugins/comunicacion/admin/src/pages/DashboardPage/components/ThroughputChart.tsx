@@ -46,7 +46,7 @@ export const ThroughputChart = ({ throughput }: ThroughputChartProps) => {
     {
       id: getTranslation('dashboard.throughput.summary'),
       defaultMessage:
-        '{closed} cerrados en {weeks} semanas: {onTime} a tiempo y {late} con retraso.',
+        '{closed, plural, one {# cerrado} other {# cerrados}} en {weeks, plural, one {# semana} other {# semanas}}: {onTime} a tiempo y {late} con retraso.',
     },
     { closed, weeks: throughput.length, onTime, late }
   );

@@ -20,16 +20,26 @@ export const QueueTabs = ({ queues, selected, onSelect }: QueueTabsProps) => {
               <Flex gap={2}>
                 <Typography>{queue.label}</Typography>
                 <Badge
-                  aria-label={t('queues.tabs.open', '{count} abiertos', { count: queue.total })}
+                  aria-label={t(
+                    'queues.tabs.open',
+                    '{count, plural, one {# abierto} other {# abiertos}}',
+                    {
+                      count: queue.total,
+                    }
+                  )}
                 >
                   {queue.total}
                 </Badge>
                 {queue.overdue > 0 && (
                   <Badge
                     variant="danger"
-                    aria-label={t('queues.tabs.overdue', '{count} vencidos', {
-                      count: queue.overdue,
-                    })}
+                    aria-label={t(
+                      'queues.tabs.overdue',
+                      '{count, plural, one {# vencido} other {# vencidos}}',
+                      {
+                        count: queue.overdue,
+                      }
+                    )}
                   >
                     {queue.overdue}
                   </Badge>
