@@ -418,7 +418,7 @@ export interface ApiAdvisoryAdvisory extends Struct.CollectionTypeSchema {
     dueAt: Schema.Attribute.Date;
     earliestAllowedDate: Schema.Attribute.Date;
     followUpDate: Schema.Attribute.Date;
-    followUps: Schema.Attribute.Component<'advisory.follow-up', true>;
+    followUps: Schema.Attribute.Component<'advisory.follow-up', true> & Schema.Attribute.Private;
     internalNotes: Schema.Attribute.Text & Schema.Attribute.Private;
     leadTimeMet: Schema.Attribute.Boolean;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
