@@ -200,6 +200,29 @@ export const dataFor = async (
       authorizationReference: 'ST/0123/2027',
       authorizationDate: '2027-01-05',
     };
+    // Support is attended without authorization; only a baja removes an account.
+    if (to === 'atendida' || from === 'atendida') {
+      return {
+        kind: 'soporte',
+        emailAddress: 'cultura@calimaya.gob.mx',
+        supportActions: 'Se restableció el acceso al buzón.',
+        verificationNote: 'El área confirmó que recibe mensajes.',
+      };
+    }
+    if (to === 'dada_de_baja' || from === 'dada_de_baja') {
+      return {
+        ...authorization,
+        kind: 'baja',
+        emailAddress: 'cultura@calimaya.gob.mx',
+        removalActions: 'Se respaldó el buzón y se eliminó la cuenta.',
+        delivery: {
+          number: 'DCSGD/0098/2027',
+          date: '2027-01-08',
+          document: (await createFile(app, 'oficio-baja.pdf')).id,
+        },
+        verificationNote: 'Un mensaje de prueba fue rechazado.',
+      };
+    }
     if (to === 'autorizada') return authorization;
     if (to === 'creada') return { ...authorization, emailAddress: 'cultura@calimaya.gob.mx' };
     if (to === 'entregada' || to === 'verificada') {
