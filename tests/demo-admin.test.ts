@@ -48,7 +48,7 @@ describe('administrador de demostración en desarrollo', () => {
       folio: string;
       workflowStatus: string;
     }[];
-    expect(oficios).toHaveLength(5);
+    expect(oficios).toHaveLength(6);
     oficios.forEach((o) => expect(o.folio).toMatch(/^DCSGD\/\d{4}\/\d{4}$/));
     expect(await app.strapi.db.query('api::design.design').count()).toBe(3);
     // One of them was asked for too late, so its oficio waits for acceptance.
@@ -58,6 +58,17 @@ describe('administrador de demostración en desarrollo', () => {
     expect(
       await app.strapi.db.query('api::transition-log.transition-log').count()
     ).toBeGreaterThanOrEqual(10);
+    // A web publication whose image is with the designer, and an organismo's coverage with its bulletin.
+    expect(
+      await app.strapi.db
+        .query('api::web-publication.web-publication')
+        .count({ where: { workflowStatus: 'en_diseno', designRequest: { $notNull: true } } })
+    ).toBe(1);
+    expect(
+      await app.strapi.db
+        .query('api::coverage-event.coverage-event')
+        .count({ where: { bulletin: { $notNull: true } } })
+    ).toBe(1);
   });
 
   it('un segundo arranque conserva la base de datos y el administrador', async () => {
@@ -73,7 +84,7 @@ describe('administrador de demostración en desarrollo', () => {
     await login(app, 'directora@calimaya.local', 'Calimaya2026').expect(200);
     await login(app, 'otra@calimaya.local', 'Distinta2026').expect(400);
     expect(await app.strapi.db.query('admin::user').count()).toBe(1);
-    expect(await app.strapi.db.query('api::oficio.oficio').count()).toBe(5);
+    expect(await app.strapi.db.query('api::oficio.oficio').count()).toBe(6);
   });
 
   it('no se crea fuera de desarrollo', async () => {

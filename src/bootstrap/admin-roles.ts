@@ -1,6 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import { ROLE_LABELS, type Role } from '../domain/workflows';
-import { fieldsHiddenFrom } from '../domain/workflows/staff-access';
+import { fieldsHiddenFrom, partialFieldsOf } from '../domain/workflows/staff-access';
 import { ADMIN_ROLE_CODES } from '../services/write-context';
 import { ROLE_GRANTS } from '../plugins/comunicacion/server/src/permissions';
 
@@ -60,11 +60,15 @@ export const ACCESS: Record<
     update: [OFICIO, DESIGN, COVERAGE, SOCIAL, LOGO, AREA, HOLIDAY, SETTING],
     delete: [DESIGN, COVERAGE, SOCIAL, HOLIDAY],
   },
-  disenador_senior: { read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT], update: [DESIGN] },
-  // The Junior designer and the Community Manager attend the organismos auxiliares (manual 3.3).
+  // Web publications only in part (staff-access PARTIAL_ACCESS): the image sent to design.
+  disenador_senior: {
+    read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT, WEB],
+    update: [DESIGN, WEB],
+  },
+  // The Junior designer and the Community Manager also attend the organismos auxiliares (3.3).
   disenador_junior: {
-    read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT, ADVISORY],
-    update: [DESIGN, ADVISORY],
+    read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT, WEB, ADVISORY],
+    update: [DESIGN, WEB, ADVISORY],
   },
   community_manager: {
     read: [OFICIO, AREA, DESIGN, COVERAGE, SOCIAL, LOG, AUDIT, ADVISORY],
@@ -88,9 +92,9 @@ export const ACCESS: Record<
     publish: [WEB, TRANSPARENCY, SURVEY],
   },
   coordinador_organismos: {
-    read: [OFICIO, AREA, LOGO, DESIGN, ADVISORY, LOG, AUDIT],
-    create: [OFICIO, ADVISORY, DESIGN],
-    update: [OFICIO, ADVISORY],
+    read: [OFICIO, AREA, LOGO, DESIGN, ADVISORY, LOG, AUDIT, COVERAGE],
+    create: [OFICIO, ADVISORY, DESIGN, COVERAGE],
+    update: [OFICIO, ADVISORY, COVERAGE],
     delete: [ADVISORY],
   },
 };
@@ -133,11 +137,19 @@ const FIELD_ACTIONS = ['read', 'create', 'update'].map((crud) => `${CM}.${crud}`
 /** Whether the role does the work of a content type (it may edit it, so it may be assigned to it). */
 const worksOn = (role: StaffRole, uid: string) => (ACCESS[role].update ?? []).includes(uid);
 
-/** A permission's field paths without the fields (and their nested paths) the role must not read. */
-const withoutHidden = (role: StaffRole, uid: string, fields: string[]) => {
+const within = (path: string, field: string) => path === field || path.startsWith(`${field}.`);
+
+/**
+ * A permission's field paths without the fields (and their nested paths) the role must not read,
+ * and only those of its part of the type when it works on it in part.
+ */
+const withoutHidden = (role: StaffRole, uid: string, fields: string[], action: string) => {
   const hidden = fieldsHiddenFrom(role, uid, worksOn(role, uid));
+  const partial = partialFieldsOf(role, uid, action.replace(`${CM}.`, ''));
   return fields.filter(
-    (path) => !hidden.some((field) => path === field || path.startsWith(`${field}.`))
+    (path) =>
+      !hidden.some((field) => within(path, field)) &&
+      (!partial || partial.some((field) => within(path, field)))
   );
 };
 
@@ -186,7 +198,8 @@ export const seedAdminRoles = async ({ strapi }: { strapi: Core.Strapi }) => {
                 fields: withoutHidden(
                   role as StaffRole,
                   permission.subject,
-                  permission.properties.fields
+                  permission.properties.fields,
+                  permission.action
                 ),
               },
             }
@@ -250,7 +263,7 @@ export const grantPluginPermissions = async ({ strapi }: { strapi: Core.Strapi }
 
 const NARROWED_STORE_KEY = 'narrowed-staff-fields';
 /** Raise it when the fields a role must not read change, so installed roles are narrowed again. */
-const NARROWED_VERSION = 1;
+const NARROWED_VERSION = 2;
 
 /**
  * Narrows, once per version, the content-manager permissions of the seeded staff roles of an
@@ -284,7 +297,7 @@ export const narrowStaffFieldPermissions = async ({ strapi }: { strapi: Core.Str
         (contentTypeService.getNestedFields(strapi.contentTypes[uid as never], {
           components: strapi.components,
         }) as string[]);
-      const fields = withoutHidden(role as StaffRole, uid, current);
+      const fields = withoutHidden(role as StaffRole, uid, current, permission.action);
       if (permission.properties?.fields && fields.length === current.length) continue;
       strapi.log.info(
         `Rol ${code}: se retiran de ${permission.action} ${uid} los campos que no lee`
@@ -301,10 +314,94 @@ export const narrowStaffFieldPermissions = async ({ strapi }: { strapi: Core.Str
 };
 
 const WIDENED_STORE_KEY = 'widened-staff-access';
-/** Raise it (and list what is new) when a version adds content-manager access to seeded roles. */
-const WIDENED_VERSION = 1;
+/**
+ * Content-manager access added to seeded roles after they were created, by version: a role
+ * installed before gets it once (and keeps what staff later remove in Settings › Roles).
+ */
+const ACCESS_ADDITIONS: readonly {
+  version: number;
+  grants: readonly { role: StaffRole; crud: CrudAction; uid: string }[];
+}[] = [
+  {
+    // Manual GD 1 and 3.2: designers work on a web publication's image; the organismos
+    // coordination registers and schedules its organisms' coverage.
+    version: 1,
+    grants: [
+      ...(['disenador_senior', 'disenador_junior'] as const).flatMap((role) =>
+        (['read', 'update'] as const).map((crud) => ({ role, crud, uid: WEB }))
+      ),
+      ...(['read', 'create', 'update'] as const).map((crud) => ({
+        role: 'coordinador_organismos' as const,
+        crud,
+        uid: COVERAGE,
+      })),
+    ],
+  },
+  {
+    // Manual 3.3: the Community Manager and the Junior designer attend advisories; Gobierno
+    // Digital makes the departments' surveys.
+    version: 2,
+    grants: [
+      ...(['community_manager', 'disenador_junior'] as const).flatMap((role) =>
+        (['read', 'update'] as const).map((crud) => ({ role, crud, uid: ADVISORY }))
+      ),
+      ...(['coordinador_gobierno_digital', 'auxiliar_gobierno_digital'] as const).flatMap((role) =>
+        (['read', 'create', 'update', 'publish'] as const).map((crud) => ({
+          role,
+          crud,
+          uid: SURVEY,
+        }))
+      ),
+    ],
+  },
+];
 
-/** Attributes a version added to a content type: installed roles that edit the type gain them. */
+/**
+ * Gives the seeded staff roles of an older installation the content-manager access added since,
+ * with the same field limits as a newly seeded role.
+ */
+export const widenStaffAccess = async ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = strapi.store({ type: 'plugin', name: 'comunicacion' });
+  const widened = ((await store.get({ key: WIDENED_STORE_KEY })) ?? {}) as Record<string, number>;
+  const contentTypeService = strapi.service('admin::content-type');
+  let changed = false;
+
+  for (const [code, role] of Object.entries(ADMIN_ROLE_CODES)) {
+    if (code === 'strapi-super-admin' || !(role in ACCESS)) continue;
+    const row = await strapi.db.query('admin::role').findOne({ where: { code } });
+    if (!row) continue;
+    const done = widened[code] ?? 0;
+    const pending = ACCESS_ADDITIONS.filter((addition) => addition.version > done);
+    if (pending.length === 0) continue;
+    for (const { crud, uid } of pending.flatMap((a) => a.grants).filter((g) => g.role === role)) {
+      const action = `${CM}.${crud}`;
+      if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) continue;
+      const exists = await strapi.db
+        .query('admin::permission')
+        .findOne({ where: { role: row.id, action, subject: uid } });
+      if (exists) continue;
+      const all = contentTypeService.getNestedFields(strapi.contentTypes[uid as never], {
+        components: strapi.components,
+      }) as string[];
+      const properties = FIELD_ACTIONS.includes(action)
+        ? { fields: withoutHidden(role as StaffRole, uid, all, action) }
+        : {};
+      strapi.log.info(`Rol ${code}: se agrega ${action} ${uid}`);
+      await strapi
+        .service('admin::permission')
+        .createMany([{ action, subject: uid, properties, conditions: [], role: row.id }]);
+    }
+    widened[code] = Math.max(...ACCESS_ADDITIONS.map((addition) => addition.version));
+    changed = true;
+  }
+  if (changed) await store.set({ key: WIDENED_STORE_KEY, value: widened });
+};
+
+const WIDENED_FIELDS_STORE_KEY = 'widened-staff-fields';
+/** Raise it (and list the attributes) when a version adds attributes to a type roles edit. */
+const WIDENED_FIELDS_VERSION = 1;
+
+/** Attributes a version added to a content type: installed roles that read or edit it gain them. */
 const ADDED_ATTRIBUTES: Record<string, string[]> = {
   [EMAIL]: [
     'suggestedAddress',
@@ -326,70 +423,55 @@ const ADDED_ATTRIBUTES: Record<string, string[]> = {
 };
 
 /**
- * Brings, once per version, the content-manager permissions of roles seeded by an older version up
- * to what `ACCESS` gives them now: a type the role gained (advisories for the Community Manager and
- * the Junior designer, surveys for Gobierno Digital) and the attributes added to the types it
- * already had (`ADDED_ATTRIBUTES`), less the fields the role must not read. Roles seeded by this
- * version already have it all: for them it only records the version.
+ * Adds, once per version, the attributes a version added (`ADDED_ATTRIBUTES`) to the field lists of
+ * the content-manager permissions installed roles already hold on those types, less the fields the
+ * role must not read. Roles seeded by this version have them already.
  */
-export const widenStaffAccess = async ({ strapi }: { strapi: Core.Strapi }) => {
+export const widenAddedAttributes = async ({ strapi }: { strapi: Core.Strapi }) => {
   const store = strapi.store({ type: 'plugin', name: 'comunicacion' });
-  const widened = ((await store.get({ key: WIDENED_STORE_KEY })) ?? {}) as Record<string, number>;
+  const widened = ((await store.get({ key: WIDENED_FIELDS_STORE_KEY })) ?? {}) as Record<
+    string,
+    number
+  >;
   const contentTypeService = strapi.service('admin::content-type');
-  const permissionService = strapi.service('admin::permission');
-  const nestedFields = (uid: string) =>
-    contentTypeService.getNestedFields(strapi.contentTypes[uid as never], {
-      components: strapi.components,
-    }) as string[];
   let changed = false;
 
   for (const [code, role] of Object.entries(ADMIN_ROLE_CODES)) {
     if (code === 'strapi-super-admin' || !(role in ACCESS)) continue;
-    if ((widened[code] ?? 0) >= WIDENED_VERSION) continue;
+    if ((widened[code] ?? 0) >= WIDENED_FIELDS_VERSION) continue;
     const row = await strapi.db.query('admin::role').findOne({ where: { code } });
     if (!row) continue;
-    const access = ACCESS[role as StaffRole];
-
-    for (const [crud, uids] of Object.entries(access) as [CrudAction, string[]][]) {
-      for (const uid of uids.filter((subject) => subject in ADDED_ATTRIBUTES)) {
-        if (!strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) continue;
-        const action = `${CM}.${crud}`;
-        const existing = (await strapi.db.query('admin::permission').findOne({
-          where: { role: row.id, action, subject: uid },
-        })) as PermissionRow | null;
-        const withFields = FIELD_ACTIONS.includes(action);
-        if (!existing) {
-          strapi.log.info(`Rol ${code}: se agrega ${action} ${uid}`);
-          await permissionService.createMany([
-            {
-              action,
-              subject: uid,
-              properties: withFields
-                ? { fields: withoutHidden(role as StaffRole, uid, nestedFields(uid)) }
-                : {},
-              conditions: [],
-              role: row.id,
-            },
-          ]);
-          continue;
-        }
-        const current = existing.properties?.fields;
-        if (!withFields || !current) continue;
-        const added = withoutHidden(
-          role as StaffRole,
-          uid,
-          nestedFields(uid).filter((path) => ADDED_ATTRIBUTES[uid].includes(path.split('.')[0]))
-        ).filter((path) => !current.includes(path));
-        if (added.length === 0) continue;
-        strapi.log.info(`Rol ${code}: ${action} ${uid} gana los campos ${added.join(', ')}`);
-        await strapi.db.query('admin::permission').update({
-          where: { id: existing.id },
-          data: { properties: { ...(existing.properties ?? {}), fields: [...current, ...added] } },
-        });
+    const permissions = (await strapi.db.query('admin::permission').findMany({
+      where: {
+        role: row.id,
+        action: { $in: FIELD_ACTIONS },
+        subject: { $in: Object.keys(ADDED_ATTRIBUTES) },
+      },
+    })) as PermissionRow[];
+    for (const permission of permissions) {
+      const uid = permission.subject;
+      const current = permission.properties?.fields;
+      if (!uid || !current || !strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) {
+        continue;
       }
+      const all = contentTypeService.getNestedFields(strapi.contentTypes[uid as never], {
+        components: strapi.components,
+      }) as string[];
+      const added = withoutHidden(
+        role as StaffRole,
+        uid,
+        all.filter((path) => ADDED_ATTRIBUTES[uid].includes(path.split('.')[0])),
+        permission.action
+      ).filter((path) => !current.includes(path));
+      if (added.length === 0) continue;
+      strapi.log.info(`Rol ${code}: ${permission.action} ${uid} gana ${added.join(', ')}`);
+      await strapi.db.query('admin::permission').update({
+        where: { id: permission.id },
+        data: { properties: { ...(permission.properties ?? {}), fields: [...current, ...added] } },
+      });
     }
-    widened[code] = WIDENED_VERSION;
+    widened[code] = WIDENED_FIELDS_VERSION;
     changed = true;
   }
-  if (changed) await store.set({ key: WIDENED_STORE_KEY, value: widened });
+  if (changed) await store.set({ key: WIDENED_FIELDS_STORE_KEY, value: widened });
 };

@@ -49,6 +49,8 @@ export const API_ROLES: Record<string, { name: string; description: string; acti
         `api::${name}.${name}.findOne`,
       ]),
       'api::design.design.decision',
+      'api::logo.logo.find',
+      'api::logo.logo.findOne',
     ],
   },
   'secretaria-tecnica': {
@@ -103,6 +105,21 @@ export const seedApiRoles = async ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     seeded.add('account-logout');
+  }
+  if (!seeded.has('logo-catalogue')) {
+    // Areas seeded before the logo catalogue read it to choose their logos, in order.
+    const role = (await strapi.db.query(ROLE_UID).findOne({
+      where: { type: 'area-solicitante' },
+    })) as { id: number } | null;
+    for (const action of ['api::logo.logo.find', 'api::logo.logo.findOne']) {
+      if (!role) break;
+      const granted = await strapi.db
+        .query(PERMISSION_UID)
+        .count({ where: { action, role: role.id } });
+      if (!granted)
+        await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role.id } });
+    }
+    seeded.add('logo-catalogue');
   }
   if (!seeded.has('registration-closed')) {
     const advanced = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });

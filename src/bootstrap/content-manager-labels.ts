@@ -1,7 +1,11 @@
 import type { Core, UID } from '@strapi/strapi';
 import { WORKFLOW_UIDS, workflowForUid } from '../domain/workflows';
 import { systemFields } from '../api/workflow/services/workflow';
-import { DELIVERABLE_LABELS, SOCIAL_NETWORK_LABELS } from '../domain/workflows/intake-values';
+import {
+  COPY_LABELS,
+  DELIVERABLE_LABELS,
+  SOCIAL_NETWORK_LABELS,
+} from '../domain/workflows/intake-values';
 import { LABELS } from '../utils/field-labels';
 
 /** How each list starts: the field that names a record and the order staff expect. */
@@ -94,6 +98,38 @@ const FIELD_HINTS: Record<string, Record<string, { label: string; description?: 
         'quitan. El siguiente seguimiento fija la fecha de seguimiento de la asesoría.',
     },
   },
+  'api::oficio.oficio': {
+    addressedTo: {
+      label: 'Dirigido a',
+      description:
+        'A la Dirección, o a la Presidencia Municipal con copia a la Dirección (material de imprenta).',
+    },
+    copiedTo: { label: 'Con copia a', description: listHint(COPY_LABELS) },
+  },
+  'api::design.design': {
+    requirements: { label: 'Requisitos del evento' },
+    logos: {
+      label: 'Logotipos institucionales (en orden)',
+      description: 'Arrastra para ordenarlos: el primero de la lista va primero en el diseño.',
+    },
+    delivery: {
+      label: 'Oficio de entrega',
+      description: 'Material impreso: su número y fecha son obligatorios para marcarlo entregado.',
+    },
+  },
+  'workflow.logo-choice': {
+    logo: { label: 'Logotipo', description: 'Solo logotipos vigentes del catálogo.' },
+  },
+  'workflow.delivery-oficio': {
+    number: { label: 'Número de oficio' },
+    date: { label: 'Fecha del oficio' },
+    document: { label: 'Oficio escaneado (interno)' },
+    receivedBy: { label: 'Recibió' },
+  },
+  'api::logo.logo': {
+    code: { label: 'Clave', description: 'Clave del logotipo sembrado; no cambia.' },
+    active: { label: 'Vigente', description: 'Un logotipo dado de baja ya no se puede elegir.' },
+  },
   'api::survey.survey': {
     area: {
       label: 'Área que hace la encuesta',
@@ -103,6 +139,20 @@ const FIELD_HINTS: Record<string, Record<string, { label: string; description?: 
     opensAt: { label: 'Abre el', description: 'Vacío: abierta desde que se publica.' },
     closesAt: { label: 'Cierra el', description: 'Vacío: abierta hasta que se retire.' },
     questions: { label: 'Preguntas' },
+  },
+  'workflow.coverage-material': {
+    kind: {
+      label: 'Entregable',
+      description: 'De qué entregable es (fotos o video); el boletín va en «Boletín de prensa».',
+    },
+    file: { label: 'Archivos' },
+    link: { label: 'Enlace', description: 'Dirección web (https://…) de la carpeta o el video.' },
+    note: { label: 'Nota' },
+  },
+  'workflow.coverage-publication': {
+    where: { label: 'Dónde' },
+    url: { label: 'Enlace', description: 'Dirección web (https://…) de la publicación.' },
+    publishedAt: { label: 'Publicado el' },
   },
   'survey.question': {
     key: {

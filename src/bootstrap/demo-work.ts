@@ -20,6 +20,19 @@ export const seedDemoWork = async ({ strapi }: { strapi: Core.Strapi }) => {
       .id;
   const create = (uid: string, data: Record<string, unknown>) =>
     strapi.documents(uid as UID.ContentType).create({ data: data as never });
+  // The seeded institutional logos, chosen in order (list order is the order on the design).
+  const logos = async (...codes: string[]) => {
+    const rows = (await strapi.db
+      .query('api::logo.logo')
+      .findMany({ where: { code: { $in: codes } }, select: ['code', 'documentId'] })) as {
+      code: string;
+      documentId: string;
+    }[];
+    return codes.flatMap((code) => {
+      const row = rows.find((logo) => logo.code === code);
+      return row ? [{ logo: row.documentId }] : [];
+    });
+  };
 
   const festival = await create(OFICIO, {
     subject: 'Difusión y cobertura del Festival Cultural de Invierno',
@@ -41,6 +54,8 @@ export const seedDemoWork = async ({ strapi }: { strapi: Core.Strapi }) => {
     place: 'Explanada del Palacio Municipal',
     specification: 'Post 1080×1080 y portada de Facebook; colores institucionales',
     responsiblePerson: 'Directora de Cultura',
+    requirements: 'Incluir el programa de actividades y la leyenda «Entrada libre».',
+    logos: await logos('ayuntamiento'),
   });
   await create('api::coverage-event.coverage-event', {
     title: 'Cobertura del Festival Cultural de Invierno',
@@ -64,6 +79,9 @@ export const seedDemoWork = async ({ strapi }: { strapi: Core.Strapi }) => {
     receivedAt: inDays(-2, 15).toISOString(),
     channel: 'digital',
     area: await area('SMDIF'),
+    // Print material: addressed to the Presidencia with a copy to the Dirección (manual 1.1).
+    addressedTo: 'presidencia',
+    copiedTo: ['direccion'],
   });
   await create('api::design.design', {
     title: 'Lona 3×2 m de la jornada de salud',
@@ -75,6 +93,8 @@ export const seedDemoWork = async ({ strapi }: { strapi: Core.Strapi }) => {
     place: 'Auditorio del SMDIF',
     specification: 'Lona 3×2 m, alta resolución',
     responsiblePerson: 'Coordinación de salud del SMDIF',
+    requirements: 'Horario de atención y lista de servicios gratuitos.',
+    logos: await logos('ayuntamiento', 'smdif'),
   });
 
   // Asked for too late: it waits for a coordinator to accept it with a justification.
@@ -88,6 +108,7 @@ export const seedDemoWork = async ({ strapi }: { strapi: Core.Strapi }) => {
     place: 'Auditorio del SMDIF',
     specification: 'Post 1080×1080 para redes del SMDIF',
     responsiblePerson: 'Coordinación de salud del SMDIF',
+    logos: await logos('smdif', 'ayuntamiento'),
   });
 
   const transparency = await create(OFICIO, {
@@ -146,5 +167,43 @@ export const seedDemoWork = async ({ strapi }: { strapi: Core.Strapi }) => {
         nextDate: dateOnly(inDays(6)),
       },
     ],
+  });
+
+  // Manual 3.2: an organismo auxiliar's event, scheduled by its coordination or the Community
+  // Manager; the press bulletin is written with the coverage.
+  const difEvent = inDays(9);
+  await create('api::coverage-event.coverage-event', {
+    title: 'Cobertura de la jornada de salud del SMDIF',
+    oficio: dif.documentId,
+    eventName: 'Jornada de salud',
+    startsAt: difEvent.toISOString(),
+    endsAt: new Date(difEvent.getTime() + 2 * 3_600_000).toISOString(),
+    place: 'Auditorio del SMDIF',
+    deliverables: ['fotos', 'redes_sociales', 'boletin_prensa'],
+    bulletin: 'El SMDIF Calimaya realizó su jornada de salud con consultas y vacunación gratuitas.',
+  });
+
+  // Manual GD 1: Gobierno Digital sends the image of a web publication to the designer.
+  const web = await create(OFICIO, {
+    subject: 'Publicación del programa de verano en el sitio web',
+    receivedAt: inDays(-1, 17).toISOString(),
+    channel: 'digital',
+    area: await area('DT'),
+  });
+  const publication = await create('api::web-publication.web-publication', {
+    title: 'Programa de verano de la Dirección de Turismo',
+    oficio: web.documentId,
+    section: 'Noticias',
+    body: 'La Dirección de Turismo invita al programa de verano en los parajes de Calimaya.',
+    wantedDate: dateOnly(inDays(12)),
+  });
+  const move = (workflowStatus: string, data: Record<string, unknown> = {}) =>
+    strapi.documents('api::web-publication.web-publication').update({
+      documentId: publication.documentId,
+      data: { ...data, workflowStatus } as never,
+    });
+  await move('en_analisis');
+  await move('en_diseno', {
+    designRequest: 'Recortar la imagen del cartel a 1200×630 px para la portada de la noticia.',
   });
 };

@@ -3,6 +3,7 @@ import {
   grantPluginPermissions,
   narrowStaffFieldPermissions,
   seedAdminRoles,
+  widenAddedAttributes,
   widenStaffAccess,
 } from './admin-roles';
 import { seedApiRoles } from './api-roles';
@@ -14,6 +15,7 @@ import { seedDemoCalendar } from './demo-calendar';
 import { seedDemoSite } from './demo-site';
 import { seedDemoSurvey } from './demo-survey';
 import { seedDemoWork } from './demo-work';
+import { seedLogos } from './logos';
 import { scheduleNotifications } from './notifications';
 import { seedPrivacyNotice } from './privacy-notice';
 import { seedTransparencyObligations } from './transparency-obligations';
@@ -22,9 +24,11 @@ import { seedTransparencyObligations } from './transparency-obligations';
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await seedCalendar({ strapi });
   await seedAreas({ strapi });
+  await seedLogos({ strapi });
   await seedAdminRoles({ strapi });
   await narrowStaffFieldPermissions({ strapi });
   await widenStaffAccess({ strapi });
+  await widenAddedAttributes({ strapi });
   await grantPluginPermissions({ strapi });
   await seedApiRoles({ strapi });
   await seedPrivacyNotice({ strapi });

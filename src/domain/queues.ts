@@ -11,7 +11,8 @@ export type QueueKey =
   | 'cobertura'
   | 'gobierno_digital'
   | 'correos'
-  | 'organismos';
+  | 'organismos'
+  | 'cobertura_organismos';
 
 /**
  * Which rows of one workflow belong to a queue: the states, and optionally the design's medium
@@ -35,16 +36,12 @@ export interface QueueDefinition {
 }
 
 const DESIGN_WORK = ['pendiente', 'en_diseno', 'con_observaciones'] as const;
-const PUBLICATION_OPEN = [
-  'recibida',
-  'en_analisis',
-  'en_diseno',
-  'lista',
-  'publicada',
-  'verificada',
-];
+// While the designer works on its image (`en_diseno`) a web publication is in the designer's queue.
+const PUBLICATION_OPEN = ['recibida', 'en_analisis', 'lista', 'publicada', 'verificada'];
 
-/** The ten queues of the Dirección, in the order work flows through the office. */
+const COVERAGE_OPEN = ['solicitada', 'programada', 'cubierta', 'en_postproduccion'];
+
+/** The queues of the Dirección, in the order work flows through the office. */
 export const QUEUES: readonly QueueDefinition[] = Object.freeze([
   {
     key: 'recepcion',
@@ -56,15 +53,23 @@ export const QUEUES: readonly QueueDefinition[] = Object.freeze([
   {
     key: 'diseno_senior',
     label: 'Diseño senior',
-    description: 'Diseños de las dependencias y Presidencia por hacer o corregir.',
-    sources: [{ workflow: 'design', states: DESIGN_WORK, areaKind: 'not_organismo_auxiliar' }],
+    description:
+      'Diseños de las dependencias y Presidencia por hacer o corregir, e imágenes de sus publicaciones web.',
+    sources: [
+      { workflow: 'design', states: DESIGN_WORK, areaKind: 'not_organismo_auxiliar' },
+      { workflow: 'web-publication', states: ['en_diseno'], areaKind: 'not_organismo_auxiliar' },
+    ],
     roles: ['disenador_senior', 'coordinador_comunicacion'],
   },
   {
     key: 'diseno_junior',
     label: 'Diseño junior',
-    description: 'Diseños de los organismos auxiliares por hacer o corregir.',
-    sources: [{ workflow: 'design', states: DESIGN_WORK, areaKind: 'organismo_auxiliar' }],
+    description:
+      'Diseños de los organismos auxiliares por hacer o corregir, e imágenes de sus publicaciones web.',
+    sources: [
+      { workflow: 'design', states: DESIGN_WORK, areaKind: 'organismo_auxiliar' },
+      { workflow: 'web-publication', states: ['en_diseno'], areaKind: 'organismo_auxiliar' },
+    ],
     roles: ['disenador_junior', 'coordinador_comunicacion', 'coordinador_organismos'],
   },
   {
@@ -98,7 +103,8 @@ export const QUEUES: readonly QueueDefinition[] = Object.freeze([
     sources: [
       {
         workflow: 'coverage-event',
-        states: ['solicitada', 'programada', 'cubierta', 'en_postproduccion'],
+        states: COVERAGE_OPEN,
+        areaKind: 'not_organismo_auxiliar',
       },
     ],
     roles: ['fotografo', 'creador_contenido', 'community_manager', 'coordinador_comunicacion'],
@@ -131,6 +137,22 @@ export const QUEUES: readonly QueueDefinition[] = Object.freeze([
     description: 'Asesorías a SMDIF, OPDAPAS e IMCUFIDEC abiertas o en seguimiento.',
     sources: [{ workflow: 'advisory', states: ['abierta', 'en_seguimiento'] }],
     roles: ['coordinador_organismos', 'community_manager', 'disenador_junior'],
+  },
+  {
+    key: 'cobertura_organismos',
+    label: 'Cobertura de organismos auxiliares',
+    description:
+      'Eventos de SMDIF, OPDAPAS e IMCUFIDEC por programar, cubrir, editar y entregar (manual 3.2).',
+    sources: [
+      { workflow: 'coverage-event', states: COVERAGE_OPEN, areaKind: 'organismo_auxiliar' },
+    ],
+    roles: [
+      'fotografo',
+      'creador_contenido',
+      'community_manager',
+      'coordinador_comunicacion',
+      'coordinador_organismos',
+    ],
   },
 ] satisfies QueueDefinition[]);
 

@@ -172,6 +172,86 @@ describe('validación al recibir solicitudes', () => {
       );
     });
 
+    const printDesign = (logos: unknown) => ({
+      type: 'design',
+      title: 'Lona de la Feria del Elote',
+      medium: 'impreso',
+      eventName: 'Feria del Elote',
+      eventDate: '2031-03-20',
+      logos,
+    });
+    const fileWith = (oficio: Record<string, unknown>, services: Record<string, unknown>[]) =>
+      app
+        .http()
+        .post('/api/oficios')
+        .set(cultura.auth)
+        .send({ data: { subject: 'Lona de la Feria del Elote', ...oficio, services } });
+    const catalogue = async () =>
+      (await app.http().get('/api/logos').set(cultura.auth).expect(200)).body.data as {
+        documentId: string;
+        name: string;
+      }[];
+
+    it('no registra copias del oficio fuera de la lista ni un destinatario desconocido', async () => {
+      const copies = await refused(
+        () =>
+          fileWith({ addressedTo: 'presidencia', copiedTo: ['direccion', 'la prensa'] }, [post]),
+        'INVALID_COPIES',
+        /Las copias del oficio no admiten «la prensa»/
+      );
+      expect(copies.body.error.details.fields).toEqual(['copiedTo']);
+      await refused(
+        () => fileWith({ copiedTo: 'direccion' }, [post]),
+        'INVALID_COPIES',
+        /van en una lista/
+      );
+      await refused(
+        () => fileWith({ addressedTo: 'el alcalde' }, [post]),
+        'INVALID_REQUEST',
+        /Indica a quién va dirigido el oficio/
+      );
+    });
+
+    it('no registra un logotipo que no está en el catálogo ni uno dado de baja', async () => {
+      await refused(
+        () => fileWith({}, [printDesign(['no-existe'])]),
+        'INVALID_REQUEST',
+        /No existe en el catálogo el logotipo «no-existe»/
+      );
+      const retired = await app.strapi.documents('api::logo.logo').create({
+        data: { name: 'Logotipo de otra administración', active: false } as never,
+      });
+      await refused(
+        () => fileWith({}, [printDesign([retired.documentId])]),
+        'INACTIVE_LOGO',
+        /«Logotipo de otra administración» está dado de baja/
+      );
+    });
+
+    it('registra el destinatario, las copias y los logotipos en el orden pedido', async () => {
+      const logos = await catalogue();
+      const chosen = [logos[2].documentId, logos[0].documentId];
+      const res = await fileWith({ addressedTo: 'presidencia', copiedTo: ['direccion'] }, [
+        printDesign(chosen),
+      ]).expect(201);
+      const oficio = await app.strapi.documents('api::oficio.oficio').findOne({
+        documentId: res.body.data.documentId,
+      });
+      expect(oficio).toMatchObject({ addressedTo: 'presidencia', copiedTo: ['direccion'] });
+      const design = (await app.strapi.documents('api::design.design').findOne({
+        documentId: res.body.data.services[0].documentId,
+        populate: { logos: { populate: { logo: true } } },
+      } as never)) as unknown as { logos: { logo: { documentId: string } }[] };
+      expect(design.logos.map((choice) => choice.logo.documentId)).toEqual(chosen);
+      // Without a word about it, an oficio is addressed to the Dirección.
+      const plain = await fileWith({}, [post]).expect(201);
+      expect(
+        await app.strapi.documents('api::oficio.oficio').findOne({
+          documentId: plain.body.data.documentId,
+        })
+      ).toMatchObject({ addressedTo: 'direccion' });
+    });
+
     it('registra lo que está bien formado, tal como lo pidió', async () => {
       const res = await file([
         coverage,
@@ -248,6 +328,42 @@ describe('validación al recibir solicitudes', () => {
       expect(
         (await app.strapi.documents(COVERAGE).findOne({ documentId }))?.deliverables
       ).toBeNull();
+    });
+
+    it('no guarda un enlace de material ni de publicación de una cobertura que no sea una dirección web', async () => {
+      const oficio = await createOficio(app);
+      const data: Record<string, unknown> = {
+        ...completeData('coverage-event', 0),
+        crew: [],
+        oficio: oficio.documentId,
+      };
+      await refused(
+        () =>
+          app
+            .http()
+            .post(cm(COVERAGE))
+            .set(comunicacion.auth)
+            .send({ ...data, material: [{ kind: 'fotos', link: 'ftp://fotos.calimaya.gob.mx' }] }),
+        'INVALID_URL',
+        /El enlace del material entregado 1 no es una dirección web/
+      );
+      const created = await app.http().post(cm(COVERAGE)).set(comunicacion.auth).send(data);
+      expect(created.status).toBe(201);
+      await refused(
+        () =>
+          app
+            .http()
+            .put(cm(COVERAGE, created.body.data.documentId))
+            .set(comunicacion.auth)
+            .send({
+              publications: [
+                { where: 'facebook', url: 'https://facebook.com/calimaya/posts/1' },
+                { where: 'x', url: 'javascript:alert(1)' },
+              ],
+            }),
+        'INVALID_URL',
+        /El enlace de la publicación 2 no es una dirección web/
+      );
     });
 
     it('no guarda redes sociales anidadas en una publicación', async () => {

@@ -70,9 +70,11 @@ const READERS: Record<Canary, Reader[]> = {
     'disenador_junior',
     'disenador_asignado',
   ],
+  // The organismos' coordinator schedules their coverage (manual 3.2), so it works on the type.
   coverageNotes: [
     'director',
     'coordinador_comunicacion',
+    'coordinador_organismos',
     'community_manager',
     'fotografo',
     'creador_contenido',

@@ -89,6 +89,8 @@ export const completeData = (workflow: WorkflowKey, crewId: number): Record<stri
         place: 'Explanada municipal',
         specification: 'Cartel 60×90 cm y versión cuadrada para redes',
         responsiblePerson: 'Lic. Responsable',
+        // The first institutional logo seeded on bootstrap (Ayuntamiento de Calimaya).
+        logos: [{ logo: 1 }],
       };
     case 'coverage-event':
       return {
@@ -163,6 +165,9 @@ export const dataFor = async (
       return {
         medium,
         proposals: [{ version: 1, file: file.id, sentAt: sent, decision: 'aprobada' }],
+        ...(from === 'en_imprenta'
+          ? { delivery: { number: 'DCSGD/0100/2027', date: '2027-02-01' } }
+          : {}),
       };
     }
     if (to === 'con_observaciones') {
@@ -193,7 +198,19 @@ export const dataFor = async (
     if (to === 'respondida')
       return { ...base, responseDocument: (await createFile(app, 'respuesta.pdf')).id };
     if (to === 'retirada') return { ...base, withdrawalReason: 'Información desactualizada' };
+    if (key === 'web-publication:en_analisis->en_diseno') {
+      return { ...base, designRequest: 'Recortar la imagen a 1200×630 px y aclarar el fondo.' };
+    }
+    if (key === 'web-publication:en_diseno->en_analisis') {
+      return { ...base, designedFiles: [(await createFile(app, 'imagen-trabajada.png')).id] };
+    }
     return base;
+  }
+  if (workflow === 'coverage-event' && to === 'entregada') {
+    return { material: [{ kind: 'fotos', link: 'https://drive.calimaya.gob.mx/festival' }] };
+  }
+  if (workflow === 'coverage-event' && to === 'publicada') {
+    return { publications: [{ where: 'facebook', url: 'https://facebook.com/calimaya/posts/1' }] };
   }
   if (workflow === 'email-account-request') {
     const authorization = {

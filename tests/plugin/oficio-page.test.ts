@@ -30,6 +30,8 @@ const lateDesign = (eventDate: string) => ({
   place: 'Jardín principal',
   specification: 'Post 1080×1080',
   responsiblePerson: 'Mtra. Responsable',
+  // The first institutional logo seeded on bootstrap.
+  logos: [{ logo: 1 }],
 });
 
 describe('página del oficio', () => {

@@ -236,10 +236,12 @@ describe('bandejas del complemento comunicacion', () => {
         },
         medium: 'digital',
       });
-      expect(body.meta.states.map((state) => state.state)).toEqual([
-        'pendiente',
-        'en_diseno',
-        'con_observaciones',
+      // Besides designs, the web publications whose image is with the designer (manual GD 1).
+      expect(body.meta.states.map((state) => `${state.workflow} ${state.state}`)).toEqual([
+        'design pendiente',
+        'design en_diseno',
+        'design con_observaciones',
+        'web-publication en_diseno',
       ]);
       expect(body.meta.queue.key).toBe('diseno_senior');
 

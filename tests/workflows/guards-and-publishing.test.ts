@@ -383,11 +383,18 @@ describe('reglas de cada servicio', () => {
   });
 
   describe('permisos del administrador de contenido por rol', () => {
-    it('un diseñador no ve ni publica contenido web', async () => {
-      await app.http().get(cm(WEB)).set(staff.disenador_senior.auth).expect(403);
+    it('un diseñador lee de una publicación web solo su parte (la imagen) y no la publica', async () => {
       const web = await itemIn(app, 'web-publication', 'lista', 'publicada', {
         crewId: photographer,
       });
+      const seen = await app
+        .http()
+        .get(cm(WEB, web.documentId))
+        .set(staff.disenador_senior.auth)
+        .expect(200);
+      expect(seen.body.data.designRequest).toBeDefined();
+      expect(seen.body.data.internalNotes).toBeUndefined();
+      expect(seen.body.data.spellingChecked).toBeUndefined();
       await app
         .http()
         .post(`${cm(WEB, web.documentId)}/actions/publish`)

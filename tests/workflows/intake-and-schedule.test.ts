@@ -33,6 +33,8 @@ const designData = (eventDate: string) => ({
   place: 'Jardín principal',
   specification: 'Post 1080×1080',
   responsiblePerson: 'Mtra. Responsable',
+  // The first institutional logo seeded on bootstrap.
+  logos: [{ logo: 1 }],
 });
 
 describe('plazos al recibir y solicitudes extemporáneas', () => {
@@ -183,6 +185,11 @@ describe('plazos al recibir y solicitudes extemporáneas', () => {
 
   it('la impresión vence 5 días hábiles después de la aprobación y la revisión pausa el reloj', async () => {
     const oficio = await createOficio(app, { receivedAt: '2027-01-04T16:00:00Z' });
+    // Print material is requested to the Presidencia with a copy to the Dirección (manual 1.1).
+    await app.strapi.documents(OFICIO_UID).update({
+      documentId: oficio.documentId,
+      data: { addressedTo: 'presidencia', copiedTo: ['direccion'] } as never,
+    });
     const design = await app.strapi.documents(DESIGN).create({
       data: { ...designData('2027-03-19'), medium: 'impreso', oficio: oficio.documentId } as never,
     });

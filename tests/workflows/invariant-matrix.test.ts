@@ -60,6 +60,11 @@ describe('cada regla vale por cada puerta (matriz generada de las reglas)', () =
       file: (await createFile(app)).id,
       otherOficio: (await createOficio()).documentId,
       people: [Number(staff.fotografo.user.id), Number(staff.creador_contenido.user.id)],
+      inactiveLogo: (
+        await app.strapi.documents('api::logo.logo').create({
+          data: { name: 'Logotipo de la administración anterior', active: false } as never,
+        })
+      ).documentId,
     };
     await app
       .http()

@@ -9,7 +9,7 @@ import {
   useStaffApp,
 } from '../harness/workflow-fixtures';
 import type { Role } from '../../src/domain/workflows';
-import { widenStaffAccess } from '../../src/bootstrap/admin-roles';
+import { widenAddedAttributes, widenStaffAccess } from '../../src/bootstrap/admin-roles';
 
 const EMAIL = 'api::email-account-request.email-account-request';
 const ADVISORY = 'api::advisory.advisory';
@@ -578,8 +578,10 @@ describe('Manual de Gobierno Digital y de Organismos Auxiliares: cuentas de corr
     });
     const store = app.strapi.store({ type: 'plugin', name: 'comunicacion' });
     await store.set({ key: 'widened-staff-access', value: {} });
+    await store.set({ key: 'widened-staff-fields', value: {} });
 
     await widenStaffAccess({ strapi: app.strapi });
+    await widenAddedAttributes({ strapi: app.strapi });
 
     expect((await permission(manager.id, update))?.properties.fields).toEqual(
       expect.arrayContaining(['followUps.notes', 'organism', 'topic'])
@@ -593,6 +595,7 @@ describe('Manual de Gobierno Digital y de Organismos Auxiliares: cuentas de corr
       where: { role: manager.id, subject: ADVISORY },
     });
     await widenStaffAccess({ strapi: app.strapi });
+    await widenAddedAttributes({ strapi: app.strapi });
     expect(await permission(manager.id, update)).toBeNull();
   });
 });

@@ -65,6 +65,48 @@ export interface SurveyQuestion extends Struct.ComponentSchema {
   };
 }
 
+export interface WorkflowCoverageMaterial extends Struct.ComponentSchema {
+  collectionName: 'components_workflow_coverage_materials';
+  info: {
+    description: 'Material de una cobertura: de qu\u00E9 entregable es, sus archivos o su enlace, y una nota';
+    displayName: 'Material entregado';
+  };
+  attributes: {
+    file: Schema.Attribute.Media<'images' | 'videos' | 'files', true>;
+    kind: Schema.Attribute.Enumeration<
+      ['fotos', 'video', 'transmision_en_vivo', 'redes_sociales', 'boletin_prensa']
+    > &
+      Schema.Attribute.Required;
+    link: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    note: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 1000;
+      }>;
+  };
+}
+
+export interface WorkflowCoveragePublication extends Struct.ComponentSchema {
+  collectionName: 'components_workflow_coverage_publications';
+  info: {
+    description: 'D\u00F3nde se public\u00F3 la cobertura: red o sitio, enlace y fecha';
+    displayName: 'Publicado en';
+  };
+  attributes: {
+    publishedAt: Schema.Attribute.DateTime;
+    url: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 500;
+      }>;
+    where: Schema.Attribute.Enumeration<
+      ['facebook', 'instagram', 'x', 'youtube', 'tiktok', 'sitio_web', 'otro']
+    > &
+      Schema.Attribute.Required;
+  };
+}
+
 export interface WorkflowDeliveryOficio extends Struct.ComponentSchema {
   collectionName: 'components_workflow_delivery_oficios';
   info: {
@@ -82,6 +124,17 @@ export interface WorkflowDeliveryOficio extends Struct.ComponentSchema {
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
+  };
+}
+
+export interface WorkflowLogoChoice extends Struct.ComponentSchema {
+  collectionName: 'components_workflow_logo_choices';
+  info: {
+    description: 'Un logotipo institucional que lleva el dise\u00F1o; el orden de la lista es el orden en que aparecen';
+    displayName: 'Logotipo elegido';
+  };
+  attributes: {
+    logo: Schema.Attribute.Relation<'oneToOne', 'api::logo.logo'>;
   };
 }
 
@@ -118,7 +171,10 @@ declare module '@strapi/strapi' {
       'advisory.follow-up': AdvisoryFollowUp;
       'settings.blackout-period': SettingsBlackoutPeriod;
       'survey.question': SurveyQuestion;
+      'workflow.coverage-material': WorkflowCoverageMaterial;
+      'workflow.coverage-publication': WorkflowCoveragePublication;
       'workflow.delivery-oficio': WorkflowDeliveryOficio;
+      'workflow.logo-choice': WorkflowLogoChoice;
       'workflow.proposal-version': WorkflowProposalVersion;
     }
   }

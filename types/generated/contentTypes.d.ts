@@ -632,6 +632,7 @@ export interface ApiCoverageEventCoverageEvent extends Struct.CollectionTypeSche
   };
   attributes: {
     assignees: Schema.Attribute.Relation<'manyToMany', 'admin::user'> & Schema.Attribute.Private;
+    bulletin: Schema.Attribute.RichText;
     closedAt: Schema.Attribute.DateTime;
     coveredAt: Schema.Attribute.DateTime;
     createdAt: Schema.Attribute.DateTime;
@@ -652,6 +653,7 @@ export interface ApiCoverageEventCoverageEvent extends Struct.CollectionTypeSche
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::coverage-event.coverage-event'> &
       Schema.Attribute.Private;
+    material: Schema.Attribute.Component<'workflow.coverage-material', true>;
     oficio: Schema.Attribute.Relation<'manyToOne', 'api::oficio.oficio'>;
     pauses: Schema.Attribute.JSON & Schema.Attribute.Private;
     place: Schema.Attribute.String &
@@ -659,6 +661,7 @@ export interface ApiCoverageEventCoverageEvent extends Struct.CollectionTypeSche
         maxLength: 300;
       }>;
     postedAt: Schema.Attribute.DateTime;
+    publications: Schema.Attribute.Component<'workflow.coverage-publication', true>;
     publishedAt: Schema.Attribute.DateTime;
     startedAt: Schema.Attribute.DateTime;
     startsAt: Schema.Attribute.DateTime;
@@ -714,6 +717,7 @@ export interface ApiDesignDesign extends Struct.CollectionTypeSchema {
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     deliveredAt: Schema.Attribute.DateTime;
+    delivery: Schema.Attribute.Component<'workflow.delivery-oficio', false>;
     dueAt: Schema.Attribute.Date;
     earliestAllowedDate: Schema.Attribute.Date;
     eventDate: Schema.Attribute.Date;
@@ -730,7 +734,7 @@ export interface ApiDesignDesign extends Struct.CollectionTypeSchema {
     locale: Schema.Attribute.String & Schema.Attribute.Private;
     localizations: Schema.Attribute.Relation<'oneToMany', 'api::design.design'> &
       Schema.Attribute.Private;
-    logos: Schema.Attribute.Relation<'manyToMany', 'api::logo.logo'>;
+    logos: Schema.Attribute.Component<'workflow.logo-choice', true>;
     medium: Schema.Attribute.Enumeration<['impreso', 'digital']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'digital'>;
@@ -744,6 +748,10 @@ export interface ApiDesignDesign extends Struct.CollectionTypeSchema {
     postedAt: Schema.Attribute.DateTime;
     proposals: Schema.Attribute.Component<'workflow.proposal-version', true>;
     publishedAt: Schema.Attribute.DateTime;
+    requirements: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 5000;
+      }>;
     responsiblePerson: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
@@ -968,7 +976,13 @@ export interface ApiLogoLogo extends Struct.CollectionTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
-    active: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<true>;
+    active: Schema.Attribute.Boolean & Schema.Attribute.Private & Schema.Attribute.DefaultTo<true>;
+    code: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.Unique &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 40;
+      }>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
     image: Schema.Attribute.Media<'images'>;
@@ -1007,12 +1021,15 @@ export interface ApiOficioOficio extends Struct.CollectionTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
+    addressedTo: Schema.Attribute.Enumeration<['direccion', 'presidencia']> &
+      Schema.Attribute.DefaultTo<'direccion'>;
     advisories: Schema.Attribute.Relation<'oneToMany', 'api::advisory.advisory'>;
     area: Schema.Attribute.Relation<'manyToOne', 'api::area.area'>;
     channel: Schema.Attribute.Enumeration<['fisico', 'digital']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'digital'>;
     closedAt: Schema.Attribute.DateTime;
+    copiedTo: Schema.Attribute.JSON;
     coverageEvents: Schema.Attribute.Relation<'oneToMany', 'api::coverage-event.coverage-event'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
@@ -1501,6 +1518,12 @@ export interface ApiTransparencyDocumentTransparencyDocument extends Struct.Coll
     periodEnd: Schema.Attribute.Date;
     periodStart: Schema.Attribute.Date;
     personalDataChecked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    personalDataCheckedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    personalDataCheckedBy: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     respondedAt: Schema.Attribute.DateTime;
     responseDocument: Schema.Attribute.Media<'files' | 'images'> & Schema.Attribute.Private;
@@ -1529,16 +1552,7 @@ export interface ApiTransparencyDocumentTransparencyDocument extends Struct.Coll
     wantedDate: Schema.Attribute.Date;
     withdrawalReason: Schema.Attribute.Text & Schema.Attribute.Private;
     workflowStatus: Schema.Attribute.Enumeration<
-      [
-        'recibida',
-        'en_analisis',
-        'en_diseno',
-        'lista',
-        'publicada',
-        'verificada',
-        'respondida',
-        'retirada',
-      ]
+      ['recibida', 'en_analisis', 'lista', 'publicada', 'verificada', 'respondida', 'retirada']
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'recibida'>;
@@ -1647,6 +1661,12 @@ export interface ApiWebPublicationWebPublication extends Struct.CollectionTypeSc
     cover: Schema.Attribute.Media<'images'>;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    designedFiles: Schema.Attribute.Media<'images' | 'files', true> & Schema.Attribute.Private;
+    designRequest: Schema.Attribute.Text &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
     dueAt: Schema.Attribute.Date;
     earliestAllowedDate: Schema.Attribute.Date;
     internalNotes: Schema.Attribute.Text & Schema.Attribute.Private;
@@ -1659,7 +1679,19 @@ export interface ApiWebPublicationWebPublication extends Struct.CollectionTypeSc
     oficio: Schema.Attribute.Relation<'manyToOne', 'api::oficio.oficio'>;
     pauses: Schema.Attribute.JSON & Schema.Attribute.Private;
     personalDataChecked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    personalDataCheckedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    personalDataCheckedBy: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     plainLanguageChecked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    plainLanguageCheckedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    plainLanguageCheckedBy: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     publishedAt: Schema.Attribute.DateTime;
     respondedAt: Schema.Attribute.DateTime;
     responseDocument: Schema.Attribute.Media<'files' | 'images'> & Schema.Attribute.Private;
@@ -1669,6 +1701,12 @@ export interface ApiWebPublicationWebPublication extends Struct.CollectionTypeSc
       }>;
     slug: Schema.Attribute.UID<'title'>;
     spellingChecked: Schema.Attribute.Boolean & Schema.Attribute.DefaultTo<false>;
+    spellingCheckedAt: Schema.Attribute.DateTime & Schema.Attribute.Private;
+    spellingCheckedBy: Schema.Attribute.String &
+      Schema.Attribute.Private &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     startedAt: Schema.Attribute.DateTime;
     statusChangedAt: Schema.Attribute.DateTime;
     summary: Schema.Attribute.Text &

@@ -46,8 +46,30 @@ export const UNAUDITED: ReadonlySet<string> = new Set([
   'transitionComment',
 ]);
 
-/** What a component entry carries besides its values (its row id, its type). */
-const COMPONENT_BOOKKEEPING: ReadonlySet<string> = new Set(['id', '__component']);
+/**
+ * Fields of a component entry (proposal version, delivery oficio, chosen logo, advisory follow-up)
+ * the trail records.
+ */
+const COMPONENT_FIELDS = [
+  'version',
+  'file',
+  'sentAt',
+  'decision',
+  'feedback',
+  'decidedAt',
+  'decidedBy',
+  'number',
+  'date',
+  'document',
+  'receivedBy',
+  'logo',
+  'by',
+  'notes',
+  'nextDate',
+];
+
+/** Component fields that point at another record or a file: the trail keeps their id. */
+const COMPONENT_REFERENCES = new Set(['file', 'document', 'logo']);
 
 const idOf = (value: unknown): unknown => {
   if (isRecord(value)) return value.id ?? value.documentId ?? null;
@@ -83,20 +105,20 @@ export function normalizeValue(kind: AttributeKind, value: unknown): unknown {
     }
     case 'component': {
       const list = Array.isArray(value) ? value : isBlank(value) ? [] : [value];
-      return list.filter(isRecord).map((entry) =>
-        Object.fromEntries(
-          Object.keys(entry)
-            .filter((field) => !COMPONENT_BOOKKEEPING.has(field))
-            .map((field) => [
+      return list
+        .filter(isRecord)
+        .map((entry) =>
+          Object.fromEntries(
+            COMPONENT_FIELDS.filter((field) => field in entry).map((field) => [
               field,
-              isRecord(entry[field]) || Array.isArray(entry[field])
+              COMPONENT_REFERENCES.has(field)
                 ? normalizeValue('media', entry[field])
                 : field.endsWith('At')
                   ? instant(entry[field])
                   : (entry[field] ?? null),
             ])
-        )
-      );
+          )
+        );
     }
     case 'json':
       return value === null ? null : JSON.parse(JSON.stringify(value));

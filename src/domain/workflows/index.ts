@@ -29,7 +29,14 @@ export type {
   WorkflowKey,
   WorkflowSettings,
 } from './types';
-export { ROLES, ROLE_LABELS, STAFF_ROLES, assignedDesigner, resolveRoles } from './roles';
+export {
+  ROLES,
+  ROLE_LABELS,
+  STAFF_ROLES,
+  assignedDesigner,
+  coverageSchedulers,
+  resolveRoles,
+} from './roles';
 export {
   FIELD_LABELS,
   WORKFLOW_KEYS,

@@ -36,6 +36,22 @@ export const SOCIAL_NETWORK_LABELS: Readonly<Record<string, string>> = Object.fr
   whatsapp: 'WhatsApp',
 });
 
+/** Who an oficio can be addressed to (manual: every request goes to the head of the Dirección). */
+export const ADDRESSEE_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  direccion: 'Dirección de Comunicación Social y Gobierno Digital',
+  presidencia: 'Presidencia Municipal',
+});
+
+/** Who an oficio can be copied to, by the code stored, with the name staff read. */
+export const COPY_LABELS: Readonly<Record<string, string>> = Object.freeze({
+  direccion: 'Dirección de Comunicación Social y Gobierno Digital',
+  presidencia: 'Presidencia Municipal',
+  secretaria_tecnica: 'Secretaría Técnica',
+  secretaria_ayuntamiento: 'Secretaría del Ayuntamiento',
+  contraloria: 'Contraloría Municipal',
+  otra: 'Otra área',
+});
+
 /** What a rule about values reads: the row as it will be and the attributes the write changes. */
 export interface ValuesInput {
   workflow: WorkflowKey;
@@ -152,6 +168,20 @@ export const NETWORKS_LIST: KnownList = {
   what: 'Las redes sociales de la publicación',
 };
 
+/** An oficio's copies («con copia a»). */
+export const COPIES_LIST: KnownList = {
+  field: 'copiedTo',
+  code: 'INVALID_COPIES',
+  labels: COPY_LABELS,
+  what: 'Las copias del oficio',
+};
+
+/** The codes of an oficio's copies as stored (an empty list when there are none or unreadable). */
+export function copiesOf(value: unknown): string[] {
+  const list = asStoredJson(value);
+  return Array.isArray(list) ? list.filter((code): code is string => typeof code === 'string') : [];
+}
+
 /** Two attributes of a record that come in order. */
 export interface OrderedPair {
   start: string;
@@ -222,6 +252,7 @@ export function orderedDatesFailure({ workflow, after, changed }: ValuesInput): 
 export const KNOWN_LISTS: Readonly<Partial<Record<WorkflowKey, readonly KnownList[]>>> = {
   'coverage-event': [DELIVERABLES_LIST],
   'social-post': [NETWORKS_LIST],
+  oficio: [COPIES_LIST],
 };
 
 /** The first list attribute the write sets that is not a list of known codes, or null. */
@@ -269,6 +300,44 @@ export function unorderedBlackoutPeriod(
         index,
         message: `La veda ${index + 1} termina (${to}) antes de empezar (${from}).`,
       };
+    }
+  }
+  return null;
+}
+
+/** The link attributes of a coverage's repeatable records: delivered material, publications. */
+export const COVERAGE_LINKS: readonly { field: string; link: string; what: string }[] = [
+  { field: 'material', link: 'link', what: 'El enlace del material entregado' },
+  { field: 'publications', link: 'url', what: 'El enlace de la publicación' },
+];
+
+/** Whether a text is an http or https address (the only links staff and areas can open). */
+export function isWebAddress(text: string): boolean {
+  if (/\s/.test(text)) return false;
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+/** The first coverage link the write sets that is not an http(s) address, or null. */
+export function coverageLinksFailure({ workflow, after, changed }: ValuesInput): Failure | null {
+  if (workflow !== 'coverage-event') return null;
+  for (const { field, link, what } of COVERAGE_LINKS) {
+    if (!changed.has(field) || !Array.isArray(after[field])) continue;
+    for (const [index, entry] of (after[field] as unknown[]).entries()) {
+      if (entry === null || typeof entry !== 'object') continue;
+      const value = (entry as Record<string, unknown>)[link];
+      if (isBlank(value)) continue;
+      if (typeof value === 'string' && isWebAddress(value.trim())) continue;
+      return fail(
+        'INVALID_URL',
+        `${what} ${index + 1} no es una dirección web: escribe una que empiece con https:// ` +
+          '(o http://).',
+        { fields: [`${field}.${index}.${link}`] }
+      );
     }
   }
   return null;

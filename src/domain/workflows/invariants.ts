@@ -1,9 +1,21 @@
 import type { BusinessCalendar } from '../calendar';
-import { holdsCrewSlot, crewConflict, crewDisplacement } from './definitions/coverage-event';
+import {
+  holdsCrewSlot,
+  crewConflict,
+  crewDisplacement,
+  deliverablesMissing,
+} from './definitions/coverage-event';
+import { REVIEW_CHECKS, REVIEWS_LOCKED_FROM } from './definitions/publication';
+import { chosenLogos } from './definitions/design';
 import { WORKFLOWS } from './definitions';
 import { INSTITUTIONAL_DOMAIN, institutionalAddressProblem } from '../email-address';
 import { blackout, fail } from './guards';
-import { knownListsFailure, orderedDatesFailure, type ValuesInput } from './intake-values';
+import {
+  coverageLinksFailure,
+  knownListsFailure,
+  orderedDatesFailure,
+  type ValuesInput,
+} from './intake-values';
 import { fieldLabel } from './labels';
 import { actorMayAct, ROLE_LABELS } from './roles';
 import type {
@@ -87,6 +99,8 @@ export interface ExampleRefs {
   otherOficio: string;
   /** Two staff people (admin user ids) available for a crew. */
   people: readonly [number, number];
+  /** A logo of the catalogue that is no longer in use (its documentId). */
+  inactiveLogo: string;
 }
 
 /**
@@ -283,6 +297,35 @@ const reasonMissing = (what: string, field?: string): Failure =>
 
 const reasonGiven = (comment: string | null) => (textOf(comment)?.length ?? 0) >= MIN_REASON;
 
+/**
+ * A recorded fact (`touched`) is corrected only by a coordination or the Dirección, with a
+ * written reason: null when this write may do it, else the refusal.
+ */
+function coordinatorCorrection(
+  touched: readonly string[],
+  of: string,
+  actor: Actor,
+  comment: string | null
+): Failure | null {
+  if (touched.length === 0) return null;
+  if (!actorMayAct(actor, COORDINATORS)) {
+    return fail(
+      'CORRECTION_FORBIDDEN',
+      `Solo una coordinación o la Dirección corrigen ${joinList(touched.map(fieldLabel))} ${of}, y ` +
+        'con un motivo.',
+      { fields: [...touched] },
+      403
+    );
+  }
+  if (!reasonGiven(comment)) {
+    return reasonMissing(`Para corregir ${joinList(touched.map(fieldLabel))}`, touched[0]);
+  }
+  return null;
+}
+
+/** Design states in which the printed material was delivered: its delivery oficio is a record. */
+const DELIVERED_STATES: readonly string[] = ['entregado'];
+
 const isSystem = (actor: Actor) => actor.kind === 'system' || actor.roles.includes('system');
 
 /** A proposal as the invariants compare it. */
@@ -396,10 +439,10 @@ export const VALUE_RULES: readonly ValueRule[] = Object.freeze([
   {
     key: 'known-lists',
     description:
-      'Los entregables de una cobertura y las redes sociales de una publicación son listas de ' +
-      'valores conocidos, sin repetir: ni textos sueltos ni objetos anidados.',
-    codes: ['INVALID_DELIVERABLES', 'INVALID_NETWORKS'],
-    workflows: ['coverage-event', 'social-post'],
+      'Los entregables de una cobertura, las redes sociales de una publicación y las copias de un ' +
+      'oficio son listas de valores conocidos, sin repetir: ni textos sueltos ni objetos anidados.',
+    codes: ['INVALID_DELIVERABLES', 'INVALID_NETWORKS', 'INVALID_COPIES'],
+    workflows: ['coverage-event', 'social-post', 'oficio'],
     check: knownListsFailure,
     examples: [
       {
@@ -435,11 +478,64 @@ export const VALUE_RULES: readonly ValueRule[] = Object.freeze([
         expect: 'INVALID_NETWORKS',
       },
       {
+        title: 'una copia del oficio a alguien que no está en la lista',
+        workflow: 'oficio',
+        state: 'recibido',
+        as: 'coordinador_comunicacion',
+        set: () => ({ copiedTo: ['direccion', 'el vecino'] }),
+        expect: 'INVALID_COPIES',
+      },
+      {
+        title: 'dirigir un oficio a la Presidencia con copia a la Dirección',
+        workflow: 'oficio',
+        state: 'recibido',
+        as: 'coordinador_comunicacion',
+        set: () => ({ addressedTo: 'presidencia', copiedTo: ['direccion'] }),
+        expect: 'allowed',
+      },
+      {
         title: 'elegir las redes de una publicación',
         workflow: 'social-post',
         state: 'borrador',
         as: 'community_manager',
         set: () => ({ networks: ['facebook', 'instagram', 'x'] }),
+        expect: 'allowed',
+      },
+    ],
+  },
+  {
+    key: 'coverage-links',
+    description:
+      'Los enlaces del material entregado y de dónde se publicó una cobertura son direcciones ' +
+      'web (http o https).',
+    codes: ['INVALID_URL'],
+    workflows: ['coverage-event'],
+    check: coverageLinksFailure,
+    examples: [
+      {
+        title: 'material entregado con un enlace que no es una dirección web',
+        workflow: 'coverage-event',
+        state: 'en_postproduccion',
+        as: 'fotografo',
+        set: () => ({ material: [{ kind: 'fotos', link: 'javascript:alert(1)' }] }),
+        expect: 'INVALID_URL',
+      },
+      {
+        title: 'una publicación registrada con un enlace ftp',
+        workflow: 'coverage-event',
+        state: 'en_postproduccion',
+        as: 'community_manager',
+        set: () => ({ publications: [{ where: 'facebook', url: 'ftp://calimaya.gob.mx/f' }] }),
+        expect: 'INVALID_URL',
+      },
+      {
+        title: 'registrar el enlace de la carpeta de fotografías',
+        workflow: 'coverage-event',
+        state: 'en_postproduccion',
+        as: 'fotografo',
+        set: () => ({
+          material: [{ kind: 'fotos', link: 'https://drive.calimaya.gob.mx/cabildo' }],
+        }),
         expect: 'allowed',
       },
     ],
@@ -845,20 +941,7 @@ export const INVARIANTS: readonly Invariant[] = Object.freeze([
     actions: ['update'],
     check: ({ workflow, actor, changed, comment }) => {
       const touched = (INTAKE_FIELDS[workflow] ?? []).filter((field) => changed.has(field));
-      if (touched.length === 0) return null;
-      if (!actorMayAct(actor, COORDINATORS)) {
-        return fail(
-          'CORRECTION_FORBIDDEN',
-          `Solo una coordinación o la Dirección corrigen ${joinList(touched.map(fieldLabel))} de un ` +
-            'oficio, y con un motivo.',
-          { fields: touched },
-          403
-        );
-      }
-      if (!reasonGiven(comment)) {
-        return reasonMissing(`Para corregir ${joinList(touched.map(fieldLabel))}`, touched[0]);
-      }
-      return null;
+      return coordinatorCorrection(touched, 'de un oficio', actor, comment);
     },
     examples: [
       {
@@ -1063,6 +1146,209 @@ export const INVARIANTS: readonly Invariant[] = Object.freeze([
         as: 'auxiliar_gobierno_digital',
         set: () => ({ fraccion: 'III' }),
         expect: 'PUBLICATION_FROZEN',
+      },
+    ],
+  },
+  {
+    key: 'logo-active',
+    description:
+      'Un diseño solo lleva logotipos vigentes del catálogo: un logotipo dado de baja no se elige.',
+    codes: ['INACTIVE_LOGO'],
+    workflows: ['design'],
+    actions: ['create', 'update'],
+    check: ({ before, after, changed }) => {
+      if (!changed.has('logos')) return null;
+      const kept = new Set(chosenLogos(before ?? {}).map((choice) => choice.logo));
+      const inactive = chosenLogos(after).filter((c) => !c.active && !kept.has(c.logo));
+      if (inactive.length === 0) return null;
+      const names = inactive.map((choice) => `«${choice.name ?? choice.logo}»`);
+      return fail(
+        'INACTIVE_LOGO',
+        `${inactive.length === 1 ? 'El logotipo' : 'Los logotipos'} ${joinList(names)} ` +
+          `${inactive.length === 1 ? 'está dado de baja' : 'están dados de baja'} en el catálogo: ` +
+          'elige un logotipo vigente.',
+        { fields: ['logos'], logos: inactive.map((choice) => choice.logo) }
+      );
+    },
+    examples: [
+      {
+        title: 'elegir un logotipo dado de baja',
+        workflow: 'design',
+        state: 'pendiente',
+        as: 'coordinador_comunicacion',
+        set: (_current, { inactiveLogo }) => ({ logos: [{ logo: inactiveLogo }] }),
+        expect: 'INACTIVE_LOGO',
+      },
+    ],
+  },
+  {
+    key: 'delivery-recorded',
+    description:
+      'El oficio de entrega de un material impreso entregado (número, fecha, documento y quién lo ' +
+      'recibió) solo lo corrige una coordinación o la Dirección, con un motivo.',
+    codes: ['CORRECTION_FORBIDDEN', 'COMMENT_REQUIRED'],
+    workflows: ['design'],
+    actions: ['update'],
+    check: ({ before, actor, changed, comment }) => {
+      if (!DELIVERED_STATES.includes(String(before?.status ?? ''))) return null;
+      const touched = changed.has('delivery') ? ['delivery'] : [];
+      return coordinatorCorrection(touched, 'de un material ya entregado', actor, comment);
+    },
+    examples: [
+      {
+        title: 'el diseñador cambia el número del oficio de entrega de un impreso entregado',
+        workflow: 'design',
+        state: 'entregado',
+        with: () => ({
+          medium: 'impreso',
+          delivery: { number: 'DCSGD/0100/2027', date: '2027-02-01' },
+        }),
+        as: 'disenador_senior',
+        set: () => ({ delivery: { number: 'DCSGD/0999/2027', date: '2027-02-01' } }),
+        comment: 'Número equivocado',
+        expect: 'CORRECTION_FORBIDDEN',
+      },
+      {
+        title: 'la coordinación corrige el oficio de entrega sin motivo',
+        workflow: 'design',
+        state: 'entregado',
+        with: () => ({
+          medium: 'impreso',
+          delivery: { number: 'DCSGD/0100/2027', date: '2027-02-01' },
+        }),
+        as: 'coordinador_comunicacion',
+        set: () => ({ delivery: { number: 'DCSGD/0101/2027', date: '2027-02-01' } }),
+        expect: 'COMMENT_REQUIRED',
+      },
+      {
+        title: 'la coordinación corrige el oficio de entrega con su motivo',
+        workflow: 'design',
+        state: 'entregado',
+        with: () => ({
+          medium: 'impreso',
+          delivery: { number: 'DCSGD/0100/2027', date: '2027-02-01' },
+        }),
+        as: 'coordinador_comunicacion',
+        set: () => ({ delivery: { number: 'DCSGD/0101/2027', date: '2027-02-01' } }),
+        comment: 'El número del oficio de entrega se capturó mal: es el 0101.',
+        expect: 'allowed',
+      },
+    ],
+  },
+  {
+    key: 'coverage-deliverables-kept',
+    description:
+      'Una cobertura entregada conserva el material de cada entregable pedido y el texto del ' +
+      'boletín; una publicada, dónde se publicó: lo que la cerró no se quita después.',
+    codes: ['DELIVERABLES_KEPT'],
+    workflows: ['coverage-event'],
+    actions: ['update'],
+    check: ({ before, after, changed }) => {
+      const status = after.status;
+      if (before?.status !== status) return null;
+      if (!['material', 'publications', 'bulletin', 'deliverables'].some((f) => changed.has(f))) {
+        return null;
+      }
+      const missing = deliverablesMissing(status, after);
+      if (!missing) return null;
+      const state = status === 'entregada' ? 'entregada' : 'publicada';
+      return fail(
+        'DELIVERABLES_KEPT',
+        `La cobertura ya está ${state}: lo que se entregó no se quita. ${missing.message}`,
+        { ...missing.details, status }
+      );
+    },
+    examples: [
+      {
+        title: 'quitar las fotografías de una cobertura entregada',
+        workflow: 'coverage-event',
+        state: 'entregada',
+        with: () => ({
+          deliverables: ['fotos'],
+          material: [{ kind: 'fotos', link: 'https://drive.calimaya.gob.mx/cabildo' }],
+        }),
+        as: 'fotografo',
+        set: () => ({ material: [] }),
+        expect: 'DELIVERABLES_KEPT',
+      },
+      {
+        title: 'borrar el boletín de una cobertura publicada',
+        workflow: 'coverage-event',
+        state: 'publicada',
+        with: () => ({
+          deliverables: ['redes_sociales', 'boletin_prensa'],
+          bulletin: 'El Ayuntamiento de Calimaya realizó la sesión de cabildo.',
+          publications: [{ where: 'facebook', url: 'https://facebook.com/calimaya/posts/1' }],
+        }),
+        as: 'community_manager',
+        set: () => ({ bulletin: '' }),
+        expect: 'DELIVERABLES_KEPT',
+      },
+      {
+        title: 'agregar un enlace más a una cobertura entregada',
+        workflow: 'coverage-event',
+        state: 'entregada',
+        with: () => ({
+          deliverables: ['fotos'],
+          material: [{ kind: 'fotos', link: 'https://drive.calimaya.gob.mx/cabildo' }],
+        }),
+        as: 'fotografo',
+        set: () => ({
+          material: [
+            { kind: 'fotos', link: 'https://drive.calimaya.gob.mx/cabildo' },
+            { kind: 'fotos', link: 'https://drive.calimaya.gob.mx/cabildo-2' },
+          ],
+        }),
+        expect: 'allowed',
+      },
+    ],
+  },
+  {
+    key: 'review-recorded',
+    description:
+      'Quién confirmó cada revisión (ortografía, lenguaje claro, datos personales) y cuándo lo ' +
+      'escribe el sistema; desde «lista» una revisión confirmada ya no se retira.',
+    codes: ['REVIEW_RECORDED'],
+    workflows: ['web-publication', 'transparency-document'],
+    actions: ['update'],
+    check: ({ workflow, before, after }) => {
+      if (!REVIEWS_LOCKED_FROM.includes(String(before?.status ?? ''))) return null;
+      const withdrawn = (REVIEW_CHECKS[workflow] ?? []).filter(
+        (check) => before?.[check] === true && after[check] !== true
+      );
+      if (withdrawn.length === 0) return null;
+      return fail(
+        'REVIEW_RECORDED',
+        `La publicación pasó a «lista» con ${joinList(withdrawn.map(fieldLabel))} ` +
+          'confirmada: esa revisión ya no se retira. Si hay que corregir el contenido, retírala ' +
+          'del sitio con un motivo y registra una nueva.',
+        { fields: withdrawn }
+      );
+    },
+    examples: [
+      {
+        title: 'desmarcar la revisión ortográfica de una publicación lista',
+        workflow: 'web-publication',
+        state: 'lista',
+        as: 'auxiliar_gobierno_digital',
+        set: () => ({ spellingChecked: false }),
+        expect: 'REVIEW_RECORDED',
+      },
+      {
+        title: 'escribir a mano quién revisó los datos personales',
+        workflow: 'transparency-document',
+        state: 'en_analisis',
+        as: 'auxiliar_gobierno_digital',
+        set: () => ({ personalDataCheckedBy: 'Otra persona' }),
+        expect: 'READONLY_FIELD',
+      },
+      {
+        title: 'desmarcar el lenguaje claro durante el análisis',
+        workflow: 'web-publication',
+        state: 'en_analisis',
+        as: 'auxiliar_gobierno_digital',
+        set: () => ({ plainLanguageChecked: false }),
+        expect: 'allowed',
       },
     ],
   },

@@ -27,6 +27,10 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = Object.freeze({
   channel: 'medio de recepción',
   responseFolio: 'folio de la respuesta',
   responseDate: 'fecha de la respuesta',
+  addressedTo: 'destinatario del oficio',
+  copiedTo: 'copias del oficio («con copia a»)',
+  'oficio.addressedTo': 'destinatario del oficio («Dirigido a»)',
+  'oficio.copiedTo': 'copias del oficio («Con copia a»)',
   // design
   medium: 'tipo de material (impreso o digital)',
   eventName: 'nombre del evento',
@@ -35,7 +39,11 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = Object.freeze({
   place: 'lugar',
   specification: 'especificaciones (formato, colores, medidas)',
   responsiblePerson: 'responsable del evento',
-  logos: 'logotipos institucionales',
+  logos: 'logotipos institucionales (en orden)',
+  requirements: 'requisitos del evento',
+  delivery: 'oficio de entrega',
+  'delivery.number': 'número del oficio de entrega',
+  'delivery.date': 'fecha del oficio de entrega',
   proposals: 'propuesta de diseño',
   'proposals.decision': 'decisión del área sobre la última propuesta',
   'proposals.feedback': 'observaciones del área',
@@ -79,10 +87,6 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = Object.freeze({
   suggestedAddress: 'dirección sugerida',
   supportActions: 'qué se hizo para atender el soporte',
   removalActions: 'qué se hizo para dar de baja la cuenta',
-  delivery: 'oficio de entrega',
-  'delivery.number': 'número del oficio de entrega',
-  'delivery.date': 'fecha del oficio de entrega',
-  'delivery.document': 'documento del oficio de entrega',
   installedAt: 'fecha de instalación en el equipo del área',
   installedBy: 'quién instaló la cuenta',
   verificationNote: 'evidencia de la verificación',
@@ -93,6 +97,13 @@ export const FIELD_LABELS: Readonly<Record<string, string>> = Object.freeze({
   followUpDate: 'fecha de seguimiento',
   followUps: 'seguimientos',
   organism: 'organismo auxiliar',
+  // coverage deliverables
+  bulletin: 'boletín de prensa',
+  material: 'material entregado',
+  publications: 'dónde se publicó',
+  // designer's part of a web publication
+  designRequest: 'solicitud al diseñador',
+  designedFiles: 'archivos del diseñador',
 });
 
 /** The Spanish label of an attribute, or the attribute name when it has none. */

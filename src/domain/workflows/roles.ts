@@ -50,6 +50,26 @@ export function assignedDesigner(facts: Facts): Role {
   return facts.oficio?.areaKind === 'organismo_auxiliar' ? 'disenador_junior' : 'disenador_senior';
 }
 
+/** Who schedules, reschedules and cancels a coverage, as written in definitions. */
+export const COVERAGE_SCHEDULER = 'programacion_cobertura' satisfies RoleRef;
+
+/**
+ * Who schedules a coverage (manual 1.3 and 3.2): the Coordinador(a) de Comunicación Social; when
+ * the requesting area is an organismo auxiliar, also the Coordinador(a) de Atención a Organismos
+ * Auxiliares and the Community Manager.
+ */
+export function coverageSchedulers(facts: Facts): Role[] {
+  return facts.oficio?.areaKind === 'organismo_auxiliar'
+    ? ['coordinador_comunicacion', 'coordinador_organismos', 'community_manager']
+    : ['coordinador_comunicacion'];
+}
+
+const resolveRef = (ref: RoleRef, facts: Facts): Role[] => {
+  if (ref === ASSIGNED_DESIGNER) return [assignedDesigner(facts)];
+  if (ref === COVERAGE_SCHEDULER) return coverageSchedulers(facts);
+  return [ref];
+};
+
 /**
  * Concrete roles allowed by a definition's role list, the director included (it may act on
  * every transition). The system is not listed: it is always allowed.
@@ -57,8 +77,7 @@ export function assignedDesigner(facts: Facts): Role {
 export function resolveRoles(refs: readonly RoleRef[], facts: Facts): Role[] {
   const roles: Role[] = [];
   for (const ref of refs) {
-    const role = ref === ASSIGNED_DESIGNER ? assignedDesigner(facts) : ref;
-    if (!roles.includes(role)) roles.push(role);
+    for (const role of resolveRef(ref, facts)) if (!roles.includes(role)) roles.push(role);
   }
   if (!roles.includes('director')) roles.push('director');
   return roles;

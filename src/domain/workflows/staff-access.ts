@@ -26,6 +26,11 @@ export const PERSONAL_FIELDS_BY_TYPE: Readonly<Record<string, readonly string[]>
 /** Notes the staff of an item's service keep for themselves. */
 export const INTERNAL_FIELDS: readonly string[] = Object.freeze(['internalNotes']);
 
+/** Internal documents of a type (paths into its components), read by the staff of its service. */
+export const INTERNAL_FIELDS_BY_TYPE: Readonly<Record<string, readonly string[]>> = Object.freeze({
+  'api::design.design': ['delivery.document'],
+});
+
 /** Relations naming the people assigned to an item: who is in them reads the item's personal data. */
 export const ASSIGNEE_RELATIONS: readonly string[] = Object.freeze(['assignees', 'crew']);
 
@@ -44,7 +49,7 @@ export const personalFieldsOf = (uid: string): readonly string[] =>
 export function fieldsHiddenFrom(role: Role, uid: string, worksOn: boolean): string[] {
   if (isContactRole(role)) return [];
   if (worksOn) return [];
-  return [...personalFieldsOf(uid), ...INTERNAL_FIELDS];
+  return [...personalFieldsOf(uid), ...INTERNAL_FIELDS, ...(INTERNAL_FIELDS_BY_TYPE[uid] ?? [])];
 }
 
 /**
@@ -53,6 +58,52 @@ export function fieldsHiddenFrom(role: Role, uid: string, worksOn: boolean): str
  */
 export const keepsPersonalData = (roles: readonly Role[], assigned: boolean) =>
   assigned || roles.some(isContactRole);
+
+/** The designer's part of a web publication (manual GD 1): what they read and what they write. */
+const DESIGNER_WEB_PUBLICATION = {
+  read: [
+    'title',
+    'oficio',
+    'workflowStatus',
+    'statusChangedAt',
+    'dueAt',
+    'wantedDate',
+    'section',
+    'summary',
+    'body',
+    'attachments',
+    'cover',
+    'designRequest',
+    'designedFiles',
+    'transitionComment',
+  ],
+  update: ['designedFiles', 'workflowStatus', 'transitionComment'],
+} as const;
+
+/**
+ * Types a role works on only in part, with the only fields its content-manager permissions cover
+ * per action: a designer reads the web publication sent to design and uploads the worked file,
+ * but neither edits its content nor publishes it.
+ */
+export const PARTIAL_ACCESS: Readonly<
+  Partial<
+    Record<Role, Readonly<Record<string, Readonly<Record<'read' | 'update', readonly string[]>>>>>
+  >
+> = Object.freeze({
+  disenador_senior: { 'api::web-publication.web-publication': DESIGNER_WEB_PUBLICATION },
+  disenador_junior: { 'api::web-publication.web-publication': DESIGNER_WEB_PUBLICATION },
+});
+
+/** The fields a role's `action` permission on `uid` is limited to, or null when not limited. */
+export const partialFieldsOf = (
+  role: Role,
+  uid: string,
+  action: string
+): readonly string[] | null => {
+  const limits = PARTIAL_ACCESS[role]?.[uid];
+  if (!limits) return null;
+  return action === 'read' || action === 'update' ? limits[action] : [];
+};
 
 // Every personal field of a type is masked in the audit trail too.
 for (const fields of Object.values(PERSONAL_FIELDS_BY_TYPE)) {

@@ -20,10 +20,12 @@ export type Role =
   | 'system';
 
 /**
- * A role as written in a definition: a concrete role, or the designer the request is routed to
- * (Diseñador(a) Senior for dependencias and Presidencia, Junior for organismos auxiliares).
+ * A role as written in a definition: a concrete role, the designer the request is routed to
+ * (Diseñador(a) Senior for dependencias and Presidencia, Junior for organismos auxiliares), or who
+ * schedules a coverage (the Coordinador(a) de Comunicación Social; for organismos auxiliares also
+ * their Coordinador(a) and the Community Manager, manual 3.2).
  */
-export type RoleRef = Role | 'disenador_asignado';
+export type RoleRef = Role | 'disenador_asignado' | 'programacion_cobertura';
 
 /** The workflows of the office, one per content type with a status. */
 export type WorkflowKey =
@@ -74,6 +76,10 @@ export interface OficioFacts {
   /** The requesting area's name and short name (null when not loaded). */
   areaName?: string | null;
   areaShortName?: string | null;
+  /** Who the oficio is addressed to (`direccion` | `presidencia`). */
+  addressedTo?: string | null;
+  /** Who it is copied to: a list of codes (as stored). */
+  copiedTo?: unknown;
 }
 
 /** One work item of an oficio, as the oficio's rules see it. */
@@ -95,6 +101,8 @@ export interface CrewOverlap {
   endsAt: Date;
   receivedAt: Date;
   sharedPeople: readonly string[];
+  /** Display names of the people by admin user id (a message names people, not ids). */
+  peopleNames?: Readonly<Record<string, string>>;
 }
 
 /** What the caller loaded from the database so that guards stay pure. */
@@ -141,7 +149,12 @@ export type ErrorCode =
   | 'INVALID_NETWORKS'
   | 'INVALID_EMAIL_ADDRESS'
   | 'INVALID_ORGANISM'
-  | 'FOLLOW_UP_RECORDED';
+  | 'FOLLOW_UP_RECORDED'
+  | 'INVALID_COPIES'
+  | 'INACTIVE_LOGO'
+  | 'INVALID_URL'
+  | 'DELIVERABLES_KEPT'
+  | 'REVIEW_RECORDED';
 
 /** A refused transition or creation, with a Spanish message. */
 export type Failure = {

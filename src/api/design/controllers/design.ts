@@ -16,7 +16,15 @@ const decisionSchema = yup
   .noUnknown(true, 'Campo no admitido: ${unknown}.');
 
 export default factories.createCoreController(UID, ({ strapi }) => {
-  const scope = scopeReads(strapi, UID, workItemScope({ logos: true, proposals: { file: true } }));
+  const scope = scopeReads(
+    strapi,
+    UID,
+    workItemScope({
+      logos: { logo: true },
+      delivery: true,
+      proposals: { file: true },
+    })
+  );
   return {
     async find(ctx) {
       return scope.find(this, ctx);

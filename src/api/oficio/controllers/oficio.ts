@@ -6,6 +6,7 @@ import { requireArea } from '../../../utils/area-scope';
 import { invalid } from '../../../utils/errors';
 import { validateInput } from '../../../utils/validation';
 import { scopeReads } from '../../workflow/scoped-controller';
+import { ADDRESSEE_LABELS } from '../../../domain/workflows/intake-values';
 
 const UID_OFICIO = 'api::oficio.oficio';
 
@@ -20,6 +21,8 @@ const SERVICE_FIELDS: Record<string, readonly string[]> = {
     'place',
     'specification',
     'responsiblePerson',
+    'requirements',
+    'logos',
     'contactPhone',
     'officeAddress',
   ],
@@ -49,6 +52,15 @@ const oficioSchema = yup
     senderReference: yup.string().trim().max(80).nullable(),
     summary: yup.string().trim().max(5000).nullable(),
     channel: yup.string().oneOf(['fisico', 'digital']).nullable(),
+    addressedTo: yup
+      .string()
+      .oneOf(
+        Object.keys(ADDRESSEE_LABELS),
+        `Indica a quién va dirigido el oficio: ${Object.keys(ADDRESSEE_LABELS).join(' o ')}.`
+      )
+      .nullable(),
+    // A list of known codes: the `known-lists` rule names what is wrong with it.
+    copiedTo: yup.mixed().nullable(),
     requesterName: yup.string().trim().max(200).nullable(),
     requesterPhone: yup.string().trim().max(40).nullable(),
     requesterEmail: yup.string().trim().email('El correo de contacto no es válido.').nullable(),
@@ -94,6 +106,39 @@ export default factories.createCoreController(UID_OFICIO, ({ strapi }) => {
       advisories: true,
     },
   });
+
+  /**
+   * The logos an area asks for, as documentIds of the catalogue in the order they go on the
+   * design, turned into the design's ordered list. An unknown logo is refused here; an inactive
+   * one by the `logo-active` rule.
+   */
+  const logoChoices = async (given: unknown) => {
+    if (given === null || given === undefined) return [];
+    const ids = Array.isArray(given) ? given : [given];
+    if (ids.some((id) => typeof id !== 'string' || id.trim() === '')) {
+      throw invalid(
+        'INVALID_REQUEST',
+        'Los logotipos van en una lista con el identificador (documentId) de cada logotipo del ' +
+          'catálogo, en el orden en que deben aparecer.',
+        { fields: ['logos'] }
+      );
+    }
+    const found = (await strapi.db.query('api::logo.logo').findMany({
+      where: { documentId: { $in: ids } },
+      select: ['documentId'],
+    })) as { documentId: string }[];
+    const known = new Set(found.map((logo) => logo.documentId));
+    const unknown = (ids as string[]).filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw invalid(
+        'INVALID_REQUEST',
+        `No existe en el catálogo el logotipo ${unknown.map((id) => `«${id}»`).join(', ')}: ` +
+          'consulta los logotipos en /api/logos.',
+        { fields: ['logos'], unknown }
+      );
+    }
+    return (ids as string[]).map((logo) => ({ logo }));
+  };
 
   return {
     async find(ctx) {
@@ -144,6 +189,8 @@ export default factories.createCoreController(UID_OFICIO, ({ strapi }) => {
         const created = [];
         for (const service of services) {
           const { type, ...fields } = service;
+          if (type === 'design' && 'logos' in fields)
+            fields.logos = await logoChoices(fields.logos);
           const uid = WORKFLOW_UIDS[type as WorkflowKey] as UID.ContentType;
           // Registered with the oficio on the area's behalf: the office's intake, not a staff act.
           const item = (await runAs(

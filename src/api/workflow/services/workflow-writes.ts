@@ -21,6 +21,7 @@ import {
 } from '../../../domain/workflows';
 import type { AuditChange } from '../../../domain/workflows/audit';
 import { blankListsAsNull } from '../../../domain/workflows/intake-values';
+import { reviewStamps } from '../../../domain/workflows/definitions/publication';
 import {
   INTAKE_FIELDS,
   checkValues,
@@ -486,7 +487,10 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
         const plan = planCreate({ workflow, actor, item, facts, calendar, settings });
         if (!plan.ok) throw toError(plan);
 
-        const changes: Record<string, unknown> = { ...plan.changes };
+        const changes: Record<string, unknown> = {
+          ...plan.changes,
+          ...reviewStamps(workflow, null, item, actor, now),
+        };
         if (workflow === 'oficio' && changes.receptionDay === undefined) {
           changes.receptionDay = calendar.receptionDay(new Date(String(row.receivedAt)));
         }
@@ -578,9 +582,19 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
           actor,
         });
 
-        const acceptance: Record<string, unknown> = changed.has('lateJustification')
-          ? { lateAcceptedAt: now.toISOString(), lateAcceptedBy: actor.name ?? 'Sistema' }
-          : {};
+        const acceptance: Record<string, unknown> = {
+          ...(changed.has('lateJustification')
+            ? { lateAcceptedAt: now.toISOString(), lateAcceptedBy: actor.name ?? 'Sistema' }
+            : {}),
+          // Who confirmed a content review and when: the engine's record, never the client's.
+          ...reviewStamps(
+            workflow,
+            toDomainItem(workflow, before),
+            toDomainItem(workflow, after),
+            actor,
+            now
+          ),
+        };
         let answer = result;
         // Whether the engine wrote anything after the caller's write (else `after` is final).
         let derivedWrites = to !== from || effects.length > 0;

@@ -23,6 +23,7 @@ import { lockForTransaction, usesAdvisoryLocks } from '../../../utils/locks';
 import { diffRows, type AttributeKind, type AuditChange } from '../../../domain/workflows/audit';
 import { lateItems, type Door } from '../../../domain/workflows/invariants';
 import { pausesOf } from '../../../domain/workflows/values';
+import { reviewRecordsOf } from '../../../domain/workflows/definitions/publication';
 import { runAs, runInternal, SYSTEM_ACTOR, writeContext } from '../../../services/write-context';
 
 export {
@@ -34,15 +35,33 @@ export {
 } from '../../../domain/workflows';
 
 const OFICIO_FACT_POPULATE = {
-  select: ['id', 'documentId', STATUS_FIELD, 'receivedAt', 'lateAcceptedAt'],
+  select: [
+    'id',
+    'documentId',
+    STATUS_FIELD,
+    'receivedAt',
+    'lateAcceptedAt',
+    'addressedTo',
+    'copiedTo',
+  ],
   populate: { area: { select: ['id', 'kind', 'name', 'shortName'] } },
 };
 
 /** Relations and media each workflow's guards look at. */
 export const POPULATE: Record<WorkflowKey, Record<string, unknown>> = {
   oficio: { area: { select: ['id', 'documentId', 'kind'] }, responseDocument: { select: ['id'] } },
-  design: { oficio: OFICIO_FACT_POPULATE, proposals: { populate: { file: { select: ['id'] } } } },
-  'coverage-event': { oficio: OFICIO_FACT_POPULATE, crew: { select: ['id'] } },
+  design: {
+    oficio: OFICIO_FACT_POPULATE,
+    proposals: { populate: { file: { select: ['id'] } } },
+    logos: { populate: { logo: { select: ['id', 'documentId', 'name', 'active'] } } },
+    delivery: { populate: { document: { select: ['id'] } } },
+  },
+  'coverage-event': {
+    oficio: OFICIO_FACT_POPULATE,
+    crew: { select: ['id'] },
+    material: { populate: { file: { select: ['id'] } } },
+    publications: true,
+  },
   'social-post': {
     oficio: OFICIO_FACT_POPULATE,
     design: { select: ['id', 'documentId', STATUS_FIELD, 'title'] },
@@ -51,6 +70,7 @@ export const POPULATE: Record<WorkflowKey, Record<string, unknown>> = {
     oficio: OFICIO_FACT_POPULATE,
     attachments: { select: ['id'] },
     responseDocument: { select: ['id'] },
+    designedFiles: { select: ['id'] },
   },
   'transparency-document': {
     oficio: OFICIO_FACT_POPULATE,
@@ -159,6 +179,8 @@ interface OficioRow {
   workflowStatus: string;
   receivedAt: string | Date;
   lateAcceptedAt?: string | null;
+  addressedTo?: string | null;
+  copiedTo?: unknown;
   area?: { kind?: string; name?: string | null; shortName?: string | null } | null;
 }
 
@@ -177,8 +199,12 @@ const SYSTEM_FIELDS: Record<WorkflowKey, string[]> = {
   design: ['revisionRounds', 'approvedAt', 'deliveredAt', 'postedAt'],
   'coverage-event': ['hasCrewConflict', 'coveredAt', 'deliveredAt', 'postedAt'],
   'social-post': ['postedAt'],
-  'web-publication': ['verifiedAt', 'respondedAt'],
-  'transparency-document': ['verifiedAt', 'respondedAt'],
+  'web-publication': ['verifiedAt', 'respondedAt', ...reviewRecordsOf('web-publication')],
+  'transparency-document': [
+    'verifiedAt',
+    'respondedAt',
+    ...reviewRecordsOf('transparency-document'),
+  ],
   'email-account-request': [
     'suggestedAddress',
     'deliveryReference',
@@ -212,6 +238,22 @@ const asDate = (value: unknown): Date | null => {
   return Number.isNaN(date.getTime()) ? null : date;
 };
 
+/** An admin user as a crew conflict names them. */
+interface CrewPerson {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  email?: string | null;
+}
+
+/** «Ana López», else the username or e-mail, else «persona <id>». */
+const personName = (person: CrewPerson) =>
+  [person.firstname, person.lastname].filter(Boolean).join(' ').trim() ||
+  person.username ||
+  person.email ||
+  `persona ${person.id}`;
+
 const mediaId = (value: unknown) =>
   value && typeof value === 'object' && 'id' in value ? (value as { id: number }).id : null;
 
@@ -228,18 +270,35 @@ export const toDomainItem = (workflow: WorkflowKey, row: Row): Item => {
   for (const key of ['responseDocument', 'file', 'scan', 'verificationFile']) {
     if (key in row) item[key] = mediaId(row[key]);
   }
-  if ('attachments' in row) {
-    const list = (row.attachments as { id: number }[] | null) ?? [];
-    item.attachments = list.map((file) => file.id);
+  for (const key of ['attachments', 'designedFiles']) {
+    if (!(key in row)) continue;
+    const list = (row[key] as { id: number }[] | null) ?? [];
+    item[key] = list.map((file) => file.id);
   }
   if (workflow === 'coverage-event') {
     item.crew = ((row.crew as { id: number }[] | null) ?? []).map((person) => String(person.id));
+    if ('material' in row) {
+      item.material = ((row.material as Record<string, unknown>[] | null) ?? []).map((entry) => ({
+        ...entry,
+        file: ((entry.file as { id: number }[] | null) ?? []).map((file) => file.id),
+      }));
+    }
   }
   if (workflow === 'design') {
     item.proposals = ((row.proposals as Record<string, unknown>[] | null) ?? []).map((p) => ({
       ...p,
       file: mediaId(p.file),
     }));
+    item.logos = ((row.logos as Record<string, unknown>[] | null) ?? []).map((choice) => {
+      const logo = choice.logo as { documentId?: string; name?: string; active?: boolean } | null;
+      return {
+        logo: logo?.documentId ?? null,
+        name: logo?.name ?? null,
+        active: logo ? logo.active !== false : null,
+      };
+    });
+    const delivery = row.delivery as Record<string, unknown> | null | undefined;
+    item.delivery = delivery ? { ...delivery, document: mediaId(delivery.document) } : null;
   }
   if (workflow === 'email-account-request' && isObject(row.delivery)) {
     item.delivery = { ...row.delivery, document: mediaId(row.delivery.document) };
@@ -427,6 +486,8 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
               areaKind: (oficio.area?.kind as 'dependencia') ?? null,
               areaName: oficio.area?.name ?? null,
               areaShortName: oficio.area?.shortName ?? null,
+              addressedTo: oficio.addressedTo ?? null,
+              copiedTo: oficio.copiedTo ?? null,
             }
           : null;
       }
@@ -563,19 +624,23 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
           crew: { id: { $in: crew } },
         },
         populate: {
-          crew: { select: ['id'] },
+          crew: { select: ['id', 'firstname', 'lastname', 'username', 'email'] },
           oficio: { select: ['receivedAt'] },
         },
-      })) as (Row & { crew: { id: number }[]; oficio?: { receivedAt: string } | null })[];
-      return others.map((other) => ({
-        documentId: other.documentId,
-        title: String(other.title ?? ''),
-        status: String(other.workflowStatus),
-        startsAt: asDate(other.startsAt) ?? startsAt,
-        endsAt: asDate(other.endsAt) ?? endsAt,
-        receivedAt: asDate(other.oficio?.receivedAt) ?? asDate(other.createdAt) ?? new Date(0),
-        sharedPeople: other.crew.map((p) => String(p.id)).filter((id) => crew.includes(Number(id))),
-      }));
+      })) as (Row & { crew: CrewPerson[]; oficio?: { receivedAt: string } | null })[];
+      return others.map((other) => {
+        const shared = other.crew.filter((p) => crew.includes(p.id));
+        return {
+          documentId: other.documentId,
+          title: String(other.title ?? ''),
+          status: String(other.workflowStatus),
+          startsAt: asDate(other.startsAt) ?? startsAt,
+          endsAt: asDate(other.endsAt) ?? endsAt,
+          receivedAt: asDate(other.oficio?.receivedAt) ?? asDate(other.createdAt) ?? new Date(0),
+          sharedPeople: shared.map((p) => String(p.id)),
+          peopleNames: Object.fromEntries(shared.map((p) => [String(p.id), personName(p)])),
+        };
+      });
     },
 
     /** Appends one record to the transition log (only the engine may). */

@@ -18,6 +18,7 @@ import {
   expectSuccess,
   happyItem,
   mx,
+  OFICIO_FACTS,
   SETTINGS,
 } from './helpers';
 
@@ -103,6 +104,65 @@ const CASES: GuardCase[] = [
       leadDays: 3,
       unit: 'business',
     },
+  },
+  {
+    name: 'no institutional logos chosen',
+    workflow: 'design',
+    from: 'pendiente',
+    to: 'en_diseno',
+    item: { medium: 'digital', logos: [{ logo: null }] },
+    code: 'MISSING_DATA',
+    message:
+      'Falta información: logotipos institucionales (en orden). Indica qué logotipos lleva el ' +
+      'diseño, en el orden en que deben aparecer.',
+    details: { fields: ['logos'] },
+  },
+  {
+    name: 'print material addressed only to the Dirección',
+    workflow: 'design',
+    from: 'pendiente',
+    to: 'en_diseno',
+    item: { medium: 'impreso' },
+    facts: { oficio: { ...OFICIO_FACTS, addressedTo: 'direccion', copiedTo: null } },
+    code: 'MISSING_DATA',
+    message:
+      'Falta información del oficio: el material de imprenta se solicita con un oficio dirigido ' +
+      'a la Presidencia Municipal con copia a esta Dirección. En el oficio, indica «Dirigido a: ' +
+      'Presidencia Municipal» y agrega a la Dirección en «Con copia a».',
+    details: { fields: ['oficio.addressedTo', 'oficio.copiedTo'] },
+  },
+  {
+    name: 'print material to the Presidencia without the copy to the Dirección',
+    workflow: 'design',
+    from: 'pendiente',
+    to: 'en_diseno',
+    item: { medium: 'impreso' },
+    facts: { oficio: { ...OFICIO_FACTS, copiedTo: ['secretaria_tecnica'] } },
+    code: 'MISSING_DATA',
+    message: /dirigido a la Presidencia Municipal con copia a esta Dirección/,
+    details: { fields: ['oficio.copiedTo'] },
+  },
+  {
+    name: 'print delivered without its delivery oficio',
+    workflow: 'design',
+    from: 'en_imprenta',
+    to: 'entregado',
+    item: { delivery: { number: ' ', date: null } },
+    code: 'MISSING_DATA',
+    message:
+      'Falta información: el material impreso se entrega con un oficio. Registra en «Oficio de ' +
+      'entrega» su número y su fecha (y, si lo tienes, el documento).',
+    details: { fields: ['delivery.number', 'delivery.date'] },
+  },
+  {
+    name: 'print delivered with a delivery oficio without its date',
+    workflow: 'design',
+    from: 'en_imprenta',
+    to: 'entregado',
+    item: { delivery: { number: 'DCSGD/0150/2026' } },
+    code: 'MISSING_DATA',
+    message: /Registra en «Oficio de entrega» su fecha/,
+    details: { fields: ['delivery.date'] },
   },
   {
     name: 'no proposal uploaded',
@@ -244,14 +304,83 @@ const CASES: GuardCase[] = [
           endsAt: mx('2026-11-30', '13:30'),
           receivedAt: mx('2026-10-30', '09:00'),
           sharedPeople: ['7'],
+          peopleNames: { '7': 'Ana López' },
         },
       ],
     },
     code: 'CREW_CONFLICT',
     message:
-      'Conflicto de personal: 7 ya tiene asignada la cobertura «Sesión de cabildo» el lunes 30 ' +
+      'Conflicto de personal: Ana López ya tiene asignada la cobertura «Sesión de cabildo» el lunes 30 ' +
       'de noviembre de 2026 de 11:00 a 13:30, recibida antes. La solicitud recibida primero ' +
       'conserva el horario.',
+  },
+  {
+    name: 'delivered without the photos nor the bulletin',
+    workflow: 'coverage-event',
+    from: 'en_postproduccion',
+    to: 'entregada',
+    item: { material: [{ kind: 'fotos', file: [], link: '  ' }], bulletin: '' },
+    code: 'MISSING_DATA',
+    message:
+      'Faltan las fotografías y el texto del boletín de prensa de la cobertura: el material va ' +
+      'en «Material entregado», con su archivo o enlace y el boletín va en «Boletín de prensa».',
+    details: { fields: ['material', 'bulletin'], deliverables: ['fotos', 'boletin_prensa'] },
+  },
+  {
+    name: 'delivered without the video',
+    workflow: 'coverage-event',
+    from: 'en_postproduccion',
+    to: 'entregada',
+    item: { deliverables: ['fotos', 'video', 'transmision_en_vivo'] },
+    code: 'MISSING_DATA',
+    message:
+      'Falta el video de la cobertura: el material va en «Material entregado», con su archivo o ' +
+      'enlace.',
+    details: { fields: ['material'], deliverables: ['video'] },
+  },
+  {
+    name: 'published without saying where',
+    workflow: 'coverage-event',
+    from: 'en_postproduccion',
+    to: 'publicada',
+    item: { publications: [{ where: 'facebook', url: '' }] },
+    code: 'MISSING_DATA',
+    message:
+      'Falta dónde se publicó: agrega en «Publicado en» al menos una publicación con su enlace.',
+    details: { fields: ['publications'] },
+  },
+  {
+    name: 'published without the requested bulletin',
+    workflow: 'coverage-event',
+    from: 'en_postproduccion',
+    to: 'publicada',
+    item: { bulletin: null },
+    code: 'MISSING_DATA',
+    message: 'Falta el texto del boletín de prensa, en «Boletín de prensa».',
+    details: { fields: ['bulletin'] },
+  },
+  // web publication: the designer's part
+  {
+    name: 'sent to design without saying what to do',
+    workflow: 'web-publication',
+    from: 'en_analisis',
+    to: 'en_diseno',
+    item: { designRequest: null },
+    comment: null,
+    code: 'MISSING_DATA',
+    message: /indica al diseñador qué debe hacer/,
+    details: { fields: ['designRequest'] },
+  },
+  {
+    name: 'returned by the designer without the worked file',
+    workflow: 'web-publication',
+    from: 'en_diseno',
+    to: 'en_analisis',
+    item: { designedFiles: [] },
+    roles: ['disenador_senior'],
+    code: 'MISSING_DATA',
+    message: /Falta el archivo trabajado/,
+    details: { fields: ['designedFiles'] },
   },
   // social post
   {
@@ -427,7 +556,7 @@ const CASES: GuardCase[] = [
   {
     name: 'personal data not reviewed',
     workflow: 'transparency-document',
-    from: 'en_diseno',
+    from: 'en_analisis',
     to: 'lista',
     item: { personalDataChecked: false, spellingChecked: false },
     code: 'MISSING_DATA',

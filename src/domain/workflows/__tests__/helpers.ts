@@ -53,6 +53,8 @@ export const OFICIO_FACTS = {
   receivedAt: RECEIVED,
   lateAccepted: false,
   areaKind: 'dependencia' as const,
+  addressedTo: 'presidencia',
+  copiedTo: ['direccion'],
 };
 
 const FILE = { id: 11, name: 'propuesta-v1.pdf' };
@@ -76,7 +78,11 @@ export const BASE_ITEMS: Record<WorkflowKey, Item> = {
     place: 'Jardín principal',
     specification: 'Cartel 60x90, colores institucionales',
     responsiblePerson: 'Luis Gómez',
-    logos: [],
+    logos: [
+      { logo: 'logo-ayuntamiento', name: 'Ayuntamiento de Calimaya', active: true },
+      { logo: 'logo-smdif', name: 'SMDIF Calimaya', active: true },
+    ],
+    delivery: { number: 'DCSGD/0150/2026', date: '2026-11-27', document: null },
     proposals: [{ version: 1, file: FILE, sentAt: null, decision: null, feedback: null }],
   },
   'coverage-event': {
@@ -87,6 +93,9 @@ export const BASE_ITEMS: Record<WorkflowKey, Item> = {
     place: 'Auditorio municipal',
     deliverables: ['fotos', 'boletin_prensa'],
     crew: ['7', '8'],
+    bulletin: 'El presidente municipal rindió su informe de actividades.',
+    material: [{ kind: 'fotos', file: [41], link: null }],
+    publications: [{ where: 'facebook', url: 'https://facebook.com/calimaya/posts/1' }],
   },
   'social-post': {
     documentId: 's1',
@@ -110,6 +119,8 @@ export const BASE_ITEMS: Record<WorkflowKey, Item> = {
     verificationEvidence: { url: 'https://calimaya.gob.mx/noticias/feria', status: 200 },
     responseDocument: { id: 21 },
     withdrawalReason: 'Lo solicitó el área',
+    designRequest: 'Recortar la imagen a 1200×630 px.',
+    designedFiles: [22],
   },
   'transparency-document': {
     documentId: 't1',

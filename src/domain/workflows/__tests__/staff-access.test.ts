@@ -23,6 +23,7 @@ describe('lo que cada rol del personal lee', () => {
       'contactPhone',
       'officeAddress',
       'internalNotes',
+      'delivery.document',
     ]);
     expect(fieldsHiddenFrom('fotografo', OFICIO, false)).toEqual([
       'requesterName',

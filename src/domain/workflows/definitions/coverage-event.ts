@@ -1,11 +1,14 @@
 import { mexicoCityParts } from '../../calendar';
 import { fail, lateAcceptance, missingData, requireFields } from '../guards';
+import { asStoredJson } from '../intake-values';
 import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
+import { COVERAGE_SCHEDULER } from '../roles';
 import type {
   CrewOverlap,
   Effect,
   Failure,
   Guard,
+  Item,
   RoleRef,
   RuleContext,
   SideEffect,
@@ -16,9 +19,11 @@ import {
   formatTime,
   idsOf,
   instantOf,
+  isBlank,
   joinList,
   localDateOf,
   quote,
+  recordsOf,
   textOf,
 } from '../values';
 import { businessDue, CANCEL_COMMENT, stamp } from './common';
@@ -83,9 +88,11 @@ function describe(overlap: CrewOverlap): string {
 export function crewConflict(ctx: CrewContext): Failure | null {
   const blocking = contenders(ctx).filter((c) => c.earlier);
   if (blocking.length === 0) return null;
+  // People by name («Ana López»); an id only when the loader knew no name for it.
+  const named = (c: Contender) => c.people.map((id) => c.overlap.peopleNames?.[id] ?? id);
   const lines = blocking.map(
     (c) =>
-      `${joinList(c.people)} ya ${c.people.length === 1 ? 'tiene' : 'tienen'} asignada la ` +
+      `${joinList(named(c))} ya ${c.people.length === 1 ? 'tiene' : 'tienen'} asignada la ` +
       `cobertura ${describe(c.overlap)}, recibida antes`
   );
   return fail(
@@ -142,6 +149,96 @@ const validInterval: Guard = {
   },
 };
 
+/**
+ * What a coverage delivers as material (files or links), by deliverable code, with its Spanish
+ * name, article and number: «Faltan las fotografías», «Falta el video». A live stream and the
+ * social-media posts are not handed over as material (the posts are recorded where published);
+ * the press bulletin is its text.
+ */
+const MATERIAL_DELIVERABLES: Readonly<Record<string, { noun: string; plural: boolean }>> = {
+  fotos: { noun: 'las fotografías', plural: true },
+  video: { noun: 'el video', plural: false },
+};
+const BULLETIN = { noun: 'el texto del boletín de prensa', plural: false };
+
+/** The deliverable codes a coverage was requested with. */
+export function requestedDeliverables(item: Item): string[] {
+  const value = asStoredJson(item.deliverables);
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+const hasFiles = (value: unknown) =>
+  Array.isArray(value) ? value.some((f) => !isBlank(f)) : !isBlank(value);
+
+/** Whether a delivered material entry carries a file or a link. */
+const delivers = (entry: Record<string, unknown>) =>
+  hasFiles(entry.file) || textOf(entry.link) !== null;
+
+/** «Falta el video», «Faltan las fotografías y el texto del boletín de prensa». */
+const missingSentence = (things: readonly { noun: string; plural: boolean }[]) =>
+  `${things.length > 1 || things[0].plural ? 'Faltan' : 'Falta'} ${joinList(
+    things.map((thing) => thing.noun)
+  )}`;
+
+/** What a delivered (`entregada`) coverage lacks: material of each requested kind, the bulletin. */
+export function deliveryMissing(item: Item): Failure | null {
+  const requested = requestedDeliverables(item);
+  const material = recordsOf(item.material).filter(delivers);
+  const kinds = Object.keys(MATERIAL_DELIVERABLES).filter(
+    (kind) => requested.includes(kind) && !material.some((entry) => entry.kind === kind)
+  );
+  const bulletin = requested.includes('boletin_prensa') && textOf(item.bulletin) === null;
+  if (kinds.length === 0 && !bulletin) return null;
+  const things = [
+    ...kinds.map((kind) => MATERIAL_DELIVERABLES[kind]),
+    ...(bulletin ? [BULLETIN] : []),
+  ];
+  const where = [
+    ...(kinds.length ? ['el material va en «Material entregado», con su archivo o enlace'] : []),
+    ...(bulletin ? ['el boletín va en «Boletín de prensa»'] : []),
+  ];
+  return fail('MISSING_DATA', `${missingSentence(things)} de la cobertura: ${joinList(where)}.`, {
+    fields: [...(kinds.length ? ['material'] : []), ...(bulletin ? ['bulletin'] : [])],
+    deliverables: [...kinds, ...(bulletin ? ['boletin_prensa'] : [])],
+  });
+}
+
+/** What a published (`publicada`) coverage lacks: where it was published, the bulletin. */
+export function publicationMissing(item: Item): Failure | null {
+  const published = recordsOf(item.publications).some((entry) => textOf(entry.url) !== null);
+  const bulletin =
+    requestedDeliverables(item).includes('boletin_prensa') && textOf(item.bulletin) === null;
+  if (published && !bulletin) return null;
+  const parts = [
+    ...(published
+      ? []
+      : ['dónde se publicó: agrega en «Publicado en» al menos una publicación con su enlace']),
+    ...(bulletin ? ['el texto del boletín de prensa, en «Boletín de prensa»'] : []),
+  ];
+  return fail('MISSING_DATA', `Falta ${joinList(parts)}.`, {
+    fields: [...(published ? [] : ['publications']), ...(bulletin ? ['bulletin'] : [])],
+  });
+}
+
+/** What a closed coverage in `status` must keep: its deliverables, or where it was published. */
+export function deliverablesMissing(status: unknown, item: Item): Failure | null {
+  if (status === 'entregada') return deliveryMissing(item);
+  if (status === 'publicada') return publicationMissing(item);
+  return null;
+}
+
+const delivered: Guard = {
+  code: 'MISSING_DATA',
+  description: 'Cada entregable pedido tiene su material (archivo o enlace) y el boletín su texto',
+  check: ({ item }) => deliveryMissing(item),
+};
+
+const published: Guard = {
+  code: 'MISSING_DATA',
+  description: 'La cobertura registra dónde se publicó (con enlace) y el boletín pedido',
+  check: ({ item }) => publicationMissing(item),
+};
+
 /** Event coverage: photo, video, live stream, social post and press release of an event. */
 export const COVERAGE_EVENT: WorkflowDefinition = {
   key: 'coverage-event',
@@ -164,7 +261,7 @@ export const COVERAGE_EVENT: WorkflowDefinition = {
       from: ['solicitada'],
       to: 'programada',
       label: 'Programar',
-      roles: ['coordinador_comunicacion'],
+      roles: [COVERAGE_SCHEDULER],
       guards: [
         requireFields(['startsAt', 'endsAt', 'place', 'deliverables']),
         validInterval,
@@ -178,7 +275,7 @@ export const COVERAGE_EVENT: WorkflowDefinition = {
       from: ['programada'],
       to: 'solicitada',
       label: 'Reprogramar',
-      roles: ['coordinador_comunicacion'],
+      roles: [COVERAGE_SCHEDULER],
       comment: { required: true, prompt: 'Indica por qué se vuelve a programar la cobertura.' },
     },
     {
@@ -199,6 +296,7 @@ export const COVERAGE_EVENT: WorkflowDefinition = {
       to: 'publicada',
       label: 'Marcar como publicada',
       roles: ['community_manager', 'creador_contenido', 'coordinador_comunicacion'],
+      guards: [published],
       effects: [stamp('postedAt')],
     },
     {
@@ -206,13 +304,14 @@ export const COVERAGE_EVENT: WorkflowDefinition = {
       to: 'entregada',
       label: 'Marcar como entregada',
       roles: ['fotografo', 'creador_contenido', 'coordinador_comunicacion'],
+      guards: [delivered],
       effects: [stamp('deliveredAt')],
     },
     {
       from: ['solicitada', 'programada', 'cubierta', 'en_postproduccion'],
       to: 'cancelada',
       label: 'Cancelar',
-      roles: ['coordinador_comunicacion', 'area'],
+      roles: [COVERAGE_SCHEDULER, 'area'],
       kind: 'cancel',
       comment: CANCEL_COMMENT,
     },

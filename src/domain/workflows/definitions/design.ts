@@ -2,10 +2,78 @@ import { fail, lateAcceptance, missingData, requireFields } from '../guards';
 import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
 import { ASSIGNED_DESIGNER } from '../roles';
 import type { Effect, Guard, Item, RoleRef, WorkflowDefinition } from '../types';
-import { dateOf, instantOf, isBlank, recordsOf, textOf } from '../values';
+import { copiesOf } from '../intake-values';
+import { dateOf, instantOf, isBlank, isRecord, recordsOf, textOf } from '../values';
 import { businessDue, CANCEL_COMMENT, sideEffect, stamp } from './common';
 
 type Proposal = Record<string, unknown>;
+
+const isPrint = (item: Item) => item.medium === 'impreso';
+const isDigital = (item: Item) => item.medium === 'digital';
+
+/** The logos a design carries, in the order they appear on it (the list's order). */
+export function chosenLogos(item: Item): { logo: string; name: string | null; active: boolean }[] {
+  return recordsOf(item.logos)
+    .filter((choice) => !isBlank(choice.logo))
+    .map((choice) => ({
+      logo: String(choice.logo),
+      name: textOf(choice.name),
+      active: choice.active !== false,
+    }));
+}
+
+/** SPEC §2: print and digital art say which institutional logos go on them, and in what order. */
+const logosChosen: Guard = {
+  code: 'MISSING_DATA',
+  description: 'El diseño indica qué logotipos institucionales lleva y en qué orden',
+  check: ({ item }) => {
+    if (chosenLogos(item).length > 0) return null;
+    return missingData(
+      ['logos'],
+      'Falta información: logotipos institucionales (en orden). Indica qué logotipos lleva el ' +
+        'diseño, en el orden en que deben aparecer.'
+    );
+  },
+};
+
+/**
+ * Manual 1.1: print material is requested by an oficio addressed to the Presidencia Municipal
+ * with a copy to this Dirección.
+ */
+const printAddressee: Guard = {
+  code: 'MISSING_DATA',
+  description:
+    'El material de imprenta se pide con un oficio dirigido a la Presidencia con copia a la Dirección',
+  check: ({ item, facts }) => {
+    if (!isPrint(item) || !facts.oficio) return null;
+    const addressed = facts.oficio.addressedTo === 'presidencia';
+    const copied = copiesOf(facts.oficio.copiedTo).includes('direccion');
+    if (addressed && copied) return null;
+    return missingData(
+      [...(addressed ? [] : ['oficio.addressedTo']), ...(copied ? [] : ['oficio.copiedTo'])],
+      'Falta información del oficio: el material de imprenta se solicita con un oficio dirigido ' +
+        'a la Presidencia Municipal con copia a esta Dirección. En el oficio, indica «Dirigido a: ' +
+        'Presidencia Municipal» y agrega a la Dirección en «Con copia a».'
+    );
+  },
+};
+
+/** Manual 1.1: print material «será entregado vía oficio»: its number and date are recorded. */
+const deliveryOficio: Guard = {
+  code: 'MISSING_DATA',
+  description: 'El material impreso se entrega con un oficio (número y fecha)',
+  check: ({ item }) => {
+    const delivery = isRecord(item.delivery) ? item.delivery : {};
+    const missing = (['number', 'date'] as const).filter((field) => isBlank(delivery[field]));
+    if (missing.length === 0) return null;
+    return missingData(
+      missing.map((field) => `delivery.${field}`),
+      'Falta información: el material impreso se entrega con un oficio. Registra en «Oficio de ' +
+        `entrega» ${missing.length === 2 ? 'su número y su fecha' : missing[0] === 'number' ? 'su número' : 'su fecha'}` +
+        ' (y, si lo tienes, el documento).'
+    );
+  },
+};
 
 const DESIGNER: readonly RoleRef[] = [ASSIGNED_DESIGNER, 'coordinador_comunicacion'];
 const REVIEWER: readonly RoleRef[] = ['area', 'coordinador_comunicacion'];
@@ -124,9 +192,6 @@ const recordDecision: Effect = {
   },
 };
 
-const isPrint = (item: Item) => item.medium === 'impreso';
-const isDigital = (item: Item) => item.medium === 'digital';
-
 /** Design: print material and digital art, versioned proposals approved by the area. */
 export const DESIGN: WorkflowDefinition = {
   key: 'design',
@@ -162,6 +227,8 @@ export const DESIGN: WorkflowDefinition = {
           'specification',
           'responsiblePerson',
         ]),
+        logosChosen,
+        printAddressee,
         lateAcceptance(),
       ],
     },
@@ -213,6 +280,7 @@ export const DESIGN: WorkflowDefinition = {
       to: 'entregado',
       label: 'Marcar como entregado',
       roles: DESIGNER,
+      guards: [deliveryOficio],
       effects: [stamp('deliveredAt')],
     },
     {
@@ -255,10 +323,13 @@ export const DESIGN: WorkflowDefinition = {
     // Print has no request lead time; its earliest date is kept for information only.
     waived: isPrint,
   },
+  // SPEC §2: print is due 5 business days after the area approves it, and has no due date before.
   due: (ctx) => {
-    const approvedAt = instantOf(ctx.item.approvedAt);
-    if (approvedAt && isPrint(ctx.item)) {
-      return businessDue(ctx, approvedAt, ctx.settings.printDeliveryBusinessDays);
+    if (isPrint(ctx.item)) {
+      const approvedAt = instantOf(ctx.item.approvedAt);
+      return approvedAt
+        ? businessDue(ctx, approvedAt, ctx.settings.printDeliveryBusinessDays)
+        : null;
     }
     return businessDue(ctx, ctx.received, ctx.settings.digitalArtLeadBusinessDays);
   },

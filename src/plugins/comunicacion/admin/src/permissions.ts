@@ -12,6 +12,7 @@ export const QUEUE_KEYS = [
   'gobierno_digital',
   'correos',
   'organismos',
+  'cobertura_organismos',
 ] as const;
 
 export const PERMISSIONS = {

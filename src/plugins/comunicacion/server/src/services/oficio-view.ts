@@ -170,6 +170,15 @@ const toTimelineChange = (change: AuditChange): TimelineChange =>
  * The oficio page: the oficio with its work items (every work content type, one query each),
  * the transitions the staff member may fire on each, their documents and the full timeline.
  */
+/** A crew member as a conflict names them. */
+interface CrewPerson {
+  id: number;
+  firstname?: string | null;
+  lastname?: string | null;
+  username?: string | null;
+  email?: string | null;
+}
+
 export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const workflow = () => getService('workflow', strapi);
 
@@ -177,6 +186,13 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
    * Scheduled coverage sharing crew with any of the oficio's events at an overlapping time, in
    * one query; each event then sees the overlaps that concern it (as the guards expect them).
    */
+  /** «Ana López», else the username or e-mail: a conflict names people, not ids. */
+  const crewPersonName = (person: CrewPerson) =>
+    [person.firstname, person.lastname].filter(Boolean).join(' ').trim() ||
+    person.username ||
+    person.email ||
+    `persona ${person.id}`;
+
   const crewOverlapsOf = async (events: Row[]): Promise<Map<string, CrewOverlap[]>> => {
     const result = new Map<string, CrewOverlap[]>();
     const spans = events
@@ -197,8 +213,11 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
         endsAt: { $gt: new Date(minStart).toISOString() },
         crew: { id: { $in: [...new Set(spans.flatMap((span) => span.crew))] } },
       },
-      populate: { crew: { select: ['id'] }, oficio: { select: ['receivedAt'] } },
-    })) as (Row & { crew: { id: number }[]; oficio?: { receivedAt: string } | null })[];
+      populate: {
+        crew: { select: ['id', 'firstname', 'lastname', 'username', 'email'] },
+        oficio: { select: ['receivedAt'] },
+      },
+    })) as (Row & { crew: CrewPerson[]; oficio?: { receivedAt: string } | null })[];
     for (const span of spans) {
       const overlaps: CrewOverlap[] = [];
       for (const other of others) {
@@ -216,6 +235,11 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
           endsAt,
           receivedAt: asDate(other.oficio?.receivedAt) ?? asDate(other.createdAt) ?? new Date(0),
           sharedPeople: shared.map(String),
+          peopleNames: Object.fromEntries(
+            other.crew
+              .filter((person) => shared.includes(person.id))
+              .map((person) => [String(person.id), crewPersonName(person)])
+          ),
         });
       }
       result.set(span.documentId, overlaps);
