@@ -21,6 +21,7 @@ const LOG = 'api::transition-log.transition-log';
 const AUDIT = 'api::audit-record.audit-record';
 const HOLIDAY = 'api::holiday.holiday';
 const SETTING = 'api::setting.setting';
+const SURVEY = 'api::survey.survey';
 
 const ALL = [
   OFICIO,
@@ -64,28 +65,31 @@ export const ACCESS: Record<
     read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT, WEB],
     update: [DESIGN, WEB],
   },
+  // The Junior designer and the Community Manager also attend the organismos auxiliares (3.3).
   disenador_junior: {
-    read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT, WEB],
-    update: [DESIGN, WEB],
+    read: [OFICIO, AREA, LOGO, DESIGN, LOG, AUDIT, WEB, ADVISORY],
+    update: [DESIGN, WEB, ADVISORY],
   },
   community_manager: {
-    read: [OFICIO, AREA, DESIGN, COVERAGE, SOCIAL, LOG, AUDIT],
+    read: [OFICIO, AREA, DESIGN, COVERAGE, SOCIAL, LOG, AUDIT, ADVISORY],
     create: [SOCIAL],
-    update: [SOCIAL, COVERAGE],
+    update: [SOCIAL, COVERAGE, ADVISORY],
   },
   fotografo: { read: [OFICIO, AREA, COVERAGE, LOG, AUDIT], update: [COVERAGE] },
   creador_contenido: { read: [OFICIO, AREA, COVERAGE, SOCIAL, LOG, AUDIT], update: [COVERAGE] },
   coordinador_gobierno_digital: {
-    read: [...GOBIERNO_DIGITAL, SETTING],
-    create: [OFICIO, WEB, TRANSPARENCY, EMAIL, HOLIDAY],
-    update: [OFICIO, WEB, TRANSPARENCY, EMAIL, HOLIDAY, SETTING],
+    read: [...GOBIERNO_DIGITAL, SETTING, SURVEY],
+    create: [OFICIO, WEB, TRANSPARENCY, EMAIL, HOLIDAY, SURVEY],
+    update: [OFICIO, WEB, TRANSPARENCY, EMAIL, HOLIDAY, SETTING, SURVEY],
     delete: [WEB, TRANSPARENCY, EMAIL],
-    publish: [WEB, TRANSPARENCY],
+    publish: [WEB, TRANSPARENCY, SURVEY],
   },
+  // Gobierno Digital makes the departments' surveys on their behalf.
   auxiliar_gobierno_digital: {
-    read: GOBIERNO_DIGITAL,
-    update: [WEB, TRANSPARENCY, EMAIL],
-    publish: [WEB, TRANSPARENCY],
+    read: [...GOBIERNO_DIGITAL, SURVEY],
+    create: [SURVEY],
+    update: [WEB, TRANSPARENCY, EMAIL, SURVEY],
+    publish: [WEB, TRANSPARENCY, SURVEY],
   },
   coordinador_organismos: {
     read: [OFICIO, AREA, LOGO, DESIGN, ADVISORY, LOG, AUDIT, COVERAGE],
@@ -333,6 +337,23 @@ const ACCESS_ADDITIONS: readonly {
       })),
     ],
   },
+  {
+    // Manual 3.3: the Community Manager and the Junior designer attend advisories; Gobierno
+    // Digital makes the departments' surveys.
+    version: 2,
+    grants: [
+      ...(['community_manager', 'disenador_junior'] as const).flatMap((role) =>
+        (['read', 'update'] as const).map((crud) => ({ role, crud, uid: ADVISORY }))
+      ),
+      ...(['coordinador_gobierno_digital', 'auxiliar_gobierno_digital'] as const).flatMap((role) =>
+        (['read', 'create', 'update', 'publish'] as const).map((crud) => ({
+          role,
+          crud,
+          uid: SURVEY,
+        }))
+      ),
+    ],
+  },
 ];
 
 /**
@@ -374,4 +395,83 @@ export const widenStaffAccess = async ({ strapi }: { strapi: Core.Strapi }) => {
     changed = true;
   }
   if (changed) await store.set({ key: WIDENED_STORE_KEY, value: widened });
+};
+
+const WIDENED_FIELDS_STORE_KEY = 'widened-staff-fields';
+/** Raise it (and list the attributes) when a version adds attributes to a type roles edit. */
+const WIDENED_FIELDS_VERSION = 1;
+
+/** Attributes a version added to a content type: installed roles that read or edit it gain them. */
+const ADDED_ATTRIBUTES: Record<string, string[]> = {
+  [EMAIL]: [
+    'suggestedAddress',
+    'supportActions',
+    'attendedAt',
+    'attendedBy',
+    'removalActions',
+    'removedAt',
+    'removedBy',
+    'delivery',
+    'installedAt',
+    'installedBy',
+    'installationNote',
+    'verificationNote',
+    'verificationFile',
+  ],
+  [ADVISORY]: ['followUps'],
+  [SURVEY]: ['area'],
+};
+
+/**
+ * Adds, once per version, the attributes a version added (`ADDED_ATTRIBUTES`) to the field lists of
+ * the content-manager permissions installed roles already hold on those types, less the fields the
+ * role must not read. Roles seeded by this version have them already.
+ */
+export const widenAddedAttributes = async ({ strapi }: { strapi: Core.Strapi }) => {
+  const store = strapi.store({ type: 'plugin', name: 'comunicacion' });
+  const widened = ((await store.get({ key: WIDENED_FIELDS_STORE_KEY })) ?? {}) as Record<
+    string,
+    number
+  >;
+  const contentTypeService = strapi.service('admin::content-type');
+  let changed = false;
+
+  for (const [code, role] of Object.entries(ADMIN_ROLE_CODES)) {
+    if (code === 'strapi-super-admin' || !(role in ACCESS)) continue;
+    if ((widened[code] ?? 0) >= WIDENED_FIELDS_VERSION) continue;
+    const row = await strapi.db.query('admin::role').findOne({ where: { code } });
+    if (!row) continue;
+    const permissions = (await strapi.db.query('admin::permission').findMany({
+      where: {
+        role: row.id,
+        action: { $in: FIELD_ACTIONS },
+        subject: { $in: Object.keys(ADDED_ATTRIBUTES) },
+      },
+    })) as PermissionRow[];
+    for (const permission of permissions) {
+      const uid = permission.subject;
+      const current = permission.properties?.fields;
+      if (!uid || !current || !strapi.contentTypes[uid as keyof typeof strapi.contentTypes]) {
+        continue;
+      }
+      const all = contentTypeService.getNestedFields(strapi.contentTypes[uid as never], {
+        components: strapi.components,
+      }) as string[];
+      const added = withoutHidden(
+        role as StaffRole,
+        uid,
+        all.filter((path) => ADDED_ATTRIBUTES[uid].includes(path.split('.')[0])),
+        permission.action
+      ).filter((path) => !current.includes(path));
+      if (added.length === 0) continue;
+      strapi.log.info(`Rol ${code}: ${permission.action} ${uid} gana ${added.join(', ')}`);
+      await strapi.db.query('admin::permission').update({
+        where: { id: permission.id },
+        data: { properties: { ...(permission.properties ?? {}), fields: [...current, ...added] } },
+      });
+    }
+    widened[code] = WIDENED_FIELDS_VERSION;
+    changed = true;
+  }
+  if (changed) await store.set({ key: WIDENED_FIELDS_STORE_KEY, value: widened });
 };

@@ -48,6 +48,7 @@ const LIST_SETTINGS: Record<
 
 /** Labels of one content type that differ from the shared ones in LABELS. */
 const TYPE_LABELS: Record<string, Record<string, string>> = {
+  'api::survey.survey': { area: 'Área que hace la encuesta' },
   'api::transparency-obligation.transparency-obligation': {
     title: 'Obligación',
     frequency: 'Periodicidad',
@@ -66,6 +67,36 @@ const FIELD_HINTS: Record<string, Record<string, { label: string; description?: 
   },
   'api::social-post.social-post': {
     networks: { label: LABELS.networks, description: listHint(SOCIAL_NETWORK_LABELS) },
+  },
+  'api::email-account-request.email-account-request': {
+    suggestedAddress: {
+      label: LABELS.suggestedAddress,
+      description:
+        'La calcula el sistema con el nombre del área del oficio (se simplifica el nombre de la ' +
+        'dependencia). Puedes elegir otra dirección del dominio @calimaya.gob.mx.',
+    },
+    emailAddress: {
+      label: LABELS.emailAddress,
+      description: 'Del dominio @calimaya.gob.mx; en un alta empieza con la dirección sugerida.',
+    },
+    delivery: {
+      label: LABELS.delivery,
+      description:
+        'Número, fecha y oficio firmado con acuse. La contraseña nunca se captura aquí: se ' +
+        'entrega en papel, en sobre cerrado, con el oficio.',
+    },
+    verificationNote: {
+      label: LABELS.verificationNote,
+      description: 'Qué se comprobó, p. ej. que el área envió y recibió un mensaje de prueba.',
+    },
+  },
+  'api::advisory.advisory': {
+    followUps: {
+      label: LABELS.followUps,
+      description:
+        'Historial: agrega un seguimiento nuevo al final; los registrados no se editan ni se ' +
+        'quitan. El siguiente seguimiento fija la fecha de seguimiento de la asesoría.',
+    },
   },
   'api::oficio.oficio': {
     addressedTo: {
@@ -100,6 +131,10 @@ const FIELD_HINTS: Record<string, Record<string, { label: string; description?: 
     active: { label: 'Vigente', description: 'Un logotipo dado de baja ya no se puede elegir.' },
   },
   'api::survey.survey': {
+    area: {
+      label: 'Área que hace la encuesta',
+      description: 'Gobierno Digital hace la encuesta a nombre de esta área.',
+    },
     description: { label: 'Descripción', description: 'Se muestra arriba del formulario.' },
     opensAt: { label: 'Abre el', description: 'Vacío: abierta desde que se publica.' },
     closesAt: { label: 'Cierra el', description: 'Vacío: abierta hasta que se retire.' },

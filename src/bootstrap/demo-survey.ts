@@ -9,9 +9,14 @@ const SLUG = 'satisfaccion-tramites';
  */
 export const seedDemoSurvey = async ({ strapi }: { strapi: Core.Strapi }) => {
   if ((await strapi.db.query(SURVEY).count({ where: { slug: SLUG } })) > 0) return;
+  // Made by Gobierno Digital on behalf of the Tesorería, where most of these trámites are paid.
+  const area = (await strapi.db
+    .query('api::area.area')
+    .findOne({ where: { shortName: 'TM' }, select: ['id'] })) as { id: number } | null;
   const survey = await strapi.documents(SURVEY).create({
     data: {
       title: 'Encuesta de satisfacción de trámites',
+      area: area?.id ?? null,
       slug: SLUG,
       description:
         'Cuéntanos cómo te fue al realizar tu trámite en el Ayuntamiento de Calimaya. ' +

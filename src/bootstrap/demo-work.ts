@@ -129,7 +129,7 @@ export const seedDemoWork = async ({ strapi }: { strapi: Core.Strapi }) => {
   });
 
   const email = await create(OFICIO, {
-    subject: 'Alta de correo institucional para la Dirección de Turismo',
+    subject: 'Correo institucional de la Dirección de Turismo: alta y soporte',
     receivedAt: inDays(-1, 20).toISOString(),
     channel: 'digital',
     area: await area('DT'),
@@ -139,6 +139,34 @@ export const seedDemoWork = async ({ strapi }: { strapi: Core.Strapi }) => {
     oficio: email.documentId,
     kind: 'alta',
     requestedAddress: 'turismo',
+    personName: 'Titular de la Dirección de Turismo',
+    personPosition: 'Director(a) de Turismo',
+  });
+
+  // Support needs no authorization: Gobierno Digital attends it directly.
+  await create('api::email-account-request.email-account-request', {
+    title: 'El correo de informes de Turismo no recibe mensajes',
+    oficio: email.documentId,
+    kind: 'soporte',
+    emailAddress: 'informes.turismo@calimaya.gob.mx',
+  });
+
+  // An advisory to an organismo auxiliar, with its first follow-up recorded.
+  await create('api::advisory.advisory', {
+    title: 'Asesoría de imagen institucional del SMDIF',
+    oficio: dif.documentId,
+    organism: await area('SMDIF'),
+    channel: 'oficio',
+    receivedAt: inDays(-2, 15).toISOString(),
+    topic: 'Uso del manual de identidad en las lonas del SMDIF',
+    followUps: [
+      {
+        date: dateOnly(inDays(-1)),
+        by: 'Coordinación de Atención a Organismos Auxiliares',
+        notes: 'Reunión con el enlace del SMDIF: se revisaron los logotipos y colores.',
+        nextDate: dateOnly(inDays(6)),
+      },
+    ],
   });
 
   // Manual 3.2: an organismo auxiliar's event, scheduled by its coordination or the Community

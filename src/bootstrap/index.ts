@@ -3,6 +3,7 @@ import {
   grantPluginPermissions,
   narrowStaffFieldPermissions,
   seedAdminRoles,
+  widenAddedAttributes,
   widenStaffAccess,
 } from './admin-roles';
 import { seedApiRoles } from './api-roles';
@@ -27,6 +28,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await seedAdminRoles({ strapi });
   await narrowStaffFieldPermissions({ strapi });
   await widenStaffAccess({ strapi });
+  await widenAddedAttributes({ strapi });
   await grantPluginPermissions({ strapi });
   await seedApiRoles({ strapi });
   await seedPrivacyNotice({ strapi });

@@ -23,6 +23,7 @@ interface SurveyRow {
   opensAt?: string | null;
   closesAt?: string | null;
   questions?: QuestionInput[];
+  area?: { id: number } | null;
 }
 
 const refuse = (problems: Problem[]) =>
@@ -74,7 +75,8 @@ const relationTarget = (value: unknown): { documentId?: string; id?: number } | 
  * Surveys and their responses, at every door:
  * - a survey's questions are valid (unique keys, options for choice questions, a scale whose
  *   minimum is below its maximum), blank keys are generated from the prompt, it closes after it
- *   opens, and it is published with at least one question (`INVALID_DATA`);
+ *   opens, and it is published with at least one question and the area it is made for
+ *   (`INVALID_DATA`);
  * - a response belongs to a published survey that is open now (`SURVEY_CLOSED`), answers every
  *   required question with acceptable values and nothing else (`INVALID_ANSWER`, with the
  *   question keys in `details.fields`); it is stamped with the time it arrived and never edited.
@@ -116,7 +118,7 @@ export const surveyRules =
       if (ctx.action === 'publish' && params.documentId) {
         const draft = (await strapi.db.query(SURVEY_UID).findOne({
           where: { documentId: params.documentId, publishedAt: null },
-          populate: { questions: true },
+          populate: { questions: true, area: { select: ['id'] } },
         })) as SurveyRow | null;
         if (draft) {
           const questions = draft.questions ?? [];
@@ -124,6 +126,14 @@ export const surveyRules =
             ...prepareQuestions(questions).problems,
             ...checkDates(draft.opensAt, draft.closesAt),
           ];
+          if (!draft.area) {
+            problems.unshift({
+              field: 'area',
+              message:
+                'Una encuesta se publica a nombre de un área: indica en «Área que hace la ' +
+                'encuesta» para qué dependencia u organismo es.',
+            });
+          }
           if (questions.length === 0) {
             problems.unshift({
               field: 'questions',

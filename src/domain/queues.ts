@@ -126,7 +126,7 @@ export const QUEUES: readonly QueueDefinition[] = Object.freeze([
     sources: [
       {
         workflow: 'email-account-request',
-        states: ['solicitada', 'autorizada', 'creada', 'entregada'],
+        states: ['solicitada', 'autorizada', 'creada', 'atendida', 'dada_de_baja', 'entregada'],
       },
     ],
     roles: ['coordinador_gobierno_digital', 'auxiliar_gobierno_digital'],
@@ -136,7 +136,7 @@ export const QUEUES: readonly QueueDefinition[] = Object.freeze([
     label: 'Organismos auxiliares',
     description: 'Asesorías a SMDIF, OPDAPAS e IMCUFIDEC abiertas o en seguimiento.',
     sources: [{ workflow: 'advisory', states: ['abierta', 'en_seguimiento'] }],
-    roles: ['coordinador_organismos'],
+    roles: ['coordinador_organismos', 'community_manager', 'disenador_junior'],
   },
   {
     key: 'cobertura_organismos',

@@ -280,8 +280,15 @@ describe('Secretaría Técnica y visitantes', () => {
       .set(secretaria.auth)
       .expect(200);
     const mine = list.body.data.find((r: { documentId: string }) => r.documentId === documentId);
-    expect(mine).toMatchObject({ workflowStatus: 'solicitada', kind: 'alta' });
-    expect(mine).not.toHaveProperty('personName');
+    // It reads for whom it authorizes: the person (private to everyone else) and the area.
+    expect(mine).toMatchObject({
+      workflowStatus: 'solicitada',
+      kind: 'alta',
+      personName: 'Persona Privada',
+      area: { name: 'Dirección de Turismo' },
+    });
+    const own = await app.http().get(`/api/email-account-requests/${documentId}`).set(area.auth);
+    expect(own.body.data).not.toHaveProperty('personName');
 
     const missing = await app
       .http()

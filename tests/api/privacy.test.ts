@@ -255,6 +255,7 @@ describe('ninguna respuesta pública lleva datos que no son para el público', (
         'personName',
         'personPosition',
         'assignees',
+        'verificationFile',
       ],
       'api::web-publication.web-publication': [
         'verificationEvidence',
@@ -263,7 +264,7 @@ describe('ninguna respuesta pública lleva datos que no son para el público', (
         'internalNotes',
       ],
       'api::transition-log.transition-log': ['actorId', 'actorName', 'actorRoles', 'comment'],
-      'api::advisory.advisory': ['notes', 'internalNotes'],
+      'api::advisory.advisory': ['notes', 'followUps', 'internalNotes'],
     };
     for (const [uid, fields] of Object.entries(mustBePrivate)) {
       const attributes = app.strapi.contentType(uid as 'api::oficio.oficio').attributes as Record<

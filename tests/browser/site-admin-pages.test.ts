@@ -44,6 +44,8 @@ describe('Sitio web en el panel: transparencia y resultados de encuestas', () =>
       data: {
         title: 'Consulta sobre el alumbrado público',
         slug: 'consulta-alumbrado',
+        area: (await app.strapi.db.query('api::area.area').findOne({ where: { shortName: 'DSP' } }))
+          .id,
         opensAt: new Date(Date.now() - 3_600_000).toISOString(),
         closesAt: new Date(Date.now() + 7 * 86_400_000).toISOString(),
         questions: [

@@ -219,6 +219,8 @@ describe('Sitio municipal de referencia en /sitio/', () => {
       data: {
         title: 'Satisfacción con la atención ciudadana',
         slug: 'satisfaccion-atencion',
+        area: (await app.strapi.db.query('api::area.area').findOne({ where: { shortName: 'SA' } }))
+          .id,
         description: 'Ayúdanos a mejorar la atención en las ventanillas del Ayuntamiento.',
         opensAt: new Date(Date.now() - 3_600_000).toISOString(),
         closesAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),

@@ -52,14 +52,19 @@ export const areaId = async (app: TestApp, shortName: string) =>
     }
   ).id;
 
+/** The organismo auxiliar advisories of the fixtures attend (known once an oficio was created). */
+let fixtureOrganism: number | null = null;
+
 /** An oficio registered well ahead of every date the fixtures use, so lead times are met. */
 export const createOficio = async (
   app: TestApp,
   { area = 'DC', receivedAt = '2027-01-04T16:00:00Z', subject = 'Solicitud de servicios' } = {}
-) =>
-  app.strapi.documents(OFICIO_UID).create({
+) => {
+  fixtureOrganism = await areaId(app, 'SMDIF');
+  return app.strapi.documents(OFICIO_UID).create({
     data: { subject, receivedAt, channel: 'digital', area: await areaId(app, area) } as never,
   });
+};
 
 let coverageSlot = 0;
 /** A two-hour slot of its own for each coverage, so fixtures never compete for the crew. */
@@ -130,7 +135,12 @@ export const completeData = (workflow: WorkflowKey, crewId: number): Record<stri
         requestedAddress: 'cultura',
       };
     case 'advisory':
-      return { title: 'Asesoría de imagen', channel: 'oficio', topic: 'Manual de identidad' };
+      return {
+        title: 'Asesoría de imagen',
+        channel: 'oficio',
+        topic: 'Manual de identidad',
+        ...(fixtureOrganism ? { organism: fixtureOrganism } : {}),
+      };
     default:
       return {};
   }
@@ -207,18 +217,56 @@ export const dataFor = async (
       authorizationReference: 'ST/0123/2027',
       authorizationDate: '2027-01-05',
     };
+    // Support is attended without authorization; only a baja removes an account.
+    if (to === 'atendida' || from === 'atendida') {
+      return {
+        kind: 'soporte',
+        emailAddress: 'cultura@calimaya.gob.mx',
+        supportActions: 'Se restableció el acceso al buzón.',
+        verificationNote: 'El área confirmó que recibe mensajes.',
+      };
+    }
+    if (to === 'dada_de_baja' || from === 'dada_de_baja') {
+      return {
+        ...authorization,
+        kind: 'baja',
+        emailAddress: 'cultura@calimaya.gob.mx',
+        removalActions: 'Se respaldó el buzón y se eliminó la cuenta.',
+        delivery: {
+          number: 'DCSGD/0098/2027',
+          date: '2027-01-08',
+          document: (await createFile(app, 'oficio-baja.pdf')).id,
+        },
+        verificationNote: 'Un mensaje de prueba fue rechazado.',
+      };
+    }
     if (to === 'autorizada') return authorization;
     if (to === 'creada') return { ...authorization, emailAddress: 'cultura@calimaya.gob.mx' };
     if (to === 'entregada' || to === 'verificada') {
       return {
         ...authorization,
         emailAddress: 'cultura@calimaya.gob.mx',
-        deliveryReference: 'DCSGD/0099/2027',
+        delivery: {
+          number: 'DCSGD/0099/2027',
+          date: '2027-01-08',
+          document: (await createFile(app, 'oficio-entrega.pdf')).id,
+          receivedBy: 'Enlace de la Dirección de Cultura',
+        },
+        installedAt: '2027-01-08T17:00:00.000Z',
+        installedBy: 'Auxiliar de Gobierno Digital',
+        verificationNote: 'El área envió y recibió un mensaje de prueba.',
       };
     }
     return {};
   }
-  if (workflow === 'advisory' && to === 'concluida') return { notes: 'Se entregó el manual.' };
+  if (workflow === 'advisory' && to === 'concluida') {
+    return {
+      notes: 'Se entregó el manual.',
+      followUps: [
+        { date: '2027-01-11', by: 'Coordinación de Organismos', notes: 'Se entregó el manual.' },
+      ],
+    };
+  }
   if (workflow === 'oficio' && to === 'atendido') {
     return { responseFolio: 'DCSGD/R/0001/2027', responseDate: '2027-01-20' };
   }

@@ -50,6 +50,8 @@ describe('resultados de las encuestas en el complemento', () => {
         title: 'Satisfacción con los trámites',
         slug: 'satisfaccion',
         questions: QUESTIONS,
+        area: (await app.strapi.db.query('api::area.area').findOne({ where: { shortName: 'TM' } }))
+          .id,
       } as never,
     });
     documentId = survey.documentId;

@@ -42,8 +42,14 @@ const createSurvey = async (
   app: TestApp,
   { publish = true, questions = QUESTIONS, ...fields }: SurveyOptions
 ) => {
+  const area = await app.strapi.db.query('api::area.area').findOne({ where: { shortName: 'TM' } });
   const survey = await app.strapi.documents(SURVEY).create({
-    data: { description: 'Ayúdanos a mejorar la atención.', ...fields, questions } as never,
+    data: {
+      description: 'Ayúdanos a mejorar la atención.',
+      area: area.id,
+      ...fields,
+      questions,
+    } as never,
   });
   if (publish) await app.strapi.documents(SURVEY).publish({ documentId: survey.documentId });
   return survey;

@@ -129,6 +129,7 @@ describe('cada regla vale por cada puerta (matriz generada de las reglas)', () =
         .create({
           data: {
             ...completeData(example.workflow, refs.people[0]),
+            ...(example.workflow === 'advisory' ? { organism: await areaId(app, 'SMDIF') } : {}),
             oficio: oficio.documentId,
           } as never,
         });

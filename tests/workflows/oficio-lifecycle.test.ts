@@ -52,7 +52,15 @@ describe('el oficio sigue a sus servicios', () => {
 
     await app.strapi.documents(ADVISORY).update({
       documentId: first.documentId,
-      data: { notes: 'Se revisó el material con el organismo.' } as never,
+      data: {
+        followUps: [
+          {
+            date: '2027-01-12',
+            by: 'Coordinación de Atención a Organismos Auxiliares',
+            notes: 'Se revisó el material con el organismo.',
+          },
+        ],
+      } as never,
     });
     expect(
       (await as('coordinador_organismos', 'advisory', first.documentId, 'concluida')).status

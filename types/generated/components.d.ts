@@ -1,5 +1,27 @@
 import type { Schema, Struct } from '@strapi/strapi';
 
+export interface AdvisoryFollowUp extends Struct.ComponentSchema {
+  collectionName: 'components_advisory_follow_ups';
+  info: {
+    description: 'Un seguimiento de la asesor\u00EDa: cu\u00E1ndo, qui\u00E9n, qu\u00E9 se hizo y cu\u00E1ndo es el siguiente';
+    displayName: 'Seguimiento';
+  };
+  attributes: {
+    by: Schema.Attribute.String &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    date: Schema.Attribute.Date & Schema.Attribute.Required;
+    nextDate: Schema.Attribute.Date;
+    notes: Schema.Attribute.Text &
+      Schema.Attribute.Required &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
+  };
+}
+
 export interface SettingsBlackoutPeriod extends Struct.ComponentSchema {
   collectionName: 'components_settings_blackout_periods';
   info: {
@@ -146,6 +168,7 @@ export interface WorkflowProposalVersion extends Struct.ComponentSchema {
 declare module '@strapi/strapi' {
   export namespace Public {
     export interface ComponentSchemas {
+      'advisory.follow-up': AdvisoryFollowUp;
       'settings.blackout-period': SettingsBlackoutPeriod;
       'survey.question': SurveyQuestion;
       'workflow.coverage-material': WorkflowCoverageMaterial;

@@ -418,6 +418,7 @@ export interface ApiAdvisoryAdvisory extends Struct.CollectionTypeSchema {
     dueAt: Schema.Attribute.Date;
     earliestAllowedDate: Schema.Attribute.Date;
     followUpDate: Schema.Attribute.Date;
+    followUps: Schema.Attribute.Component<'advisory.follow-up', true> & Schema.Attribute.Private;
     internalNotes: Schema.Attribute.Text & Schema.Attribute.Private;
     leadTimeMet: Schema.Attribute.Boolean;
     locale: Schema.Attribute.String & Schema.Attribute.Private;
@@ -809,6 +810,11 @@ export interface ApiEmailAccountRequestEmailAccountRequest extends Struct.Collec
   };
   attributes: {
     assignees: Schema.Attribute.Relation<'manyToMany', 'admin::user'> & Schema.Attribute.Private;
+    attendedAt: Schema.Attribute.DateTime;
+    attendedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     authorizationDate: Schema.Attribute.Date;
     authorizationReference: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
@@ -817,6 +823,7 @@ export interface ApiEmailAccountRequestEmailAccountRequest extends Struct.Collec
     closedAt: Schema.Attribute.DateTime;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    delivery: Schema.Attribute.Component<'workflow.delivery-oficio', false>;
     deliveryReference: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 80;
@@ -824,6 +831,15 @@ export interface ApiEmailAccountRequestEmailAccountRequest extends Struct.Collec
     dueAt: Schema.Attribute.Date;
     earliestAllowedDate: Schema.Attribute.Date;
     emailAddress: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    installationNote: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 2000;
+      }>;
+    installedAt: Schema.Attribute.DateTime;
+    installedBy: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
@@ -852,12 +868,29 @@ export interface ApiEmailAccountRequestEmailAccountRequest extends Struct.Collec
       }>;
     publishedAt: Schema.Attribute.DateTime;
     rejectionReason: Schema.Attribute.Text;
+    removalActions: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
+    removedAt: Schema.Attribute.DateTime;
+    removedBy: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
     requestedAddress: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 200;
       }>;
     startedAt: Schema.Attribute.DateTime;
     statusChangedAt: Schema.Attribute.DateTime;
+    suggestedAddress: Schema.Attribute.String &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 200;
+      }>;
+    supportActions: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
     title: Schema.Attribute.String &
       Schema.Attribute.Required &
       Schema.Attribute.SetMinMaxLength<{
@@ -870,8 +903,22 @@ export interface ApiEmailAccountRequestEmailAccountRequest extends Struct.Collec
       }>;
     updatedAt: Schema.Attribute.DateTime;
     updatedBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;
+    verificationFile: Schema.Attribute.Media<'images' | 'files'> & Schema.Attribute.Private;
+    verificationNote: Schema.Attribute.Text &
+      Schema.Attribute.SetMinMaxLength<{
+        maxLength: 4000;
+      }>;
     workflowStatus: Schema.Attribute.Enumeration<
-      ['solicitada', 'autorizada', 'creada', 'entregada', 'verificada', 'rechazada']
+      [
+        'solicitada',
+        'autorizada',
+        'creada',
+        'atendida',
+        'dada_de_baja',
+        'entregada',
+        'verificada',
+        'rechazada',
+      ]
     > &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'solicitada'>;
@@ -1320,6 +1367,7 @@ export interface ApiSurveySurvey extends Struct.CollectionTypeSchema {
     draftAndPublish: true;
   };
   attributes: {
+    area: Schema.Attribute.Relation<'manyToOne', 'api::area.area'>;
     closesAt: Schema.Attribute.DateTime;
     createdAt: Schema.Attribute.DateTime;
     createdBy: Schema.Attribute.Relation<'oneToOne', 'admin::user'> & Schema.Attribute.Private;

@@ -20,7 +20,7 @@ export const DELIVERED_STATES: Readonly<Partial<Record<WorkflowKey, readonly str
     'social-post': ['publicada'],
     'web-publication': ['publicada'],
     'transparency-document': ['publicada'],
-    'email-account-request': ['entregada'],
+    'email-account-request': ['atendida', 'entregada'],
   });
 
 /** Who hears about `from → to` of `workflow` (none for most moves). */

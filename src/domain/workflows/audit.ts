@@ -46,7 +46,10 @@ export const UNAUDITED: ReadonlySet<string> = new Set([
   'transitionComment',
 ]);
 
-/** Fields of a component entry (proposal version, delivery oficio, chosen logo) the trail records. */
+/**
+ * Fields of a component entry (proposal version, delivery oficio, chosen logo, advisory follow-up)
+ * the trail records.
+ */
 const COMPONENT_FIELDS = [
   'version',
   'file',
@@ -60,6 +63,9 @@ const COMPONENT_FIELDS = [
   'document',
   'receivedBy',
   'logo',
+  'by',
+  'notes',
+  'nextDate',
 ];
 
 /** Component fields that point at another record or a file: the trail keeps their id. */

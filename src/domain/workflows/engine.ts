@@ -359,6 +359,9 @@ export function planTransition(input: TransitionInput): Success | Failure {
 
   Object.assign(changes, generic);
   item = { ...item, ...generic };
+  const derived = derivedChanges(definition, item, facts);
+  Object.assign(changes, derived);
+  item = { ...item, ...derived };
 
   if (definition.due) {
     changes.dueAt = dueOf(
@@ -377,6 +380,21 @@ export function planTransition(input: TransitionInput): Success | Failure {
   );
 
   return { ok: true, changes, sideEffects, transition: { from, to } };
+}
+
+// Derived values that differ from the stored ones.
+function derivedChanges(
+  definition: WorkflowDefinition,
+  item: Item,
+  facts: Facts
+): Record<string, unknown> {
+  const changes: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(definition.derive?.(item, facts) ?? {})) {
+    if (isBlank(value) ? !isBlank(item[field]) : String(value) !== String(item[field] ?? '')) {
+      changes[field] = value;
+    }
+  }
+  return changes;
 }
 
 // Lead-time fields whose value differs from the stored one (a date may have been edited).
@@ -446,6 +464,7 @@ export function planCreate(input: CreateInput): Success | Failure {
   if (definition.key === 'oficio' && (!staff || !instantOf(input.item.receivedAt))) {
     changes.receivedAt = nowIso;
   }
+  Object.assign(changes, derivedChanges(definition, { ...input.item, ...changes }, facts));
   const item: Item = { ...input.item, ...changes };
   const received = receivedOf(definition, item, facts);
 
@@ -474,10 +493,15 @@ export function planCreate(input: CreateInput): Success | Failure {
  */
 export function recomputeSchedule(input: ScheduleInput): Record<string, unknown> {
   const definition = definitionOf(input.workflow);
-  const { item, facts } = input;
-  if (typeof item.status === 'string' && definition.closed.includes(item.status)) return {};
+  const { facts } = input;
+  const derived = derivedChanges(definition, input.item, facts);
+  const item: Item = { ...input.item, ...derived };
+  if (typeof item.status === 'string' && definition.closed.includes(item.status)) return derived;
   const received = receivedOf(definition, item, facts);
-  const changes = changedLeadFields(definition, item, received, input.calendar, input.settings);
+  const changes = {
+    ...derived,
+    ...changedLeadFields(definition, item, received, input.calendar, input.settings),
+  };
   if (definition.due) {
     const due = dueOf(
       definition,

@@ -61,6 +61,7 @@ const phrase = (text: string): StateWord => ({ phrase: text });
 export const STATE_WORDS: Readonly<Record<string, StateWord>> = Object.freeze({
   abierta: participle('abiert'),
   aprobado: participle('aprobad'),
+  atendida: participle('atendid'),
   atendido: participle('atendid'),
   autorizada: participle('autorizad'),
   borrador: phrase('en borrador'),
@@ -70,6 +71,7 @@ export const STATE_WORDS: Readonly<Record<string, StateWord>> = Object.freeze({
   concluida: participle('concluid'),
   creada: participle('cread'),
   cubierta: participle('cubiert'),
+  dada_de_baja: agrees('dado de baja', 'dada de baja'),
   en_analisis: phrase('en análisis'),
   en_atencion: phrase('en atención'),
   en_diseno: phrase('en diseño'),
@@ -135,7 +137,8 @@ export function toThe(noun: Noun | WorkflowKey, count = 1) {
 /** An adjective in `[masculine singular, feminine singular]` agreed in gender and number. */
 export function agree(forms: readonly [string, string], gender: Gender, count = 1) {
   const word = forms[gender === 'm' ? 0 : 1];
-  return count === 1 ? word : `${word}s`;
+  // The plural is the first word's: «dadas de baja».
+  return count === 1 ? word : word.replace(/^(\S+)/, '$1s');
 }
 
 /**

@@ -8,6 +8,7 @@ import {
 import { REVIEW_CHECKS, REVIEWS_LOCKED_FROM } from './definitions/publication';
 import { chosenLogos } from './definitions/design';
 import { WORKFLOWS } from './definitions';
+import { INSTITUTIONAL_DOMAIN, institutionalAddressProblem } from '../email-address';
 import { blackout, fail } from './guards';
 import {
   coverageLinksFailure,
@@ -167,6 +168,16 @@ const SENT_PROPOSAL_FIELDS = ['version', 'file', 'sentAt'] as const;
 
 /** Secretaría Técnica's authorization of an institutional e-mail account. */
 export const AUTHORIZATION_FIELDS = ['authorizationReference', 'authorizationDate'] as const;
+
+/** What a recorded follow-up of an advisory says: never rewritten. */
+const FOLLOW_UP_FIELDS = ['date', 'by', 'notes', 'nextDate'] as const;
+
+const FIRST_FOLLOW_UP = {
+  date: '2027-01-11',
+  by: 'Coordinación de Atención a Organismos Auxiliares',
+  notes: 'Reunión con el enlace: se acordó el manual de identidad.',
+  nextDate: '2027-01-25',
+};
 
 /** States in which a site publication is verified and answered: its content is frozen. */
 export const FROZEN_STATES = ['verificada', 'respondida'] as const;
@@ -525,6 +536,40 @@ export const VALUE_RULES: readonly ValueRule[] = Object.freeze([
         set: () => ({
           material: [{ kind: 'fotos', link: 'https://drive.calimaya.gob.mx/cabildo' }],
         }),
+        expect: 'allowed',
+      },
+    ],
+  },
+  {
+    key: 'institutional-address',
+    description:
+      'La dirección de una cuenta de correo institucional es del dominio del municipio ' +
+      `(@${INSTITUTIONAL_DOMAIN}) y bien escrita.`,
+    codes: ['INVALID_EMAIL_ADDRESS'],
+    workflows: ['email-account-request'],
+    check: ({ after, changed }) => {
+      if (!changed.has('emailAddress') || isBlank(after.emailAddress)) return null;
+      const problem =
+        typeof after.emailAddress === 'string'
+          ? institutionalAddressProblem(after.emailAddress)
+          : 'La dirección de correo es un texto.';
+      return problem ? fail('INVALID_EMAIL_ADDRESS', problem, { fields: ['emailAddress'] }) : null;
+    },
+    examples: [
+      {
+        title: 'una cuenta de correo de otro dominio',
+        workflow: 'email-account-request',
+        state: 'autorizada',
+        as: 'auxiliar_gobierno_digital',
+        set: () => ({ emailAddress: 'cultura.calimaya@gmail.com' }),
+        expect: 'INVALID_EMAIL_ADDRESS',
+      },
+      {
+        title: 'elegir otra dirección del dominio en vez de la sugerida',
+        workflow: 'email-account-request',
+        state: 'autorizada',
+        as: 'auxiliar_gobierno_digital',
+        set: () => ({ emailAddress: 'casadecultura@calimaya.gob.mx' }),
         expect: 'allowed',
       },
     ],
@@ -1303,6 +1348,154 @@ export const INVARIANTS: readonly Invariant[] = Object.freeze([
         state: 'en_analisis',
         as: 'auxiliar_gobierno_digital',
         set: () => ({ plainLanguageChecked: false }),
+        expect: 'allowed',
+      },
+    ],
+  },
+  {
+    key: 'email-kind-fixed',
+    description:
+      'El tipo de una solicitud de correo (alta, soporte o baja) no cambia una vez que empezó su ' +
+      'trámite: cada tipo sigue su propio camino.',
+    codes: ['READONLY_FIELD'],
+    workflows: ['email-account-request'],
+    actions: ['update'],
+    check: ({ before, changed }) => {
+      if (!changed.has('kind') || !before || before.status === 'solicitada') return null;
+      return fail(
+        'READONLY_FIELD',
+        'El tipo de la solicitud (alta, soporte o baja) ya no cambia: su trámite empezó por el ' +
+          'camino de ese tipo. Rechaza esta solicitud y registra una nueva del tipo correcto.',
+        { fields: ['kind'], status: before.status }
+      );
+    },
+    examples: [
+      {
+        title: 'convertir en baja un alta ya autorizada',
+        workflow: 'email-account-request',
+        state: 'autorizada',
+        with: () => ({ authorizationReference: 'ST/0123/2027', authorizationDate: '2027-01-05' }),
+        as: 'coordinador_gobierno_digital',
+        set: () => ({ kind: 'baja' }),
+        expect: 'READONLY_FIELD',
+      },
+      {
+        title: 'corregir el tipo de una solicitud recién recibida',
+        workflow: 'email-account-request',
+        state: 'solicitada',
+        as: 'coordinador_gobierno_digital',
+        set: () => ({ kind: 'soporte' }),
+        expect: 'allowed',
+      },
+    ],
+  },
+  {
+    key: 'advisory-organism',
+    description:
+      'Una asesoría es para un organismo auxiliar (SMDIF, OPDAPAS, IMCUFIDEC): se indica siempre ' +
+      'y no puede ser una dependencia ni la Presidencia.',
+    codes: ['MISSING_DATA', 'INVALID_ORGANISM'],
+    workflows: ['advisory'],
+    actions: ['create', 'update'],
+    check: ({ after }) => {
+      const organism = after.organism;
+      if (isBlank(organism)) {
+        return fail(
+          'MISSING_DATA',
+          'Indica el organismo auxiliar al que se da la asesoría (SMDIF, OPDAPAS o IMCUFIDEC).',
+          { fields: ['organism'] }
+        );
+      }
+      const kind = isRecord(organism) ? organism.kind : null;
+      if (kind === 'organismo_auxiliar') return null;
+      const name = isRecord(organism) ? textOf(organism.name) : null;
+      return fail(
+        'INVALID_ORGANISM',
+        `${name ? `«${name}»` : 'El área indicada'} no es un organismo auxiliar: la asesoría de ` +
+          'esta coordinación es para SMDIF, OPDAPAS o IMCUFIDEC.',
+        { fields: ['organism'], kind: kind ?? null }
+      );
+    },
+    examples: [
+      {
+        title: 'quitar el organismo de una asesoría',
+        workflow: 'advisory',
+        state: 'abierta',
+        as: 'coordinador_organismos',
+        set: () => ({ organism: null }),
+        expect: 'MISSING_DATA',
+      },
+    ],
+  },
+  {
+    key: 'follow-ups-append-only',
+    description:
+      'Los seguimientos de una asesoría son su historia: se agregan al final, y uno registrado ' +
+      'no se edita ni se quita.',
+    codes: ['FOLLOW_UP_RECORDED'],
+    workflows: ['advisory'],
+    actions: ['update'],
+    check: ({ before, after, changed }) => {
+      if (!changed.has('followUps')) return null;
+      const previous = recordsOf(before?.followUps);
+      const next = recordsOf(after.followUps);
+      for (const [index, old] of previous.entries()) {
+        const now = next[index];
+        const rewritten = now
+          ? FOLLOW_UP_FIELDS.filter((field) => !sameScalar(old[field], now[field]))
+          : [...FOLLOW_UP_FIELDS];
+        if (rewritten.length > 0) {
+          return fail(
+            'FOLLOW_UP_RECORDED',
+            `El seguimiento ${index + 1} (${textOf(old.date) ?? 'sin fecha'}) ya está registrado: ` +
+              'no se edita ni se quita. Agrega un seguimiento nuevo con la corrección.',
+            { index, fields: rewritten.map((field) => `followUps.${field}`) }
+          );
+        }
+      }
+      return null;
+    },
+    examples: [
+      {
+        title: 'reescribir las notas de un seguimiento ya registrado',
+        workflow: 'advisory',
+        state: 'en_seguimiento',
+        with: () => ({ followUps: [FIRST_FOLLOW_UP] }),
+        as: 'coordinador_organismos',
+        set: (current) => ({
+          followUps: recordsOf(current.followUps).map((entry) => ({
+            ...entry,
+            notes: 'Otra versión de lo que pasó',
+          })),
+        }),
+        expect: 'FOLLOW_UP_RECORDED',
+      },
+      {
+        title: 'quitar un seguimiento registrado',
+        workflow: 'advisory',
+        state: 'en_seguimiento',
+        with: () => ({ followUps: [FIRST_FOLLOW_UP] }),
+        as: 'coordinador_organismos',
+        set: () => ({ followUps: [] }),
+        expect: 'FOLLOW_UP_RECORDED',
+      },
+      {
+        title: 'el Community Manager agrega un seguimiento',
+        workflow: 'advisory',
+        state: 'en_seguimiento',
+        with: () => ({ followUps: [FIRST_FOLLOW_UP] }),
+        as: 'community_manager',
+        set: (current) => ({
+          followUps: [
+            ...recordsOf(current.followUps),
+            {
+              date: '2027-01-20',
+              by: 'Community Manager',
+              notes: 'Se revisaron las publicaciones del organismo.',
+              nextDate: '2027-02-03',
+            },
+          ],
+        }),
         expect: 'allowed',
       },
     ],

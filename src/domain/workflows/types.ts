@@ -73,6 +73,9 @@ export interface OficioFacts {
   receivedAt: Date;
   lateAccepted: boolean;
   areaKind: AreaKind | null;
+  /** The requesting area's name and short name (null when not loaded). */
+  areaName?: string | null;
+  areaShortName?: string | null;
   /** Who the oficio is addressed to (`direccion` | `presidencia`). */
   addressedTo?: string | null;
   /** Who it is copied to: a list of codes (as stored). */
@@ -144,6 +147,9 @@ export type ErrorCode =
   | 'INVALID_RANGE'
   | 'INVALID_DELIVERABLES'
   | 'INVALID_NETWORKS'
+  | 'INVALID_EMAIL_ADDRESS'
+  | 'INVALID_ORGANISM'
+  | 'FOLLOW_UP_RECORDED'
   | 'INVALID_COPIES'
   | 'INACTIVE_LOGO'
   | 'INVALID_URL'
@@ -286,4 +292,9 @@ export interface WorkflowDefinition {
     waived?: (item: Item) => boolean;
   };
   due?: (ctx: ScheduleContext) => IsoDate | null;
+  /**
+   * Values the server derives from the item and its facts on every write (a suggested address,
+   * the next follow-up date), computed before the due date.
+   */
+  derive?: (item: Item, facts: Facts) => Record<string, unknown>;
 }

@@ -1,6 +1,8 @@
 import { factories } from '@strapi/strapi';
 import { errors, yup } from '@strapi/utils';
+import { AUTHORIZED_KINDS } from '../../../domain/workflows/definitions/email-account-request';
 import { runAs } from '../../../services/write-context';
+import { roleType } from '../../../utils/area-scope';
 import { validateInput } from '../../../utils/validation';
 import { scopeReads, workItemScope } from '../../workflow/scoped-controller';
 
@@ -21,14 +23,71 @@ const authorizationSchema = yup
   })
   .noUnknown(true, 'Campo no admitido: ${unknown}.');
 
+/** What Secretaría Técnica reads of a request it authorizes: for whom the account is. */
+interface ForWhom {
+  personName: string | null;
+  personPosition: string | null;
+  area: { documentId: string; name: string; shortName: string | null; kind: string } | null;
+}
+
+type Entry = Record<string, unknown> & { documentId?: string };
+
 export default factories.createCoreController(UID, ({ strapi }) => {
   const scope = scopeReads(strapi, UID, { ...workItemScope(), seeAll: ['secretaria-tecnica'] });
+
+  /**
+   * The person's name and position (private to everyone else) and the oficio's area of the
+   * requests Secretaría Técnica authorizes (altas and bajas): it must know for whom it signs.
+   */
+  const forWhom = async (documentIds: string[]): Promise<Map<string, ForWhom>> => {
+    const rows = (await strapi.db.query(UID).findMany({
+      where: { documentId: { $in: documentIds }, kind: { $in: [...AUTHORIZED_KINDS] } },
+      select: ['documentId', 'personName', 'personPosition'],
+      populate: {
+        oficio: {
+          select: ['id'],
+          populate: { area: { select: ['documentId', 'name', 'shortName', 'kind'] } },
+        },
+      },
+    })) as {
+      documentId: string;
+      personName: string | null;
+      personPosition: string | null;
+      oficio?: { area?: ForWhom['area'] } | null;
+    }[];
+    return new Map(
+      rows.map((row) => [
+        row.documentId,
+        {
+          personName: row.personName ?? null,
+          personPosition: row.personPosition ?? null,
+          area: row.oficio?.area ?? null,
+        },
+      ])
+    );
+  };
+
+  /** The answer with, for Secretaría Técnica only, for whom each request it authorizes is. */
+  const withForWhom = async (ctx: Parameters<typeof roleType>[0], body: unknown) => {
+    if (roleType(ctx) !== 'secretaria-tecnica') return body;
+    const answer = body as { data?: Entry | Entry[] | null };
+    const entries = Array.isArray(answer.data) ? answer.data : answer.data ? [answer.data] : [];
+    const known = await forWhom(
+      entries.map((entry) => entry.documentId).filter((id): id is string => Boolean(id))
+    );
+    for (const entry of entries) {
+      const extra = known.get(String(entry.documentId));
+      if (extra) Object.assign(entry, extra);
+    }
+    return body;
+  };
+
   return {
     async find(ctx) {
-      return scope.find(this, ctx);
+      return withForWhom(ctx, await scope.find(this, ctx));
     },
     async findOne(ctx) {
-      return scope.findOne(this, ctx);
+      return withForWhom(ctx, await scope.findOne(this, ctx));
     },
 
     /**

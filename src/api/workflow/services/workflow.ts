@@ -44,7 +44,7 @@ const OFICIO_FACT_POPULATE = {
     'addressedTo',
     'copiedTo',
   ],
-  populate: { area: { select: ['id', 'kind'] } },
+  populate: { area: { select: ['id', 'kind', 'name', 'shortName'] } },
 };
 
 /** Relations and media each workflow's guards look at. */
@@ -78,8 +78,16 @@ export const POPULATE: Record<WorkflowKey, Record<string, unknown>> = {
     responseDocument: { select: ['id'] },
     file: { select: ['id'] },
   },
-  'email-account-request': { oficio: OFICIO_FACT_POPULATE },
-  advisory: { oficio: OFICIO_FACT_POPULATE },
+  'email-account-request': {
+    oficio: OFICIO_FACT_POPULATE,
+    delivery: { populate: { document: { select: ['id'] } } },
+    verificationFile: { select: ['id'] },
+  },
+  advisory: {
+    oficio: OFICIO_FACT_POPULATE,
+    organism: { select: ['id', 'documentId', 'kind', 'name'] },
+    followUps: true,
+  },
 };
 
 export type Row = Record<string, unknown> & { id: number; documentId: string; status?: string };
@@ -173,7 +181,7 @@ interface OficioRow {
   lateAcceptedAt?: string | null;
   addressedTo?: string | null;
   copiedTo?: unknown;
-  area?: { kind?: string } | null;
+  area?: { kind?: string; name?: string | null; shortName?: string | null } | null;
 }
 
 /** Fields the engine maintains; people may not set them through any door. */
@@ -197,7 +205,14 @@ const SYSTEM_FIELDS: Record<WorkflowKey, string[]> = {
     'respondedAt',
     ...reviewRecordsOf('transparency-document'),
   ],
-  'email-account-request': [],
+  'email-account-request': [
+    'suggestedAddress',
+    'deliveryReference',
+    'attendedAt',
+    'attendedBy',
+    'removedAt',
+    'removedBy',
+  ],
   advisory: [],
 };
 
@@ -242,6 +257,9 @@ const personName = (person: CrewPerson) =>
 const mediaId = (value: unknown) =>
   value && typeof value === 'object' && 'id' in value ? (value as { id: number }).id : null;
 
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
+
 /** The row as the pure engine sees it: relations reduced to ids, media to a truthy id. */
 export const toDomainItem = (workflow: WorkflowKey, row: Row): Item => {
   const item: Record<string, unknown> = { ...row };
@@ -249,7 +267,7 @@ export const toDomainItem = (workflow: WorkflowKey, row: Row): Item => {
   item.status = row[STATUS_FIELD];
   const oficio = row.oficio as OficioRow | null | undefined;
   item.oficioDocumentId = oficio?.documentId ?? null;
-  for (const key of ['responseDocument', 'file', 'scan']) {
+  for (const key of ['responseDocument', 'file', 'scan', 'verificationFile']) {
     if (key in row) item[key] = mediaId(row[key]);
   }
   for (const key of ['attachments', 'designedFiles']) {
@@ -281,6 +299,9 @@ export const toDomainItem = (workflow: WorkflowKey, row: Row): Item => {
     });
     const delivery = row.delivery as Record<string, unknown> | null | undefined;
     item.delivery = delivery ? { ...delivery, document: mediaId(delivery.document) } : null;
+  }
+  if (workflow === 'email-account-request' && isObject(row.delivery)) {
+    item.delivery = { ...row.delivery, document: mediaId(row.delivery.document) };
   }
   if (workflow === 'social-post') {
     item.design = (row.design as { documentId?: string } | null)?.documentId ?? null;
@@ -463,6 +484,8 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
               receivedAt: asDate(oficio.receivedAt) ?? now,
               lateAccepted: Boolean(oficio.lateAcceptedAt),
               areaKind: (oficio.area?.kind as 'dependencia') ?? null,
+              areaName: oficio.area?.name ?? null,
+              areaShortName: oficio.area?.shortName ?? null,
               addressedTo: oficio.addressedTo ?? null,
               copiedTo: oficio.copiedTo ?? null,
             }

@@ -98,6 +98,8 @@ describe('grammar table', () => {
     expect(stateWord('transparency-document', 'recibida')).toBe('recibido');
     expect(stateWord('transparency-document', 'lista')).toBe('listo');
     expect(stateWord('social-post', 'borrador')).toBe('en borrador');
+    expect(stateWord('email-account-request', 'dada_de_baja', 2)).toBe('dadas de baja');
+    expect(stateWord('email-account-request', 'atendida')).toBe('atendida');
     expect(stateWord('oficio', 'informacion_incompleta')).toBe('con información incompleta');
     expect(stateWord('design', 'publicado', 2)).toBe('publicados');
     expect(stateWord('email-account-request', 'verificada', 2)).toBe('verificadas');

@@ -623,17 +623,73 @@ const CASES: GuardCase[] = [
     to: 'creada',
     item: { emailAddress: null },
     code: 'MISSING_DATA',
-    message: 'Falta información: dirección de correo creada.',
+    message: 'Falta información: dirección de correo.',
     details: { fields: ['emailAddress'] },
   },
   {
-    name: 'delivery without its oficio',
+    name: 'delivery without the document of its oficio',
     workflow: 'email-account-request',
     from: 'creada',
     to: 'entregada',
-    item: { deliveryReference: ' ' },
+    item: { delivery: { number: 'DCSGD/0100/2026', date: '2026-11-05', document: null } },
     code: 'MISSING_DATA',
-    message: 'Falta información: oficio de entrega.',
+    message:
+      'Falta información del oficio de entrega: documento del oficio de entrega (escaneado, con ' +
+      'acuse). La contraseña no se captura: va en papel, con el oficio.',
+    details: { fields: ['delivery.document'] },
+  },
+  {
+    name: 'support attended without saying what was done',
+    workflow: 'email-account-request',
+    from: 'solicitada',
+    to: 'atendida',
+    item: { kind: 'soporte', supportActions: '  ' },
+    code: 'MISSING_DATA',
+    message: 'Falta información: qué se hizo para atender el soporte.',
+    details: { fields: ['supportActions'] },
+  },
+  {
+    name: 'account removed without authorization',
+    workflow: 'email-account-request',
+    from: 'autorizada',
+    to: 'dada_de_baja',
+    item: { kind: 'baja', authorizationReference: null },
+    code: 'NOT_AUTHORIZED',
+    message:
+      'La baja no se realiza sin la autorización de la Secretaría Técnica: registra su número ' +
+      'de oficio y su fecha.',
+  },
+  {
+    name: 'account removed without saying which and what was done',
+    workflow: 'email-account-request',
+    from: 'autorizada',
+    to: 'dada_de_baja',
+    item: { kind: 'baja', emailAddress: null, removalActions: null },
+    code: 'MISSING_DATA',
+    message: 'Falta información: dirección de correo, qué se hizo para dar de baja la cuenta.',
+    details: { fields: ['emailAddress', 'removalActions'] },
+  },
+  {
+    name: 'new account verified without its installation',
+    workflow: 'email-account-request',
+    from: 'entregada',
+    to: 'verificada',
+    item: { installedBy: '' },
+    code: 'MISSING_DATA',
+    message:
+      'Falta registrar la instalación de la cuenta en el equipo del área: cuándo y quién la ' +
+      'instaló.',
+    details: { fields: ['installedBy'] },
+  },
+  {
+    name: 'verified without evidence',
+    workflow: 'email-account-request',
+    from: 'atendida',
+    to: 'verificada',
+    item: { kind: 'soporte', verificationNote: null, verificationFile: null },
+    code: 'MISSING_DATA',
+    message: /^Falta la evidencia de la verificación/,
+    details: { fields: ['verificationNote'] },
   },
   // advisory
   {
@@ -646,14 +702,16 @@ const CASES: GuardCase[] = [
     message: 'Falta información: tema.',
   },
   {
-    name: 'conclusion without notes',
+    name: 'conclusion without any follow-up',
     workflow: 'advisory',
     from: 'en_seguimiento',
     to: 'concluida',
-    item: { notes: '' },
+    item: { followUps: [] },
     code: 'MISSING_DATA',
-    message: 'Falta información: notas.',
-    details: { fields: ['notes'] },
+    message:
+      'Para concluir la asesoría registra al menos un seguimiento: fecha, quién lo dio y qué se ' +
+      'hizo.',
+    details: { fields: ['followUps'] },
   },
 ];
 
@@ -761,21 +819,63 @@ describe('edges that exist only for some items', () => {
     expect(failure.details.allowed).toEqual(['en_imprenta', 'cancelado']);
   });
 
-  it('e-mail address is only required for a new account', () => {
-    const result = planTransition({
-      workflow: 'email-account-request',
-      from: 'autorizada',
-      to: 'creada',
-      actor: actor('auxiliar_gobierno_digital'),
-      item: {
-        ...happyItem('email-account-request', 'autorizada', 'creada'),
-        kind: 'soporte',
-        emailAddress: null,
-      },
-      facts: baseFacts('email-account-request'),
-      calendar,
-      settings: SETTINGS,
+  it('each kind of e-mail request has its own way: support skips the authorization', () => {
+    const attempt = (kind: string, from: string, to: string, role: Role) =>
+      planTransition({
+        workflow: 'email-account-request',
+        from,
+        to,
+        actor: actor(role),
+        item: { ...happyItem('email-account-request', from, to), kind },
+        facts: baseFacts('email-account-request'),
+        comment: null,
+        calendar,
+        settings: SETTINGS,
+      });
+    const noAuthorization = expectFailure(
+      attempt('soporte', 'solicitada', 'autorizada', 'secretaria_tecnica')
+    );
+    expect(noAuthorization.code).toBe('INVALID_TRANSITION');
+    expect(noAuthorization.message).toMatch(
+      /^Este paso no corresponde a una solicitud de soporte: el soporte no necesita la autorización/
+    );
+    expect(noAuthorization.details.allowed).toEqual(['atendida', 'rechazada']);
+    const altaAttended = expectFailure(
+      attempt('alta', 'solicitada', 'atendida', 'auxiliar_gobierno_digital')
+    );
+    expect(altaAttended.code).toBe('INVALID_TRANSITION');
+    expect(altaAttended.message).toMatch(/necesita antes la autorización de la Secretaría/);
+    expect(
+      expectFailure(attempt('baja', 'autorizada', 'creada', 'auxiliar_gobierno_digital')).code
+    ).toBe('INVALID_TRANSITION');
+    expect(
+      expectFailure(attempt('alta', 'autorizada', 'dada_de_baja', 'auxiliar_gobierno_digital')).code
+    ).toBe('INVALID_TRANSITION');
+    // Support attended: stamped with when and by whom.
+    const attended = expectSuccess(
+      attempt('soporte', 'solicitada', 'atendida', 'auxiliar_gobierno_digital')
+    );
+    expect(attended.changes).toMatchObject({
+      attendedAt: baseFacts('email-account-request').now.toISOString(),
+      attendedBy: 'Ana Pérez',
     });
-    expectSuccess(result);
+    // A baja or a support request is verified without an installation.
+    expectSuccess(
+      planTransition({
+        workflow: 'email-account-request',
+        from: 'dada_de_baja',
+        to: 'verificada',
+        actor: actor('auxiliar_gobierno_digital'),
+        item: {
+          ...happyItem('email-account-request', 'dada_de_baja', 'verificada'),
+          kind: 'baja',
+          installedAt: null,
+          installedBy: null,
+        },
+        facts: baseFacts('email-account-request'),
+        calendar,
+        settings: SETTINGS,
+      })
+    );
   });
 });

@@ -146,13 +146,32 @@ export const BASE_ITEMS: Record<WorkflowKey, Item> = {
     authorizationReference: 'ST/045/2026',
     authorizationDate: '2026-11-03',
     emailAddress: 'mlopez@calimaya.gob.mx',
-    deliveryReference: 'DCSGD/0100/2026',
+    supportActions: 'Se restableció el acceso y se liberó espacio en el buzón.',
+    removalActions: 'Se eliminó la cuenta y se respaldó su buzón.',
+    delivery: {
+      number: 'DCSGD/0100/2026',
+      date: '2026-11-05',
+      document: 41,
+      receivedBy: 'María López',
+    },
+    installedAt: mx('2026-11-05', '12:00').toISOString(),
+    installedBy: 'Auxiliar de Gobierno Digital',
+    verificationNote: 'El área envió y recibió un mensaje de prueba.',
   },
   advisory: {
     documentId: 'a1',
     channel: 'oficio',
     topic: 'Lineamientos de imagen institucional',
     notes: 'Se entregó el manual de identidad.',
+    organism: { id: 27, kind: 'organismo_auxiliar', name: 'SMDIF' },
+    followUps: [
+      {
+        date: '2026-11-04',
+        by: 'Coordinación de Atención a Organismos Auxiliares',
+        notes: 'Se entregó el manual de identidad.',
+        nextDate: '2026-11-18',
+      },
+    ],
   },
 };
 
@@ -169,6 +188,8 @@ const HAPPY_OVERRIDES: Partial<Record<WorkflowKey, Record<string, Record<string,
     },
     publicado: { medium: 'digital' },
   },
+  // Support is attended without authorization; only a baja removes an account.
+  'email-account-request': { atendida: { kind: 'soporte' }, dada_de_baja: { kind: 'baja' } },
 };
 
 export function baseFacts(workflow: WorkflowKey): Facts {

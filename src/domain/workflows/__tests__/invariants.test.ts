@@ -314,7 +314,8 @@ describe('values at intake', () => {
 
   it('an advisory is followed up on or after the day it was received, in Mexico City', () => {
     // Received at 20:00 on 1 February in Mexico City (02:00 UTC on the 2nd).
-    const advisory = { status: 'abierta', receivedAt: '2027-02-02T02:00:00.000Z' };
+    const organism = { id: 27, kind: 'organismo_auxiliar', name: 'SMDIF' };
+    const advisory = { status: 'abierta', receivedAt: '2027-02-02T02:00:00.000Z', organism };
     expect(
       checkWrite(created('advisory', { ...advisory, followUpDate: '2027-01-31' }))
     ).toMatchObject({
@@ -323,7 +324,7 @@ describe('values at intake', () => {
     });
     expect(checkWrite(created('advisory', { ...advisory, followUpDate: '2027-02-01' }))).toBeNull();
     expect(
-      checkWrite(created('advisory', { status: 'abierta', followUpDate: '2020-01-01' }))
+      checkWrite(created('advisory', { status: 'abierta', organism, followUpDate: '2020-01-01' }))
     ).toBeNull();
   });
 

@@ -1,13 +1,39 @@
-import { requireFields } from '../guards';
+import { missingData, requireFields } from '../guards';
 import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
-import type { RoleRef, WorkflowDefinition } from '../types';
-import { dateOf } from '../values';
+import type { Guard, Item, RoleRef, WorkflowDefinition } from '../types';
+import { dateOf, recordsOf } from '../values';
 import { businessDue, CANCEL_COMMENT } from './common';
 
-const ADVISORS: readonly RoleRef[] = ['coordinador_organismos', 'coordinador_comunicacion'];
+/**
+ * Who attends the organismos auxiliares (manual 3.3): the Coordinador(a) de Atención a Organismos
+ * Auxiliares with the Community Manager and the Diseñador(a) Junior, and the coordination of
+ * Comunicación Social.
+ */
+export const ADVISORS: readonly RoleRef[] = [
+  'coordinador_organismos',
+  'community_manager',
+  'disenador_junior',
+  'coordinador_comunicacion',
+];
 
 // Business days to the first follow-up when none was set.
 const FOLLOW_UP_DAYS = 5;
+
+/** The follow-ups of an advisory, oldest first, as recorded. */
+export const followUpsOf = (item: Item) => recordsOf(item.followUps);
+
+const followedUp: Guard = {
+  code: 'MISSING_DATA',
+  description: 'Al menos un seguimiento registrado',
+  check: ({ item }) =>
+    followUpsOf(item).length > 0
+      ? null
+      : missingData(
+          ['followUps'],
+          'Para concluir la asesoría registra al menos un seguimiento: fecha, quién lo dio y qué ' +
+            'se hizo.'
+        ),
+};
 
 /** Advisory to the organismos auxiliares, by oficio or informally ("económica"). */
 export const ADVISORY: WorkflowDefinition = {
@@ -36,7 +62,7 @@ export const ADVISORY: WorkflowDefinition = {
       to: 'concluida',
       label: 'Concluir',
       roles: ADVISORS,
-      guards: [requireFields(['notes'])],
+      guards: [followedUp],
     },
     {
       from: ['abierta', 'en_seguimiento'],
@@ -53,4 +79,10 @@ export const ADVISORY: WorkflowDefinition = {
     waived: () => true,
   },
   due: (ctx) => dateOf(ctx.item.followUpDate) ?? businessDue(ctx, ctx.received, FOLLOW_UP_DAYS),
+  // The next follow-up is the one the last entry set.
+  derive: (item) => {
+    const last = followUpsOf(item).at(-1);
+    const next = last ? dateOf(last.nextDate) : null;
+    return next ? { followUpDate: next } : {};
+  },
 };

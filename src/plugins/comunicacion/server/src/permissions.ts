@@ -132,6 +132,7 @@ export const ROLE_GRANTS: Record<StaffRole, string[]> = {
     PERMISSIONS.oficios,
     PERMISSIONS.fireTransitions,
     ...GOBIERNO_DIGITAL,
+    PERMISSIONS.surveys,
     ...queuesOf('auxiliar_gobierno_digital'),
   ],
   coordinador_organismos: [

@@ -5,6 +5,8 @@ export interface SurveySummary {
   documentId: string;
   title: string;
   slug: string;
+  /** The area on whose behalf Gobierno Digital made the survey (null for an older survey). */
+  area: { documentId: string; name: string; shortName: string | null } | null;
   /** A published version exists (the public site may show it). */
   published: boolean;
   /** Published and within opensAt / closesAt now. */

@@ -23,6 +23,7 @@ interface SurveyRow {
   publishedAt: string | Date | null;
   createdAt: string | Date;
   questions?: QuestionInput[];
+  area?: { documentId: string; name: string; shortName: string | null } | null;
 }
 
 interface JoinTable {
@@ -32,6 +33,9 @@ interface JoinTable {
 }
 
 const BATCH = 1000;
+
+const areaOf = (area: SurveyRow['area']): SurveySummary['area'] =>
+  area ? { documentId: area.documentId, name: area.name, shortName: area.shortName ?? null } : null;
 
 /**
  * Survey results for staff: response counts, per-question summaries and the raw responses as CSV.
@@ -43,7 +47,7 @@ const createSurveyResultsService = ({ strapi }: { strapi: Core.Strapi }) => {
   const loadVersions = async (documentId?: string) => {
     const rows = (await strapi.db.query(SURVEY_UID).findMany({
       where: documentId ? { documentId } : {},
-      populate: { questions: true },
+      populate: { questions: true, area: { select: ['documentId', 'name', 'shortName'] } },
       orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     })) as SurveyRow[];
     const byDocument = new Map<string, { draft?: SurveyRow; published?: SurveyRow }>();
@@ -101,6 +105,7 @@ const createSurveyResultsService = ({ strapi }: { strapi: Core.Strapi }) => {
       documentId: current.documentId,
       title: (versions.draft ?? current).title,
       slug: (versions.draft ?? current).slug,
+      area: areaOf((versions.draft ?? current).area),
       published: Boolean(versions.published),
       open: Boolean(versions.published) && isOpen(versions.published!),
       opensAt: toIso(current.opensAt),

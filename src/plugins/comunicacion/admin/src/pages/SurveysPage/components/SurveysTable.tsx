@@ -37,11 +37,14 @@ export const SurveysTable = ({ surveys }: { surveys: SurveySummary[] }) => {
     ].join(' · ');
 
   return (
-    <Table colCount={5} rowCount={surveys.length + 1}>
+    <Table colCount={6} rowCount={surveys.length + 1}>
       <Thead>
         <Tr>
           <Th>
             <Typography variant="sigma">{t('surveys.table.survey', 'Encuesta')}</Typography>
+          </Th>
+          <Th>
+            <Typography variant="sigma">{t('surveys.table.area', 'Área')}</Typography>
           </Th>
           <Th>
             <Typography variant="sigma">{t('surveys.table.state', 'Estado')}</Typography>
@@ -66,6 +69,11 @@ export const SurveysTable = ({ surveys }: { surveys: SurveySummary[] }) => {
               <Link tag={NavLink} to={survey.documentId}>
                 {survey.title}
               </Link>
+            </Td>
+            <Td>
+              <Typography textColor={survey.area ? 'neutral800' : 'neutral600'}>
+                {survey.area?.name ?? t('surveys.area.none', 'Sin área')}
+              </Typography>
             </Td>
             <Td>
               <SurveyStateBadge survey={survey} />
