@@ -420,6 +420,21 @@ const ADDED_ATTRIBUTES: Record<string, string[]> = {
   ],
   [ADVISORY]: ['followUps'],
   [SURVEY]: ['area'],
+  [OFICIO]: ['addressedTo', 'copiedTo'],
+  // `logos` was a relation and is now an ordered list of choices (`logos.logo`).
+  [DESIGN]: ['requirements', 'delivery', 'logos'],
+  [COVERAGE]: ['bulletin', 'material', 'publications'],
+  [WEB]: [
+    'designRequest',
+    'designedFiles',
+    'spellingCheckedBy',
+    'spellingCheckedAt',
+    'plainLanguageCheckedBy',
+    'plainLanguageCheckedAt',
+    'personalDataCheckedBy',
+    'personalDataCheckedAt',
+  ],
+  [TRANSPARENCY]: ['personalDataCheckedBy', 'personalDataCheckedAt'],
 };
 
 /**

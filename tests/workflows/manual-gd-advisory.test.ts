@@ -576,6 +576,21 @@ describe('Manual de Gobierno Digital y de Organismos Auxiliares: cuentas de corr
         },
       },
     });
+    // … and a designer's design fields from before the requisitos and the delivery oficio.
+    const senior = await roleOf('Diseñador(a) Senior');
+    const designUpdate = (await db.query('admin::permission').findOne({
+      where: { role: senior.id, action: update, subject: 'api::design.design' },
+    })) as { id: number; properties: { fields?: string[] } };
+    await db.query('admin::permission').update({
+      where: { id: designUpdate.id },
+      data: {
+        properties: {
+          fields: (designUpdate.properties.fields ?? []).filter(
+            (path) => path !== 'requirements' && !path.startsWith('delivery')
+          ),
+        },
+      },
+    });
     const store = app.strapi.store({ type: 'plugin', name: 'comunicacion' });
     await store.set({ key: 'widened-staff-access', value: {} });
     await store.set({ key: 'widened-staff-fields', value: {} });
@@ -589,6 +604,14 @@ describe('Manual de Gobierno Digital y de Organismos Auxiliares: cuentas de corr
     expect(await permission(manager.id, 'plugin::content-manager.explorer.read')).not.toBeNull();
     expect((await permission(organismos.id, update))?.properties.fields).toEqual(
       expect.arrayContaining(['followUps.date', 'followUps.notes', 'topic'])
+    );
+    const designFields = (
+      (await db.query('admin::permission').findOne({ where: { id: designUpdate.id } })) as {
+        properties: { fields: string[] };
+      }
+    ).properties.fields;
+    expect(designFields).toEqual(
+      expect.arrayContaining(['requirements', 'delivery.number', 'delivery.date'])
     );
     // Once: what staff remove afterwards stays removed.
     await db.query('admin::permission').deleteMany({
