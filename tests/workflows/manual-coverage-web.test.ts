@@ -134,6 +134,21 @@ describe('manual: cobertura de eventos y publicación en la página web', () => 
       }),
     ]);
     expect(await stateOf(app, 'coverage-event', feria.documentId)).toBe('solicitada');
+    // The oficio page says the same before anyone tries: «Programar» is refused, naming her.
+    const page = await app
+      .http()
+      .get(`/comunicacion/oficios/${later.documentId}`)
+      .set(staff.coordinador_comunicacion.auth)
+      .expect(200);
+    const item = (
+      page.body.data.items as {
+        documentId: string;
+        transitions: { to: string; reason: { code: string; message: string } | null }[];
+      }[]
+    ).find((entry) => entry.documentId === feria.documentId)!;
+    const schedule = item.transitions.find((t) => t.to === 'programada')!;
+    expect(schedule.reason?.code).toBe('CREW_CONFLICT');
+    expect(schedule.reason?.message).toContain('Ana López ya tiene asignada');
 
     // Another person covers the fair.
     await edit('coordinador_comunicacion', COVERAGE, feria.documentId, {

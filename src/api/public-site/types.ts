@@ -5,6 +5,7 @@
  * a Spanish message: 400 `INVALID_QUERY` (naming the parameter), 404 `NOT_FOUND`.
  */
 import { TRANSPARENCY_METADATA_FIELDS } from '../../domain/transparency';
+import { labelOf } from '../../utils/field-labels';
 
 export interface Pagination {
   page: number;
@@ -138,18 +139,11 @@ export type OpenDataRow = Record<OpenDataField, string | number | null>;
  */
 export const OPEN_DATA_HEADERS: Readonly<Record<OpenDataField, string>> = Object.freeze({
   documentId: 'Identificador',
-  title: 'Título',
-  law: 'Ley',
-  lawVersion: 'Versión de la ley',
-  article: 'Artículo',
-  fraccion: 'Fracción',
-  ejercicio: 'Ejercicio',
-  periodStart: 'Inicio del periodo',
-  periodEnd: 'Fin del periodo',
-  responsibleArea: 'Área responsable',
-  updatedOn: 'Fecha de actualización',
-  validatedOn: 'Fecha de validación',
-  note: 'Nota',
+  // The metadata read as the staff read them in the content manager.
+  ...(Object.fromEntries(
+    TRANSPARENCY_METADATA_FIELDS.map((field) => [field, labelOf(field)])
+  ) as Record<(typeof TRANSPARENCY_METADATA_FIELDS)[number], string>),
+  title: labelOf('title'),
   publishedAt: 'Fecha de publicación',
   fileUrl: 'URL del archivo',
 });

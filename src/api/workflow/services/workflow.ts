@@ -12,12 +12,18 @@ import {
   isClosed,
   recomputeSchedule,
   type Actor,
+  type CrewOverlap,
   type Facts,
   type Item,
   type OficioItemFacts,
   type WorkflowKey,
   type WorkflowSettings,
 } from '../../../domain/workflows';
+import {
+  CREW_OVERLAP_POPULATE,
+  crewOverlapOf,
+  type CrewOverlapRow,
+} from '../../../utils/crew-overlaps';
 import { getService } from '../../../utils/get-service';
 import { lockForTransaction, usesAdvisoryLocks } from '../../../utils/locks';
 import { diffRows, type AttributeKind, type AuditChange } from '../../../domain/workflows/audit';
@@ -237,22 +243,6 @@ const asDate = (value: unknown): Date | null => {
   const date = value instanceof Date ? value : new Date(String(value));
   return Number.isNaN(date.getTime()) ? null : date;
 };
-
-/** An admin user as a crew conflict names them. */
-interface CrewPerson {
-  id: number;
-  firstname?: string | null;
-  lastname?: string | null;
-  username?: string | null;
-  email?: string | null;
-}
-
-/** «Ana López», else the username or e-mail, else «persona <id>». */
-const personName = (person: CrewPerson) =>
-  [person.firstname, person.lastname].filter(Boolean).join(' ').trim() ||
-  person.username ||
-  person.email ||
-  `persona ${person.id}`;
 
 const mediaId = (value: unknown) =>
   value && typeof value === 'object' && 'id' in value ? (value as { id: number }).id : null;
@@ -623,24 +613,11 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
           endsAt: { $gt: startsAt.toISOString() },
           crew: { id: { $in: crew } },
         },
-        populate: {
-          crew: { select: ['id', 'firstname', 'lastname', 'username', 'email'] },
-          oficio: { select: ['receivedAt'] },
-        },
-      })) as (Row & { crew: CrewPerson[]; oficio?: { receivedAt: string } | null })[];
-      return others.map((other) => {
-        const shared = other.crew.filter((p) => crew.includes(p.id));
-        return {
-          documentId: other.documentId,
-          title: String(other.title ?? ''),
-          status: String(other.workflowStatus),
-          startsAt: asDate(other.startsAt) ?? startsAt,
-          endsAt: asDate(other.endsAt) ?? endsAt,
-          receivedAt: asDate(other.oficio?.receivedAt) ?? asDate(other.createdAt) ?? new Date(0),
-          sharedPeople: shared.map((p) => String(p.id)),
-          peopleNames: Object.fromEntries(shared.map((p) => [String(p.id), personName(p)])),
-        };
-      });
+        populate: CREW_OVERLAP_POPULATE,
+      })) as CrewOverlapRow[];
+      return others
+        .map((other) => crewOverlapOf(other, crew))
+        .filter((overlap): overlap is CrewOverlap => overlap !== null);
     },
 
     /** Appends one record to the transition log (only the engine may). */

@@ -48,6 +48,11 @@ export {
 export { PERSONAL_FIELDS, type AuditChange } from '../../../../domain/workflows/audit';
 export { DELIVERABLE_LABELS } from '../../../../domain/workflows/intake-values';
 export { labelOf } from '../../../../utils/field-labels';
+export {
+  CREW_OVERLAP_POPULATE,
+  crewOverlapOf,
+  type CrewOverlapRow,
+} from '../../../../utils/crew-overlaps';
 export { toError } from '../../../../api/workflow/services/workflow-writes';
 export { SURVEY_RESPONSE_UID, SURVEY_UID } from '../../../../document-middlewares/survey-rules';
 

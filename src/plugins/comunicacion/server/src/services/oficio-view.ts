@@ -27,6 +27,9 @@ import {
   type Facts,
   type AuditChange,
   type Door,
+  CREW_OVERLAP_POPULATE,
+  crewOverlapOf,
+  type CrewOverlapRow,
   type Row,
   type StaffReads,
   type WorkflowKey,
@@ -170,15 +173,6 @@ const toTimelineChange = (change: AuditChange): TimelineChange =>
  * The oficio page: the oficio with its work items (every work content type, one query each),
  * the transitions the staff member may fire on each, their documents and the full timeline.
  */
-/** A crew member as a conflict names them. */
-interface CrewPerson {
-  id: number;
-  firstname?: string | null;
-  lastname?: string | null;
-  username?: string | null;
-  email?: string | null;
-}
-
 export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => {
   const workflow = () => getService('workflow', strapi);
 
@@ -186,13 +180,6 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
    * Scheduled coverage sharing crew with any of the oficio's events at an overlapping time, in
    * one query; each event then sees the overlaps that concern it (as the guards expect them).
    */
-  /** «Ana López», else the username or e-mail: a conflict names people, not ids. */
-  const crewPersonName = (person: CrewPerson) =>
-    [person.firstname, person.lastname].filter(Boolean).join(' ').trim() ||
-    person.username ||
-    person.email ||
-    `persona ${person.id}`;
-
   const crewOverlapsOf = async (events: Row[]): Promise<Map<string, CrewOverlap[]>> => {
     const result = new Map<string, CrewOverlap[]>();
     const spans = events
@@ -213,34 +200,16 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
         endsAt: { $gt: new Date(minStart).toISOString() },
         crew: { id: { $in: [...new Set(spans.flatMap((span) => span.crew))] } },
       },
-      populate: {
-        crew: { select: ['id', 'firstname', 'lastname', 'username', 'email'] },
-        oficio: { select: ['receivedAt'] },
-      },
-    })) as (Row & { crew: CrewPerson[]; oficio?: { receivedAt: string } | null })[];
+      populate: CREW_OVERLAP_POPULATE,
+    })) as CrewOverlapRow[];
     for (const span of spans) {
       const overlaps: CrewOverlap[] = [];
       for (const other of others) {
-        const startsAt = asDate(other.startsAt);
-        const endsAt = asDate(other.endsAt);
-        if (other.documentId === span.documentId || !startsAt || !endsAt) continue;
-        if (startsAt >= span.endsAt! || endsAt <= span.startsAt!) continue;
-        const shared = other.crew.map((person) => person.id).filter((id) => span.crew.includes(id));
-        if (shared.length === 0) continue;
-        overlaps.push({
-          documentId: other.documentId,
-          title: String(other.title ?? ''),
-          status: String(other[STATUS_FIELD]),
-          startsAt,
-          endsAt,
-          receivedAt: asDate(other.oficio?.receivedAt) ?? asDate(other.createdAt) ?? new Date(0),
-          sharedPeople: shared.map(String),
-          peopleNames: Object.fromEntries(
-            other.crew
-              .filter((person) => shared.includes(person.id))
-              .map((person) => [String(person.id), crewPersonName(person)])
-          ),
-        });
+        if (other.documentId === span.documentId) continue;
+        const overlap = crewOverlapOf(other, span.crew);
+        if (!overlap || overlap.sharedPeople.length === 0) continue;
+        if (overlap.startsAt >= span.endsAt! || overlap.endsAt <= span.startsAt!) continue;
+        overlaps.push(overlap);
       }
       result.set(span.documentId, overlaps);
     }
