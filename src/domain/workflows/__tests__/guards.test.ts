@@ -151,7 +151,7 @@ const CASES: GuardCase[] = [
     code: 'MISSING_DATA',
     message:
       'Falta información: el material impreso se entrega con un oficio. Registra en «Oficio de ' +
-      'entrega» su número y su fecha (y, si lo tienes, el documento).',
+      'entrega» su número y su fecha. El documento se agrega si lo tienes.',
     details: { fields: ['delivery.number', 'delivery.date'] },
   },
   {
@@ -634,8 +634,9 @@ const CASES: GuardCase[] = [
     item: { delivery: { number: 'DCSGD/0100/2026', date: '2026-11-05', document: null } },
     code: 'MISSING_DATA',
     message:
-      'Falta información del oficio de entrega: documento del oficio de entrega (escaneado, con ' +
-      'acuse). La contraseña no se captura: va en papel, con el oficio.',
+      'Falta información: la cuenta se entrega con un oficio. Registra en «Oficio de entrega» el ' +
+      'documento firmado (escaneado, con acuse). La contraseña no se captura: va en papel, con el ' +
+      'oficio.',
     details: { fields: ['delivery.document'] },
   },
   {

@@ -3,8 +3,8 @@ import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
 import { ASSIGNED_DESIGNER } from '../roles';
 import type { Effect, Guard, Item, RoleRef, WorkflowDefinition } from '../types';
 import { copiesOf } from '../intake-values';
-import { dateOf, instantOf, isBlank, isRecord, recordsOf, textOf } from '../values';
-import { businessDue, CANCEL_COMMENT, sideEffect, stamp } from './common';
+import { dateOf, instantOf, isBlank, recordsOf, textOf } from '../values';
+import { businessDue, CANCEL_COMMENT, deliveryOficio, sideEffect, stamp } from './common';
 
 type Proposal = Record<string, unknown>;
 
@@ -59,21 +59,11 @@ const printAddressee: Guard = {
 };
 
 /** Manual 1.1: print material «será entregado vía oficio»: its number and date are recorded. */
-const deliveryOficio: Guard = {
-  code: 'MISSING_DATA',
-  description: 'El material impreso se entrega con un oficio (número y fecha)',
-  check: ({ item }) => {
-    const delivery = isRecord(item.delivery) ? item.delivery : {};
-    const missing = (['number', 'date'] as const).filter((field) => isBlank(delivery[field]));
-    if (missing.length === 0) return null;
-    return missingData(
-      missing.map((field) => `delivery.${field}`),
-      'Falta información: el material impreso se entrega con un oficio. Registra en «Oficio de ' +
-        `entrega» ${missing.length === 2 ? 'su número y su fecha' : missing[0] === 'number' ? 'su número' : 'su fecha'}` +
-        ' (y, si lo tienes, el documento).'
-    );
-  },
-};
+const printDelivery = deliveryOficio({
+  what: 'el material impreso',
+  required: ['number', 'date'],
+  note: 'El documento se agrega si lo tienes.',
+});
 
 const DESIGNER: readonly RoleRef[] = [ASSIGNED_DESIGNER, 'coordinador_comunicacion'];
 const REVIEWER: readonly RoleRef[] = ['area', 'coordinador_comunicacion'];
@@ -280,7 +270,7 @@ export const DESIGN: WorkflowDefinition = {
       to: 'entregado',
       label: 'Marcar como entregado',
       roles: DESIGNER,
-      guards: [deliveryOficio],
+      guards: [printDelivery],
       effects: [stamp('deliveredAt')],
     },
     {

@@ -1,9 +1,9 @@
 import { suggestedAddress } from '../../email-address';
-import { fail, missingData, requireFields } from '../guards';
+import { fail, requireFields } from '../guards';
 import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
 import type { Effect, Guard, Item, RoleRef, WorkflowDefinition } from '../types';
-import { dateOf, instantOf, isBlank, isRecord } from '../values';
-import { businessDue, commentInto, REJECT_COMMENT, stamp } from './common';
+import { dateOf, instantOf, isBlank } from '../values';
+import { businessDue, commentInto, deliveryOficio, REJECT_COMMENT, stamp } from './common';
 
 // The authorization is Secretaría Técnica's own act; Gobierno Digital may still turn a request down.
 const AUTHORIZER: readonly RoleRef[] = ['secretaria_tecnica'];
@@ -49,30 +49,12 @@ const authorized: Guard = {
   },
 };
 
-/** The delivery oficio of manual GD 2: its number, its date and the signed document. */
-export const DELIVERY_OFICIO_FIELDS = ['number', 'date', 'document'] as const;
-
-const DELIVERY_LABELS: Readonly<Record<(typeof DELIVERY_OFICIO_FIELDS)[number], string>> = {
-  number: 'número del oficio de entrega',
-  date: 'fecha del oficio de entrega',
-  document: 'documento del oficio de entrega (escaneado, con acuse)',
-};
-
-const deliveryOficio: Guard = {
-  code: 'MISSING_DATA',
-  description: 'Oficio de entrega: número, fecha y documento',
-  check: ({ item }) => {
-    const delivery = isRecord(item.delivery) ? item.delivery : {};
-    const missing = DELIVERY_OFICIO_FIELDS.filter((field) => isBlank(delivery[field]));
-    if (missing.length === 0) return null;
-    return missingData(
-      missing.map((field) => `delivery.${field}`),
-      `Falta información del oficio de entrega: ${missing
-        .map((field) => DELIVERY_LABELS[field])
-        .join(', ')}. La contraseña no se captura: va en papel, con el oficio.`
-    );
-  },
-};
+/** Manual GD 2: the account is delivered «mediante oficio»; the password never enters the system. */
+const accountDelivery = deliveryOficio({
+  what: 'la cuenta',
+  required: ['number', 'date', 'document'],
+  note: 'La contraseña no se captura: va en papel, con el oficio.',
+});
 
 const verificationEvidence = requireFields(
   [{ field: 'verificationNote', anyOf: ['verificationNote', 'verificationFile'] }],
@@ -168,7 +150,7 @@ export const EMAIL_ACCOUNT_REQUEST: WorkflowDefinition = {
       to: 'entregada',
       label: 'Registrar entrega',
       roles: DIGITAL,
-      guards: [deliveryOficio],
+      guards: [accountDelivery],
     },
     {
       from: ['entregada', 'atendida', 'dada_de_baja'],
