@@ -34,15 +34,24 @@ const main = async () => {
   const { createBackup, restoreBackup, BackupError } = require(
     path.join(ctx.distDir, 'src', 'operations', 'backup')
   );
+  // «1 tabla», «2 tablas»: the counts read in singular or plural.
+  const count = (n, one, many) => `${n} ${n === 1 ? one : many}`;
+  const totals = (tables, uploads) => {
+    const rows = Object.values(tables).reduce((sum, n) => sum + n, 0);
+    return [
+      count(Object.keys(tables).length, 'tabla', 'tablas'),
+      count(rows, 'fila', 'filas'),
+      count(uploads, 'archivo', 'archivos'),
+    ].join(', ');
+  };
   try {
     if (command === 'backup') {
       const file = path.resolve(
         args[0] || path.join(root, 'backups', `respaldo-${stamp()}.tar.gz`)
       );
       const manifest = await createBackup(strapi, file);
-      const rows = Object.values(manifest.tables).reduce((sum, n) => sum + n, 0);
       process.stdout.write(
-        `Respaldo escrito en ${file}: ${Object.keys(manifest.tables).length} tablas, ${rows} filas, ${manifest.uploads.length} archivos.\n`
+        `Respaldo escrito en ${file}: ${totals(manifest.tables, manifest.uploads.length)}.\n`
       );
       if (flags.includes('--json')) process.stdout.write(`RESULT ${JSON.stringify(manifest)}\n`);
     } else {
@@ -51,9 +60,8 @@ const main = async () => {
       const report = await restoreBackup(strapi, path.resolve(args[0]), {
         replace: flags.includes('--reemplazar'),
       });
-      const rows = Object.values(report.tables).reduce((sum, n) => sum + n, 0);
       process.stdout.write(
-        `Respaldo restaurado: ${Object.keys(report.tables).length} tablas, ${rows} filas, ${report.uploads} archivos. Folios al día: ${JSON.stringify(report.folioCounters)}.\n`
+        `Respaldo restaurado: ${totals(report.tables, report.uploads)}. Folios al día: ${JSON.stringify(report.folioCounters)}.\n`
       );
       if (flags.includes('--json')) process.stdout.write(`RESULT ${JSON.stringify(report)}\n`);
     }
