@@ -152,7 +152,8 @@ const FIELD_HINTS: Record<string, Record<string, { label: string; description?: 
   'workflow.coverage-publication': {
     where: { label: 'Dónde' },
     url: { label: 'Enlace', description: 'Dirección web (https://…) de la publicación.' },
-    publishedAt: { label: 'Publicado el' },
+    // Not «publishedAt»: Strapi reserves that name for draft & publish and drops its value.
+    postedAt: { label: 'Publicado el' },
   },
   'survey.question': {
     key: {

@@ -226,10 +226,21 @@ describe('manual: cobertura de eventos y publicación en la página web', () => 
         {
           where: 'facebook',
           url: 'https://facebook.com/calimaya/posts/2027031001',
-          publishedAt: '2027-03-10T20:00:00.000Z',
+          postedAt: '2027-03-10T20:00:00.000Z',
         },
       ],
     }).expect(200);
+    // Where and when it was published is kept as given.
+    const posted = await app.strapi
+      .documents(COVERAGE)
+      .findOne({ documentId: cabildo.documentId, populate: { publications: true } });
+    expect(posted?.publications).toEqual([
+      expect.objectContaining({
+        where: 'facebook',
+        url: 'https://facebook.com/calimaya/posts/2027031001',
+        postedAt: '2027-03-10T20:00:00.000Z',
+      }),
+    ]);
     await transition('community_manager', COVERAGE, cabildo.documentId, 'publicada').expect(200);
 
     expect((await logsOf(app, feria.documentId)).map((l) => l.toStatus)).toEqual([

@@ -95,7 +95,7 @@ export interface WorkflowCoveragePublication extends Struct.ComponentSchema {
     displayName: 'Publicado en';
   };
   attributes: {
-    publishedAt: Schema.Attribute.DateTime;
+    postedAt: Schema.Attribute.DateTime;
     url: Schema.Attribute.String &
       Schema.Attribute.SetMinMaxLength<{
         maxLength: 500;
