@@ -73,7 +73,8 @@ const FIELD_HINTS: Record<string, Record<string, { label: string; description?: 
       label: LABELS.suggestedAddress,
       description:
         'La calcula el sistema con el nombre del área del oficio (se simplifica el nombre de la ' +
-        'dependencia). Puedes elegir otra dirección del dominio @calimaya.gob.mx.',
+        'dependencia). Para usar otra, escríbela en «Dirección de correo» (del dominio ' +
+        '@calimaya.gob.mx).',
     },
     emailAddress: {
       label: LABELS.emailAddress,
@@ -118,10 +119,18 @@ const FIELD_HINTS: Record<string, Record<string, { label: string; description?: 
     },
   },
   'workflow.logo-choice': {
-    logo: { label: 'Logotipo', description: 'Solo logotipos vigentes del catálogo.' },
+    logo: {
+      label: 'Logotipo',
+      description:
+        'Solo logotipos vigentes del catálogo. El orden de la lista es el del diseño: el primero va primero.',
+    },
   },
   'workflow.delivery-oficio': {
-    number: { label: 'Número de oficio' },
+    number: {
+      label: 'Número de oficio',
+      description:
+        'Con la fecha, obligatorio para registrar la entrega. La contraseña de una cuenta nunca se captura aquí: va en papel.',
+    },
     date: { label: 'Fecha del oficio' },
     document: { label: 'Oficio escaneado (interno)' },
     receivedBy: { label: 'Recibió' },
@@ -139,6 +148,36 @@ const FIELD_HINTS: Record<string, Record<string, { label: string; description?: 
     opensAt: { label: 'Abre el', description: 'Vacío: abierta desde que se publica.' },
     closesAt: { label: 'Cierra el', description: 'Vacío: abierta hasta que se retire.' },
     questions: { label: 'Preguntas' },
+  },
+  'advisory.follow-up': {
+    date: {
+      label: 'Fecha',
+      description: 'Un seguimiento registrado no se edita ni se quita: agrega uno nuevo al final.',
+    },
+    by: {
+      label: 'Quién',
+      description: 'Quién dio el seguimiento (el registro de auditoría guarda quién lo capturó).',
+    },
+    notes: { label: 'Notas' },
+    nextDate: {
+      label: 'Siguiente seguimiento',
+      description: 'Fija el vencimiento de la asesoría.',
+    },
+  },
+  'workflow.proposal-version': {
+    version: { label: 'Versión' },
+    file: { label: 'Archivo' },
+    sentAt: { label: 'Enviada al área el' },
+    decision: { label: 'Decisión del área' },
+    feedback: { label: 'Observaciones del área' },
+    decidedAt: { label: 'Decidida el' },
+    decidedBy: { label: 'Decidió' },
+  },
+  'settings.blackout-period': {
+    start: { label: 'Inicio' },
+    end: { label: 'Fin' },
+    scope: { label: 'Alcance' },
+    note: { label: 'Nota' },
   },
   'workflow.coverage-material': {
     kind: {

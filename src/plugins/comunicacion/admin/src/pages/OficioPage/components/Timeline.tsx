@@ -53,7 +53,9 @@ export const Timeline = ({ entries }: { entries: TimelineEntry[] }) => {
                           from: entry.fromLabel,
                           to: entry.toLabel,
                         })
-                      : t('oficio.timeline.created', 'registrado en {to}', { to: entry.toLabel })}
+                      : t('oficio.timeline.created', 'se registró como {to}', {
+                          to: entry.toLabel,
+                        })}
                   </Typography>
                 ) : (
                   <>
@@ -70,7 +72,7 @@ export const Timeline = ({ entries }: { entries: TimelineEntry[] }) => {
                         <Box tag="li" key={change.field}>
                           <Typography variant="omega">
                             {change.personal
-                              ? t('oficio.timeline.personal', '{field}: cambió (dato personal)', {
+                              ? t('oficio.timeline.personal', '{field}: cambió (dato reservado)', {
                                   field: change.label,
                                 })
                               : t('oficio.timeline.change', '{field}: {from} → {to}', {
