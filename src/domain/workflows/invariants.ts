@@ -323,8 +323,25 @@ function coordinatorCorrection(
   return null;
 }
 
-/** Design states in which the printed material was delivered: its delivery oficio is a record. */
-const DELIVERED_STATES: readonly string[] = ['entregado'];
+/**
+ * States in which work delivered «vía oficio» stands delivered: from then on its delivery oficio
+ * is a record, and what is delivered, as the correction message names it.
+ */
+const DELIVERED_BY_OFICIO: Readonly<
+  Partial<Record<WorkflowKey, { states: readonly string[]; what: string }>>
+> = {
+  design: { states: ['entregado'], what: 'de un material ya entregado' },
+  'email-account-request': {
+    states: ['entregada', 'verificada'],
+    what: 'de una cuenta ya entregada',
+  },
+};
+
+// A print design standing delivered with its delivery oficio, as the examples find it.
+const DELIVERED_PRINT = () => ({
+  medium: 'impreso',
+  delivery: { number: 'DCSGD/0100/2027', date: '2027-02-01' },
+});
 
 const isSystem = (actor: Actor) => actor.kind === 'system' || actor.roles.includes('system');
 
@@ -1184,25 +1201,24 @@ export const INVARIANTS: readonly Invariant[] = Object.freeze([
   {
     key: 'delivery-recorded',
     description:
-      'El oficio de entrega de un material impreso entregado (número, fecha, documento y quién lo ' +
-      'recibió) solo lo corrige una coordinación o la Dirección, con un motivo.',
+      'El oficio de entrega de un material impreso o de una cuenta de correo ya entregados ' +
+      '(número, fecha, documento y quién lo recibió) solo lo corrige una coordinación o la ' +
+      'Dirección, con un motivo.',
     codes: ['CORRECTION_FORBIDDEN', 'COMMENT_REQUIRED'],
-    workflows: ['design'],
+    workflows: ['design', 'email-account-request'],
     actions: ['update'],
-    check: ({ before, actor, changed, comment }) => {
-      if (!DELIVERED_STATES.includes(String(before?.status ?? ''))) return null;
+    check: ({ workflow, before, actor, changed, comment }) => {
+      const delivered = DELIVERED_BY_OFICIO[workflow];
+      if (!delivered?.states.includes(String(before?.status ?? ''))) return null;
       const touched = changed.has('delivery') ? ['delivery'] : [];
-      return coordinatorCorrection(touched, 'de un material ya entregado', actor, comment);
+      return coordinatorCorrection(touched, delivered.what, actor, comment);
     },
     examples: [
       {
         title: 'el diseñador cambia el número del oficio de entrega de un impreso entregado',
         workflow: 'design',
         state: 'entregado',
-        with: () => ({
-          medium: 'impreso',
-          delivery: { number: 'DCSGD/0100/2027', date: '2027-02-01' },
-        }),
+        with: DELIVERED_PRINT,
         as: 'disenador_senior',
         set: () => ({ delivery: { number: 'DCSGD/0999/2027', date: '2027-02-01' } }),
         comment: 'Número equivocado',
@@ -1212,10 +1228,7 @@ export const INVARIANTS: readonly Invariant[] = Object.freeze([
         title: 'la coordinación corrige el oficio de entrega sin motivo',
         workflow: 'design',
         state: 'entregado',
-        with: () => ({
-          medium: 'impreso',
-          delivery: { number: 'DCSGD/0100/2027', date: '2027-02-01' },
-        }),
+        with: DELIVERED_PRINT,
         as: 'coordinador_comunicacion',
         set: () => ({ delivery: { number: 'DCSGD/0101/2027', date: '2027-02-01' } }),
         expect: 'COMMENT_REQUIRED',
@@ -1224,14 +1237,25 @@ export const INVARIANTS: readonly Invariant[] = Object.freeze([
         title: 'la coordinación corrige el oficio de entrega con su motivo',
         workflow: 'design',
         state: 'entregado',
-        with: () => ({
-          medium: 'impreso',
-          delivery: { number: 'DCSGD/0100/2027', date: '2027-02-01' },
-        }),
+        with: DELIVERED_PRINT,
         as: 'coordinador_comunicacion',
         set: () => ({ delivery: { number: 'DCSGD/0101/2027', date: '2027-02-01' } }),
         comment: 'El número del oficio de entrega se capturó mal: es el 0101.',
         expect: 'allowed',
+      },
+      {
+        title: 'Gobierno Digital cambia el oficio de entrega de una cuenta ya verificada',
+        workflow: 'email-account-request',
+        state: 'verificada',
+        as: 'auxiliar_gobierno_digital',
+        set: (current) => ({
+          delivery: {
+            ...(current.delivery as Record<string, unknown>),
+            number: 'DCSGD/0999/2027',
+          },
+        }),
+        comment: 'Otro número',
+        expect: 'CORRECTION_FORBIDDEN',
       },
     ],
   },
