@@ -1328,6 +1328,36 @@ export const INVARIANTS: readonly Invariant[] = Object.freeze([
     ],
   },
   {
+    key: 'designer-files-in-design',
+    description:
+      'Los archivos del diseñador de una publicación web se entregan mientras está «en diseño»: ' +
+      'después son lo que Gobierno Digital revisó y publicó, y no cambian.',
+    codes: ['READONLY_FIELD'],
+    workflows: ['web-publication'],
+    actions: ['update'],
+    check: ({ before, actor, changed }) => {
+      if (!changed.has('designedFiles') || isSystem(actor)) return null;
+      if (before?.status === 'en_diseno') return null;
+      return fail(
+        'READONLY_FIELD',
+        'Los archivos del diseñador se suben mientras la publicación está «en diseño». Para ' +
+          'cambiarlos, Gobierno Digital la envía otra vez a diseño.',
+        { fields: ['designedFiles'] }
+      );
+    },
+    examples: [
+      {
+        title: 'el diseñador cambia sus archivos de una publicación ya lista',
+        workflow: 'web-publication',
+        state: 'lista',
+        with: (refs) => ({ designedFiles: [refs.file] }),
+        as: 'disenador_senior',
+        set: () => ({ designedFiles: [] }),
+        expect: 'READONLY_FIELD',
+      },
+    ],
+  },
+  {
     key: 'review-recorded',
     description:
       'Quién confirmó cada revisión (ortografía, lenguaje claro, datos personales) y cuándo lo ' +
