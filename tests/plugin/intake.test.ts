@@ -252,6 +252,44 @@ describe('registrar un oficio desde el plugin y completar sus datos', () => {
       });
     });
 
+    it('una vez iniciado el trabajo, sus datos de solicitud ya no se cambian desde aquí', async () => {
+      const design = registered.services[0];
+      await app
+        .http()
+        .post('/comunicacion/transitions')
+        .set(staff.disenador_senior.auth)
+        .send({ uid: 'api::design.design', documentId: design.documentId, to: 'en_diseno' })
+        .expect(200);
+      const res = await app
+        .http()
+        .get(`/comunicacion/items/design/${design.documentId}/form`)
+        .set(staff.disenador_senior.auth)
+        .expect(200);
+      const data = res.body.data as GetItemForm.Response['data'];
+      expect(data.status).toBe('en_diseno');
+      expect(data.fields.every((field) => !field.editable)).toBe(true);
+      const refused = await app
+        .http()
+        .put(`/comunicacion/items/design/${design.documentId}`)
+        .set(staff.coordinador_comunicacion.auth)
+        .send({ fields: { place: 'Auditorio municipal' } })
+        .expect(400);
+      expect(refused.body.error).toMatchObject({
+        message: expect.stringMatching(
+          /^El trabajo ya empezó \(«En diseño»\): «Lugar» ya no se cambia/
+        ),
+        details: { code: 'READONLY_FIELD' },
+      });
+    });
+
+    it('quien no puede ver el diseño no abre su formulario', async () => {
+      await app
+        .http()
+        .get(`/comunicacion/items/design/${registered.services[0].documentId}/form`)
+        .set(staff.fotografo.auth)
+        .expect(404);
+    });
+
     it('un dato mal escrito al completar se rechaza en español y no cambia nada', async () => {
       const design = registered.services[0];
       const res = await app

@@ -1,4 +1,4 @@
-import { factories, type UID } from '@strapi/strapi';
+import { factories } from '@strapi/strapi';
 import { yup } from '@strapi/utils';
 import { WORK_ITEM_KEYS, type WorkItemKey } from '../../../domain/workflows';
 import { SERVICE_FIELDS as DOMAIN_SERVICE_FIELDS } from '../../../domain/workflows/intake-requirements';
