@@ -134,6 +134,7 @@ describe('registrar un oficio desde el plugin y completar sus datos', () => {
 
   describe('un oficio con tres servicios y un dato faltante', () => {
     let registered: Registered;
+    let galleryId: string;
 
     it('se registra (201) con folio y queda en «Información incompleta» nombrando el dato', async () => {
       const scan = await createFile(app, 'oficio-dc-300.pdf');
@@ -252,44 +253,6 @@ describe('registrar un oficio desde el plugin y completar sus datos', () => {
       });
     });
 
-    it('una vez iniciado el trabajo, sus datos de solicitud ya no se cambian desde aquí', async () => {
-      const design = registered.services[0];
-      await app
-        .http()
-        .post('/comunicacion/transitions')
-        .set(staff.disenador_senior.auth)
-        .send({ uid: 'api::design.design', documentId: design.documentId, to: 'en_diseno' })
-        .expect(200);
-      const res = await app
-        .http()
-        .get(`/comunicacion/items/design/${design.documentId}/form`)
-        .set(staff.disenador_senior.auth)
-        .expect(200);
-      const data = res.body.data as GetItemForm.Response['data'];
-      expect(data.status).toBe('en_diseno');
-      expect(data.fields.every((field) => !field.editable)).toBe(true);
-      const refused = await app
-        .http()
-        .put(`/comunicacion/items/design/${design.documentId}`)
-        .set(staff.coordinador_comunicacion.auth)
-        .send({ fields: { place: 'Auditorio municipal' } })
-        .expect(400);
-      expect(refused.body.error).toMatchObject({
-        message: expect.stringMatching(
-          /^El trabajo ya empezó \(«En diseño»\): «Lugar» ya no se cambia/
-        ),
-        details: { code: 'READONLY_FIELD' },
-      });
-    });
-
-    it('quien no puede ver el diseño no abre su formulario', async () => {
-      await app
-        .http()
-        .get(`/comunicacion/items/design/${registered.services[0].documentId}/form`)
-        .set(staff.fotografo.auth)
-        .expect(404);
-    });
-
     it('un dato mal escrito al completar se rechaza en español y no cambia nada', async () => {
       const design = registered.services[0];
       const res = await app
@@ -332,6 +295,7 @@ describe('registrar un oficio desde el plugin y completar sus datos', () => {
         .set(staff.coordinador_comunicacion.auth)
         .send({ workflow: 'web-publication', fields: { title: 'Galería de la feria' } })
         .expect(201);
+      galleryId = res.body.data.service.documentId;
       expect(res.body.data).toMatchObject({
         oficioStatus: 'informacion_incompleta',
         service: {
@@ -340,6 +304,56 @@ describe('registrar un oficio desde el plugin y completar sus datos', () => {
           ]),
         },
       });
+    });
+    it('con la fecha deseada de la publicación, el oficio vuelve a «Recibido»', async () => {
+      const res = await app
+        .http()
+        .put(`/comunicacion/items/web-publication/${galleryId}`)
+        .set(staff.coordinador_gobierno_digital.auth)
+        .send({ fields: { wantedDate: '2026-12-15', body: 'Fotografías de la feria.' } })
+        .expect(200);
+      expect(res.body.data).toMatchObject({
+        service: { missing: [], leadTimeMet: true },
+        oficio: { status: 'recibido' },
+      });
+    });
+
+    it('una vez iniciado el trabajo, sus datos de solicitud ya no se cambian desde aquí', async () => {
+      const design = registered.services[0];
+      await app
+        .http()
+        .post('/comunicacion/transitions')
+        .set(staff.disenador_senior.auth)
+        .send({ uid: 'api::design.design', documentId: design.documentId, to: 'en_diseno' })
+        .expect(200);
+      const res = await app
+        .http()
+        .get(`/comunicacion/items/design/${design.documentId}/form`)
+        .set(staff.disenador_senior.auth)
+        .expect(200);
+      const data = res.body.data as GetItemForm.Response['data'];
+      expect(data.status).toBe('en_diseno');
+      expect(data.fields.every((field) => !field.editable)).toBe(true);
+      const refused = await app
+        .http()
+        .put(`/comunicacion/items/design/${design.documentId}`)
+        .set(staff.coordinador_comunicacion.auth)
+        .send({ fields: { place: 'Auditorio municipal' } })
+        .expect(400);
+      expect(refused.body.error).toMatchObject({
+        message: expect.stringMatching(
+          /^El trabajo ya empezó \(«En diseño»\): «Lugar» ya no se cambia/
+        ),
+        details: { code: 'READONLY_FIELD' },
+      });
+    });
+
+    it('quien no puede ver el diseño no abre su formulario', async () => {
+      await app
+        .http()
+        .get(`/comunicacion/items/design/${registered.services[0].documentId}/form`)
+        .set(staff.fotografo.auth)
+        .expect(404);
     });
   });
 
