@@ -305,12 +305,19 @@ describe('registrar un oficio desde el plugin y completar sus datos', () => {
         },
       });
     });
-    it('con la fecha deseada de la publicación, el oficio vuelve a «Recibido»', async () => {
+
+    it('con sección, texto y fecha deseada de la publicación, el oficio vuelve a «Recibido»', async () => {
       const res = await app
         .http()
         .put(`/comunicacion/items/web-publication/${galleryId}`)
         .set(staff.coordinador_gobierno_digital.auth)
-        .send({ fields: { wantedDate: '2026-12-15', body: 'Fotografías de la feria.' } })
+        .send({
+          fields: {
+            section: 'galeria',
+            wantedDate: '2026-12-15',
+            body: 'Fotografías de la feria.',
+          },
+        })
         .expect(200);
       expect(res.body.data).toMatchObject({
         service: { missing: [], leadTimeMet: true },
