@@ -117,7 +117,8 @@ export const createIntakeService = ({ strapi }: { strapi: Core.Strapi }) => {
     async form(): Promise<GetIntakeForm.Response['data']> {
       const [areas, logos] = await Promise.all([
         strapi.db.query(AREA_UID).findMany({
-          where: { active: { $ne: false } },
+          // In SQL `active <> false` would also leave out areas whose flag was never set.
+          where: { $or: [{ active: true }, { active: { $null: true } }] },
           select: ['documentId', 'name', 'shortName', 'kind'],
           orderBy: { name: 'asc' },
         }) as Promise<Record<string, unknown>[]>,
