@@ -11,7 +11,12 @@ import {
   WORKFLOW_LABELS,
   WORKFLOW_UIDS,
   WORK_ITEM_KEYS,
+  ADDRESSEE_LABELS,
+  COPY_LABELS,
+  DELIVERABLE_LABELS,
+  SOCIAL_NETWORK_LABELS,
   availableTransitions,
+  itemWarnings,
   getService,
   isDraftAndPublish,
   labelOf,
@@ -134,7 +139,11 @@ const ACTION_LABELS: Record<string, string> = {
   discard_draft: 'Borrador descartado',
   delete: 'Borrado',
   system: 'Ajuste del sistema',
+  late_acceptance: 'Aceptación de la solicitud extemporánea',
 };
+
+/** `action` of the Historial entry that records a late request's acceptance. */
+const LATE_ACCEPTANCE_ACTION = 'late_acceptance';
 
 /**
  * Fields a state change writes by itself (the log already tells that story): the ones the engine
@@ -151,23 +160,143 @@ const derivedFields = (key: WorkflowKey | null) =>
   ]);
 
 const MAX_SHOWN = 160;
-const shown = (value: unknown): string | null => {
-  if (value === null || value === undefined || value === '') return null;
-  if (Array.isArray(value) && value.length === 0) return null;
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+const clip = (text: string) =>
+  text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
+
+/** Fields the late acceptance writes: the Historial tells it as one entry of its own. */
+const LATE_ACCEPTANCE_FIELDS = new Set(['lateJustification', 'lateAcceptedAt', 'lateAcceptedBy']);
+
+/** Spanish names of the codes of closed lists that the trail records, per attribute. */
+const CODE_LABELS: Record<string, Readonly<Record<string, string>>> = {
+  channel: { fisico: 'Físico', digital: 'Digital' },
+  medium: { impreso: 'Impreso', digital: 'Digital' },
+  addressedTo: ADDRESSEE_LABELS,
+  copiedTo: COPY_LABELS,
+  deliverables: DELIVERABLE_LABELS,
+  networks: SOCIAL_NETWORK_LABELS,
+  kind: DELIVERABLE_LABELS,
+  where: { ...SOCIAL_NETWORK_LABELS, sitio_web: 'Sitio web', otro: 'Otro' },
+  decision: { aprobada: 'Aprobada', observaciones: 'Con observaciones' },
 };
 
-const toTimelineChange = (change: AuditChange): TimelineChange =>
-  'changed' in change
-    ? { field: change.field, label: labelOf(change.field), from: null, to: null, personal: true }
-    : {
-        field: change.field,
-        label: labelOf(change.field.replace(/^publicado\./, '')),
-        from: shown(change.from),
-        to: shown(change.to),
-        personal: false,
-      };
+/** A code read aloud: its Spanish name, else the code with spaces. */
+const codeLabel = (field: string, code: unknown) =>
+  CODE_LABELS[field]?.[String(code)] ?? String(code).replace(/_/g, ' ');
+
+/** A stored date (or date-time: its Mexico City day) as DD/MM/YYYY. */
+const shortDate = (value: unknown): string | null => {
+  const instant = typeof value === 'string' && value.length > 10 ? isoInstant(value) : null;
+  const day = instant ? mexicoCityToday(new Date(instant)) : isoDay(value);
+  if (!day) return null;
+  const [year, month, date] = day.split('-');
+  return `${date}/${month}/${year}`;
+};
+
+/** What the Historial needs to know of an attribute to read its values. */
+interface AttributeInfo {
+  type: string;
+  component?: string;
+  target?: string;
+}
+
+/** Names of the records and files the trail refers to by id, per content type. */
+type Names = Map<string, Map<string, string>>;
+
+const FILE_UID = 'plugin::upload.file';
+const LOGO_UID = 'api::logo.logo';
+
+/** What a referenced record is called, per content type; others go by name or title. */
+const NAME_FIELDS: Record<string, string[]> = {
+  'admin::user': ['firstname', 'lastname', 'email'],
+  [FILE_UID]: ['name'],
+  [OFICIO_UID]: ['folio'],
+};
+
+const listOf = (value: unknown): unknown[] =>
+  Array.isArray(value) ? value : value === null || value === undefined ? [] : [value];
+
+const nameOf = (names: Names, uid: string, id: unknown) =>
+  id === null || id === undefined ? null : (names.get(uid)?.get(String(id)) ?? `#${String(id)}`);
+
+/** One component entry of the trail in words, e.g. «Oficio 123 del 05/12/2026». */
+const componentText = (component: string, entry: Record<string, unknown>, names: Names) => {
+  const words = (parts: (string | null | false | undefined)[]) => parts.filter(Boolean).join(' ');
+  switch (component) {
+    case 'workflow.logo-choice':
+      return nameOf(names, LOGO_UID, entry.logo);
+    case 'workflow.delivery-oficio':
+      return words([
+        entry.number ? `Oficio ${String(entry.number)}` : 'Oficio',
+        entry.date ? `del ${shortDate(entry.date)}` : null,
+        entry.receivedBy ? `(recibió ${String(entry.receivedBy)})` : null,
+      ]);
+    case 'workflow.proposal-version':
+      return words([
+        `Versión ${String(entry.version ?? '?')}`,
+        entry.sentAt ? `enviada el ${shortDate(entry.sentAt)}` : 'sin enviar',
+        entry.decision ? `(${codeLabel('decision', entry.decision).toLowerCase()}` : null,
+        entry.decision && entry.decidedBy ? `por ${String(entry.decidedBy)})` : null,
+        entry.decision && !entry.decidedBy ? ')' : null,
+      ]).replace(' )', ')');
+    case 'advisory.follow-up':
+      return words([
+        entry.date ? `${shortDate(entry.date)}:` : null,
+        entry.notes ? String(entry.notes) : null,
+        entry.by ? `(${String(entry.by)})` : null,
+        entry.nextDate ? `· siguiente: ${shortDate(entry.nextDate)}` : null,
+      ]);
+    default:
+      return Object.entries(entry)
+        .filter(([, value]) => value !== null && value !== undefined && value !== '')
+        .map(([field, value]) =>
+          ['file', 'document'].includes(field)
+            ? nameOf(names, FILE_UID, value)
+            : field.endsWith('At') || field === 'date'
+              ? shortDate(value)
+              : codeLabel(field, value)
+        )
+        .join(' · ');
+  }
+};
+
+/**
+ * A trail value as staff read it: closed-list codes by their Spanish names, related records and
+ * files by their names, components in words, yes/no; a bare date or date-time stays ISO (the page
+ * formats it as the rest of the page).
+ */
+const shown = (
+  value: unknown,
+  field: string,
+  attribute: AttributeInfo | undefined,
+  names: Names
+): string | null => {
+  if (value === null || value === undefined || value === '') return null;
+  if (Array.isArray(value) && value.length === 0) return null;
+  const type = attribute?.type;
+  let text: string;
+  if (type === 'component' && attribute?.component) {
+    const component = attribute.component;
+    text = listOf(value)
+      .filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && !!entry)
+      .map((entry) => componentText(component, entry, names))
+      .filter(Boolean)
+      .join(component === 'workflow.logo-choice' ? ', ' : '; ');
+  } else if (type === 'relation' || type === 'media') {
+    const uid = type === 'media' ? FILE_UID : String(attribute?.target);
+    text = listOf(value)
+      .map((id) => nameOf(names, uid, id))
+      .join(', ');
+  } else if (type === 'boolean' || typeof value === 'boolean') {
+    text = value === true || value === 1 || value === 'true' ? 'Sí' : 'No';
+  } else if (type === 'enumeration') {
+    text = codeLabel(field, value);
+  } else if (Array.isArray(value) && value.every((entry) => typeof entry !== 'object')) {
+    text = value.map((entry) => codeLabel(field, entry)).join(', ');
+  } else {
+    text = typeof value === 'string' ? value : JSON.stringify(value);
+  }
+  return text === '' ? null : clip(text);
+};
 
 /**
  * The oficio page: the oficio with its work items (every work content type, one query each),
@@ -216,7 +345,72 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
     return result;
   };
 
-  const timelineOf = async (documentId: string, reads?: StaffReads): Promise<TimelineEntry[]> => {
+  /** Attribute types of a content type (and of a component), as the Historial reads values. */
+  const attributeOf = (uid: string, field: string): AttributeInfo | undefined => {
+    const model = strapi.getModel(uid as UID.ContentType) as
+      | { attributes: Record<string, AttributeInfo> }
+      | undefined;
+    return model?.attributes[field.replace(/^publicado\./, '')];
+  };
+
+  /** Names of every record, file and logo the changes refer to by id: one query per type. */
+  const namesOf = async (changes: { uid: string; change: AuditChange }[]): Promise<Names> => {
+    const wanted = new Map<string, Set<string>>();
+    const want = (uid: string, id: unknown) => {
+      if (id === null || id === undefined || id === '' || typeof id === 'object') return;
+      wanted.set(uid, (wanted.get(uid) ?? new Set()).add(String(id)));
+    };
+    for (const { uid, change } of changes) {
+      if ('changed' in change) continue;
+      const attribute = attributeOf(uid, change.field);
+      for (const value of [change.from, change.to]) {
+        if (attribute?.type === 'media') listOf(value).forEach((id) => want(FILE_UID, id));
+        if (attribute?.type === 'relation' && attribute.target) {
+          listOf(value).forEach((id) => want(attribute.target!, id));
+        }
+        if (attribute?.type === 'component') {
+          for (const entry of listOf(value) as Record<string, unknown>[]) {
+            if (!entry || typeof entry !== 'object') continue;
+            want(LOGO_UID, entry.logo);
+            want(FILE_UID, entry.file);
+            want(FILE_UID, entry.document);
+          }
+        }
+      }
+    }
+    const names: Names = new Map();
+    await Promise.all(
+      [...wanted].map(async ([uid, ids]) => {
+        const model = strapi.getModel(uid as UID.ContentType) as
+          | { attributes: Record<string, unknown> }
+          | undefined;
+        if (!model) return;
+        const fields =
+          NAME_FIELDS[uid] ??
+          ['name', 'title', 'folio'].filter((field) => field in model.attributes).slice(0, 1);
+        if (!fields.length) return;
+        const rows = (await strapi.db.query(uid as UID.ContentType).findMany({
+          select: ['id', ...fields],
+          where: { id: { $in: [...ids].map(Number).filter(Number.isInteger) } },
+        })) as Record<string, unknown>[];
+        names.set(
+          uid,
+          new Map(
+            rows.map((row) => [
+              String(row.id),
+              uid === 'admin::user'
+                ? [row.firstname, row.lastname].filter(Boolean).join(' ') || String(row.email ?? '')
+                : String(row[fields[0]] ?? ''),
+            ])
+          )
+        );
+      })
+    );
+    return names;
+  };
+
+  const timelineOf = async (oficio: Row, reads?: StaffReads): Promise<TimelineEntry[]> => {
+    const documentId = oficio.documentId;
     const where = { $or: [{ oficioDocumentId: documentId }, { subjectDocumentId: documentId }] };
     const orderBy = [{ at: 'asc' }, { id: 'asc' }];
     const [records, audits] = (await Promise.all([
@@ -257,29 +451,73 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
         comment: record.comment ?? null,
       };
     });
-    const edits = audits.flatMap((record): EditEntry[] => {
-      const { key, entry } = base(record);
+
+    // The edits with the changes each shows (a state change's own fields are already in the log).
+    const edited = audits.flatMap((record) => {
+      const { key } = base(record);
       const action = String(record.action);
-      // A state change is already in the log: its edit shows only what the person also changed.
       if (action === 'create') return [];
+      const uid = String(record.subjectUid);
       const derived = action === 'transition' ? derivedFields(key) : null;
-      const changes = ((record.changes as AuditChange[] | null) ?? [])
-        .filter((change) => !derived?.has(change.field))
-        .map((change) => (reads ? reads.auditChange(String(record.subjectUid), change) : change))
-        .map(toTimelineChange);
-      if (changes.length === 0) return [];
-      return [
-        {
-          ...entry,
-          kind: 'edit',
+      const all = ((record.changes as AuditChange[] | null) ?? []).filter(
+        (change) => !derived?.has(change.field)
+      );
+      const acceptance =
+        uid === OFICIO_UID && all.some((change) => change.field === 'lateAcceptedAt');
+      const changes = all
+        .filter((change) => !(acceptance && LATE_ACCEPTANCE_FIELDS.has(change.field)))
+        .map((change) => (reads ? reads.auditChange(uid, change) : change));
+      return [{ record, uid, action, changes, acceptance }];
+    });
+    const names = await namesOf(
+      edited.flatMap(({ uid, changes }) => changes.map((change) => ({ uid, change })))
+    );
+    const toTimelineChange = (uid: string, change: AuditChange): TimelineChange => {
+      const field = change.field.replace(/^publicado\./, '');
+      if ('changed' in change) {
+        return { field: change.field, label: labelOf(field), from: null, to: null, personal: true };
+      }
+      const attribute = attributeOf(uid, field);
+      return {
+        field: change.field,
+        label: labelOf(field),
+        from: shown(change.from, field, attribute, names),
+        to: shown(change.to, field, attribute, names),
+        personal: false,
+      };
+    };
+    const edits = edited.flatMap(({ record, uid, action, changes, acceptance }): EditEntry[] => {
+      const { entry } = base(record);
+      const edit = {
+        ...entry,
+        kind: 'edit' as const,
+        door: String(record.door),
+        doorLabel: DOOR_LABELS[record.door as Door] ?? String(record.door),
+      };
+      const result: EditEntry[] = [];
+      if (acceptance) {
+        // The late acceptance: who accepted (the oficio records the name), when and why.
+        result.push({
+          ...edit,
+          documentId: `${entry.documentId}-late-acceptance`,
+          at: isoInstant(oficio.lateAcceptedAt) ?? entry.at,
+          actorName: (oficio.lateAcceptedBy as string | null) ?? entry.actorName,
+          action: LATE_ACCEPTANCE_ACTION,
+          actionLabel: ACTION_LABELS[LATE_ACCEPTANCE_ACTION],
+          changes: [],
+          comment: (oficio.lateJustification as string | null) ?? null,
+        });
+      }
+      if (changes.length) {
+        result.push({
+          ...edit,
           action,
           actionLabel: ACTION_LABELS[action] ?? action,
-          door: String(record.door),
-          doorLabel: DOOR_LABELS[record.door as Door] ?? String(record.door),
-          changes,
+          changes: changes.map((change) => toTimelineChange(uid, change)),
           comment: (record.reason as string | null) ?? null,
-        },
-      ];
+        });
+      }
+      return result;
     });
     return [...transitions, ...edits].sort((a, b) => a.at.localeCompare(b.at));
   };
@@ -412,6 +650,7 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
           dueAt: isoDay(row.dueAt),
           assignees: staffMembers(row.assignees),
           badges: badgesOf(key, { status, dueAt: row.dueAt }, oficio, today),
+          warnings: itemWarnings({ ...row, workflow: key, status }, settings),
           transitions: toTransitionDtos(key, status, offered),
         });
       }
@@ -481,7 +720,7 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
         },
         items,
         documents,
-        timeline: await timelineOf(documentId, reads),
+        timeline: await timelineOf(oficio, reads),
       };
     },
 
