@@ -52,9 +52,12 @@ export {
   ADDRESSEE_LABELS,
   COPY_LABELS,
   DELIVERABLE_LABELS,
+  SOCIAL_NETWORK_LABELS,
 } from '../../../../domain/workflows/intake-values';
 export { OPTION_LABELS, missingIntake } from '../../../../domain/workflows/intake-requirements';
 export type { RegisteredService } from '../../../../api/oficio/services/registration';
+export { itemWarnings } from '../../../../domain/workflows/warnings';
+export { formatDate } from '../../../../domain/workflows/values';
 export { labelOf } from '../../../../utils/field-labels';
 export {
   CREW_OVERLAP_POPULATE,
@@ -86,6 +89,7 @@ export {
   parseInstant,
   parseIsoDate,
   toDayNumber,
+  addCalendarDays,
 } from '../../../../domain/calendar';
 export { startOfMexicoCityDay, sundayOf, weekStarts } from '../../../../domain/weeks';
 export {
@@ -124,6 +128,7 @@ export { createStaffReads, type StaffReads } from '../../../../services/staff-re
 export { conflict, forbidden, invalid } from '../../../../utils/errors';
 export { ROOT_MESSAGE, validateInput } from '../../../../utils/validation';
 export { toIso } from '../../../../api/notification/db';
+export { toCsv } from '../../../../utils/csv';
 export { getService } from '../../../../utils/get-service';
 export {
   clientAddress,

@@ -4,6 +4,7 @@ import dashboard from './dashboard';
 import intake from './intake';
 import itemActions from './item-actions';
 import officeConfiguration from './office-configuration';
+import oficioSearch from './oficio-search';
 import oficioView from './oficio-view';
 import queues from './queues';
 import surveyResults from './survey-results';
@@ -15,6 +16,7 @@ export default {
   intake,
   'item-actions': itemActions,
   'office-configuration': officeConfiguration,
+  'oficio-search': oficioSearch,
   'oficio-view': oficioView,
   queues,
   'survey-results': surveyResults,

@@ -5,6 +5,7 @@ import type { DashboardService } from '../services/dashboard';
 import type { IntakeService } from '../services/intake';
 import type { ItemActionsService } from '../services/item-actions';
 import type { OfficeConfigurationService } from '../services/office-configuration';
+import type { OficioSearchService } from '../services/oficio-search';
 import type { OficioViewService } from '../services/oficio-view';
 import type { QueuesService } from '../services/queues';
 import type { SurveyResultsService } from '../services/survey-results';
@@ -19,6 +20,7 @@ interface PluginServices {
   intake: IntakeService;
   'item-actions': ItemActionsService;
   'office-configuration': OfficeConfigurationService;
+  'oficio-search': OficioSearchService;
   'oficio-view': OficioViewService;
   queues: QueuesService;
   'survey-results': SurveyResultsService;
