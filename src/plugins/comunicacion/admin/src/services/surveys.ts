@@ -39,7 +39,6 @@ export const { useListSurveysQuery, useGetSurveyResultsQuery } = surveysApi;
 /**
  * Downloads a survey's raw responses (`GET /comunicacion/surveys/:documentId/responses.csv`) with
  * the staff member's session (a plain link would not carry it) and hands the file to the browser.
- * A refusal is kept in `error` with the server's message.
  */
 export const useDownloadSurveyResponses = (documentId: string, filename: string) => {
   const { get } = useFetchClient();
@@ -63,24 +62,11 @@ export const useDownloadSurveyResponses = (documentId: string, filename: string)
       link.remove();
       URL.revokeObjectURL(url);
     } catch (caught) {
-      setError(await blobError(caught));
+      setError(caught);
     } finally {
       setDownloading(false);
     }
   }, [documentId, filename, get]);
 
   return { download, isDownloading, error };
-};
-
-/** A refused blob request carries the server's JSON error as a Blob: read it back. */
-const blobError = async (caught: unknown): Promise<unknown> => {
-  const body = (caught as { response?: { data?: unknown } } | null)?.response?.data;
-  if (!(body instanceof Blob)) return caught;
-  try {
-    const parsed: unknown = JSON.parse(await body.text());
-    if (parsed && typeof parsed === 'object' && 'error' in parsed) return parsed.error;
-  } catch {
-    // Not JSON: keep the fetch error.
-  }
-  return caught;
 };
