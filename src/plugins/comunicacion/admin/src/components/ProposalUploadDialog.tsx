@@ -3,7 +3,7 @@ import { Field, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import type { AddProposal } from '../../../shared/contracts/items';
 import { useT } from '../hooks/useT';
-import { useAddProposalMutation, useUploadFileMutation } from '../services/items';
+import { useAddProposalMutation, useUploadProposalFileMutation } from '../services/items';
 import { ActionDialog } from './ActionDialog';
 
 export interface ProposalUploadDialogProps {
@@ -19,7 +19,7 @@ export interface ProposalUploadDialogProps {
  */
 export const ProposalUploadDialog = ({ design, onClose, onDone }: ProposalUploadDialogProps) => {
   const t = useT();
-  const [uploadFile] = useUploadFileMutation();
+  const [uploadProposalFile] = useUploadProposalFileMutation();
   const [addProposal] = useAddProposalMutation();
   const { toggleNotification } = useNotification();
   const [file, setFile] = React.useState<File | null>(null);
@@ -37,7 +37,7 @@ export const ProposalUploadDialog = ({ design, onClose, onDone }: ProposalUpload
       setMissingFile(true);
       return;
     }
-    const uploaded = await uploadFile(file).unwrap();
+    const uploaded = await uploadProposalFile(file).unwrap();
     const fileId = uploaded[0]?.id;
     const result = await addProposal({ documentId: design.documentId, fileId }).unwrap();
     const version = result.proposals.at(-1)?.version ?? result.proposals.length;

@@ -42,19 +42,19 @@ const configurationApi = comunicacionApi.injectEndpoints({
       transformResponse: () => undefined,
       invalidatesTags: (_result, error) => (error ? [] : ['ComunicacionHoliday', ...WORK_TAGS]),
     }),
-    getSettings: build.query<SettingsDto, void>({
+    getOfficeSettings: build.query<SettingsDto, void>({
       query: () => ({ url: '/comunicacion/settings', method: 'GET' }),
       transformResponse: (response: Settings.Response) => response.data,
       providesTags: ['ComunicacionSettings'],
     }),
-    updateSettings: build.mutation<SettingsDto, Settings.UpdateBody>({
+    updateOfficeSettings: build.mutation<SettingsDto, Settings.UpdateBody>({
       query: (body) => ({ url: '/comunicacion/settings', method: 'PUT', data: body }),
       transformResponse: (response: Settings.Response) => response.data,
       // What the server stored is the answer: the page shows it at once.
       async onQueryStarted(_body, { dispatch, queryFulfilled }) {
         try {
           const { data } = await queryFulfilled;
-          dispatch(configurationApi.util.upsertQueryData('getSettings', undefined, data));
+          dispatch(configurationApi.util.upsertQueryData('getOfficeSettings', undefined, data));
         } catch {
           // The refusal reaches the caller through the mutation's result.
         }
@@ -68,6 +68,6 @@ export const {
   useGetHolidaysQuery,
   useSaveHolidayMutation,
   useDeleteHolidayMutation,
-  useGetSettingsQuery,
-  useUpdateSettingsMutation,
+  useGetOfficeSettingsQuery,
+  useUpdateOfficeSettingsMutation,
 } = configurationApi;

@@ -54,7 +54,7 @@ const itemsApi = comunicacionApi.injectEndpoints({
       transformResponse: (response: AssignItem.Response) => response.data,
       invalidatesTags: (_result, error) => (error ? [] : [...WORK_TAGS]),
     }),
-    uploadFile: build.mutation<UploadedFile[], File>({
+    uploadProposalFile: build.mutation<UploadedFile[], File>({
       query: (file) => {
         const form = new FormData();
         form.append('files', file);
@@ -94,7 +94,7 @@ export const {
   useLazyGetItemTransitionsQuery,
   useFireTransitionMutation,
   useAssignItemMutation,
-  useUploadFileMutation,
+  useUploadProposalFileMutation,
   useAddProposalMutation,
   useAcceptLateMutation,
 } = itemsApi;
