@@ -1,8 +1,9 @@
 import * as React from 'react';
 import { Field, Textarea, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import type { AcceptLate } from '../../../shared/contracts/oficios';
 import { useT } from '../hooks/useT';
+import { useAcceptLateMutation } from '../services/items';
 import { ActionDialog } from './ActionDialog';
 
 // The server refuses shorter justifications (COMMENT_REQUIRED).
@@ -28,7 +29,7 @@ export const AcceptLateDialog = ({
   onDone,
 }: AcceptLateDialogProps) => {
   const t = useT();
-  const { post } = useFetchClient();
+  const [acceptLate] = useAcceptLateMutation();
   const { toggleNotification } = useNotification();
   const [justification, setJustification] = React.useState('');
   const [invalid, setInvalid] = React.useState(false);
@@ -46,17 +47,17 @@ export const AcceptLateDialog = ({
       setInvalid(true);
       return;
     }
-    const { data } = await post<AcceptLate.Response, AcceptLate.Request['body']>(
-      `/comunicacion/oficios/${oficio.documentId}/accept-late`,
-      { justification: text }
-    );
+    const result = await acceptLate({
+      documentId: oficio.documentId,
+      justification: text,
+    }).unwrap();
     toggleNotification({
       type: 'success',
       message: t('acceptLate.done', 'Se aceptó la solicitud extemporánea {folio}.', {
         folio: oficio.folio,
       }),
     });
-    onDone?.(data.data);
+    onDone?.(result);
     onClose();
   };
 

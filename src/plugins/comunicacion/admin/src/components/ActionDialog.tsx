@@ -1,8 +1,8 @@
 import * as React from 'react';
 import { Alert, Box, Button, Flex, Modal } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
-import { serverMessage } from '../hooks/useApi';
 import { useT } from '../hooks/useT';
+import { errorMessage } from '../services/api';
 
 export interface ActionDialogProps {
   title: React.ReactNode;
@@ -53,7 +53,7 @@ export const ActionDialog = ({
       await onSubmit();
     } catch (error) {
       const message =
-        serverMessage(error) ?? t('errors.unexpected', 'No se pudo completar la acción.');
+        errorMessage(error) ?? t('errors.unexpected', 'No se pudo completar la acción.');
       setRefusal(message);
       toggleNotification({ type: 'danger', message });
     } finally {

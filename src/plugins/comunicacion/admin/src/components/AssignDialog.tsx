@@ -1,10 +1,11 @@
 import * as React from 'react';
 import { Alert, Box, Field, Loader, MultiSelect, MultiSelectOption } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import type { StaffMember } from '../../../shared/contracts/common';
-import type { AssignItem, GetMeta } from '../../../shared/contracts/items';
-import { serverMessage, useApi } from '../hooks/useApi';
+import type { AssignItem } from '../../../shared/contracts/items';
 import { useT } from '../hooks/useT';
+import { errorMessage } from '../services/api';
+import { useAssignItemMutation, useGetMetaQuery } from '../services/items';
 import { roleLabel } from '../utils/roleLabel';
 import { ActionDialog } from './ActionDialog';
 
@@ -18,9 +19,9 @@ export interface AssignDialogProps {
 /** Replaces a work item's assignees with staff chosen from the office's people. */
 export const AssignDialog = ({ item, onClose, onDone }: AssignDialogProps) => {
   const t = useT();
-  const { post } = useFetchClient();
+  const [assignItem] = useAssignItemMutation();
   const { toggleNotification } = useNotification();
-  const meta = useApi<GetMeta.Response>(item ? '/comunicacion/meta' : null);
+  const meta = useGetMetaQuery(undefined, { skip: !item });
   const [selected, setSelected] = React.useState<string[]>([]);
 
   React.useEffect(() => {
@@ -28,20 +29,21 @@ export const AssignDialog = ({ item, onClose, onDone }: AssignDialogProps) => {
   }, [item]);
 
   if (!item) return null;
-  const staff = meta.data?.data.staff ?? [];
+  const staff = meta.data?.staff ?? [];
 
   const submit = async () => {
-    const { data } = await post<AssignItem.Response, AssignItem.Request['body']>(
-      '/comunicacion/items/assign',
-      { uid: item.uid, documentId: item.documentId, assigneeIds: selected.map(Number) }
-    );
+    const result = await assignItem({
+      uid: item.uid,
+      documentId: item.documentId,
+      assigneeIds: selected.map(Number),
+    }).unwrap();
     toggleNotification({
       type: 'success',
       message: t('assign.done', 'Se actualizaron los responsables de «{title}».', {
         title: item.title,
       }),
     });
-    onDone?.(data.data);
+    onDone?.(result);
     onClose();
   };
 
@@ -82,7 +84,7 @@ export const AssignDialog = ({ item, onClose, onDone }: AssignDialogProps) => {
       {Boolean(meta.error) && (
         <Box role="alert">
           <Alert variant="danger" closeLabel={t('actions.close', 'Cerrar')}>
-            {serverMessage(meta.error) ?? t('errors.unexpected', 'No se pudo completar la acción.')}
+            {errorMessage(meta.error) ?? t('errors.unexpected', 'No se pudo completar la acción.')}
           </Alert>
         </Box>
       )}

@@ -42,8 +42,11 @@ export const transitionAction = (
 export interface ItemActionDialogsProps {
   action: ItemAction | null;
   onClose: () => void;
-  /** Something changed on the server: refetch what the page shows. */
-  onChanged: () => void;
+  /**
+   * Something changed on the server. The pages' queries refetch on their own (the mutations
+   * invalidate their cache tags); this is for anything else the page keeps.
+   */
+  onChanged?: () => void;
 }
 
 /** The dialog of the action in progress, whichever page started it. */

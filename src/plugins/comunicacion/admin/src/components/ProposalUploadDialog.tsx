@@ -1,15 +1,10 @@
 import * as React from 'react';
 import { Field, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import type { AddProposal } from '../../../shared/contracts/items';
 import { useT } from '../hooks/useT';
+import { useAddProposalMutation, useUploadProposalFileMutation } from '../services/items';
 import { ActionDialog } from './ActionDialog';
-
-/** What the media library answers for each uploaded file. */
-interface UploadedFile {
-  id: number;
-  name: string;
-}
 
 export interface ProposalUploadDialogProps {
   /** The design in `en_diseno`; set: the dialog is open. */
@@ -24,7 +19,8 @@ export interface ProposalUploadDialogProps {
  */
 export const ProposalUploadDialog = ({ design, onClose, onDone }: ProposalUploadDialogProps) => {
   const t = useT();
-  const { post } = useFetchClient();
+  const [uploadProposalFile] = useUploadProposalFileMutation();
+  const [addProposal] = useAddProposalMutation();
   const { toggleNotification } = useNotification();
   const [file, setFile] = React.useState<File | null>(null);
   const [missingFile, setMissingFile] = React.useState(false);
@@ -41,15 +37,10 @@ export const ProposalUploadDialog = ({ design, onClose, onDone }: ProposalUpload
       setMissingFile(true);
       return;
     }
-    const form = new FormData();
-    form.append('files', file);
-    const { data: uploaded } = await post<UploadedFile[], FormData>('/upload', form);
+    const uploaded = await uploadProposalFile(file).unwrap();
     const fileId = uploaded[0]?.id;
-    const { data } = await post<AddProposal.Response, AddProposal.Request['body']>(
-      `/comunicacion/designs/${design.documentId}/proposals`,
-      { fileId }
-    );
-    const version = data.data.proposals.at(-1)?.version ?? data.data.proposals.length;
+    const result = await addProposal({ documentId: design.documentId, fileId }).unwrap();
+    const version = result.proposals.at(-1)?.version ?? result.proposals.length;
     toggleNotification({
       type: 'success',
       message: t('proposal.done', 'Se agregó la propuesta v{version} a «{title}».', {
@@ -57,7 +48,7 @@ export const ProposalUploadDialog = ({ design, onClose, onDone }: ProposalUpload
         title: design.title,
       }),
     });
-    onDone?.(data.data);
+    onDone?.(result);
     onClose();
   };
 

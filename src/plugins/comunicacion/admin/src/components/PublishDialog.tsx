@@ -1,13 +1,12 @@
 import * as React from 'react';
 import { Button, Field, Modal, Textarea, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import type {
   PublicationResult as PublicationResultDto,
   PublishableUid,
-  PublishPublication,
-  VerifyPublication,
 } from '../../../shared/contracts/publications';
 import { useT } from '../hooks/useT';
+import { usePublishPublicationMutation, useVerifyPublicationMutation } from '../services/site';
 import { ActionDialog } from './ActionDialog';
 import { PublicationResult } from './PublicationResult';
 
@@ -27,7 +26,7 @@ export interface PublishDialogProps {
    */
   mode: 'publish' | 'verify';
   onClose: () => void;
-  /** The item changed on the server: refetch here. */
+  /** The item changed on the server (the pages' data refetch on their own). */
   onDone?: (result: PublicationResultDto) => void;
 }
 
@@ -60,7 +59,8 @@ const needsVerification = (result: PublicationResultDto) =>
  */
 export const PublishDialog = ({ subject, mode, onClose, onDone }: PublishDialogProps) => {
   const t = useT();
-  const { post } = useFetchClient();
+  const [publishPublication] = usePublishPublicationMutation();
+  const [verifyPublication] = useVerifyPublicationMutation();
   const { toggleNotification } = useNotification();
   const [comment, setComment] = React.useState('');
   const [result, setResult] = React.useState<PublicationResultDto | null>(null);
@@ -74,22 +74,15 @@ export const PublishDialog = ({ subject, mode, onClose, onDone }: PublishDialogP
 
   if (!subject) return null;
 
-  const verify = async () => {
-    const { data } = await post<VerifyPublication.Response, VerifyPublication.Request['body']>(
-      '/comunicacion/publications/verify',
-      { uid: subject.uid, documentId: subject.documentId }
-    );
-    return data.data;
-  };
+  const verify = () =>
+    verifyPublication({ uid: subject.uid, documentId: subject.documentId }).unwrap();
 
-  const publish = async () => {
-    const text = comment.trim();
-    const { data } = await post<PublishPublication.Response, PublishPublication.Request['body']>(
-      '/comunicacion/publications/publish',
-      { uid: subject.uid, documentId: subject.documentId, comment: text || null }
-    );
-    return data.data;
-  };
+  const publish = () =>
+    publishPublication({
+      uid: subject.uid,
+      documentId: subject.documentId,
+      comment: comment.trim() || null,
+    }).unwrap();
 
   const submit = async () => {
     const again = Boolean(result);

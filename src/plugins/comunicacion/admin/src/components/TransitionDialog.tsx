@@ -1,11 +1,12 @@
 import * as React from 'react';
 import { Alert, Button, Field, Link, Textarea, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
+import { useNotification } from '@strapi/strapi/admin';
 import type { AvailableTransitionDto } from '../../../shared/contracts/items';
 import type { FireTransition } from '../../../shared/contracts/transitions';
-import { serverCode } from '../hooks/useApi';
 import { useFormatters } from '../hooks/useFormatters';
 import { useT } from '../hooks/useT';
+import { errorCode } from '../services/api';
+import { useFireTransitionMutation } from '../services/items';
 import { ActionDialog } from './ActionDialog';
 
 /** The work item (or oficio) a transition is fired on. */
@@ -20,9 +21,9 @@ export interface TransitionDialogProps {
   subject: TransitionSubject | null;
   transition: AvailableTransitionDto | null;
   onClose: () => void;
-  /** Called once the server accepted the transition (refetch here). */
+  /** Called once the server accepted the transition (the pages' data refetch on their own). */
   onDone?: (result: FireTransition.Response['data']) => void;
-  /** Another write moved the item first (409): what the page shows is out of date. */
+  /** Another write moved the item first (409): what the page shows is refetched. */
   onStale?: () => void;
 }
 
@@ -40,7 +41,7 @@ export const TransitionDialog = ({
 }: TransitionDialogProps) => {
   const t = useT();
   const format = useFormatters();
-  const { post } = useFetchClient();
+  const [fireTransition] = useFireTransitionMutation();
   const { toggleNotification } = useNotification();
   const [comment, setComment] = React.useState('');
   const [missingComment, setMissingComment] = React.useState(false);
@@ -65,22 +66,19 @@ export const TransitionDialog = ({
       setMissingComment(true);
       return;
     }
-    let data: FireTransition.Response;
+    let fired: FireTransition.Response['data'];
     try {
-      ({ data } = await post<FireTransition.Response, FireTransition.Request['body']>(
-        '/comunicacion/transitions',
-        {
-          uid: subject.uid,
-          documentId: subject.documentId,
-          // The state this action was offered from: if it changed meanwhile, the server says so.
-          from: transition.from,
-          to: transition.to,
-          comment: text || null,
-        }
-      ));
+      fired = await fireTransition({
+        uid: subject.uid,
+        documentId: subject.documentId,
+        // The state this action was offered from: if it changed meanwhile, the server says so.
+        from: transition.from,
+        to: transition.to,
+        comment: text || null,
+      }).unwrap();
     } catch (error) {
-      // The dialog shows why; the page behind it shows the item's state as it is now.
-      if (serverCode(error) === 'CONCURRENT_CHANGE') onStale?.();
+      // The dialog shows why; the page behind it refetches the item's state as it is now.
+      if (errorCode(error) === 'CONCURRENT_CHANGE') onStale?.();
       throw error;
     }
     toggleNotification({
@@ -90,8 +88,8 @@ export const TransitionDialog = ({
         state: transition.toLabel,
       }),
     });
-    onDone?.(data.data);
-    if (data.data.approvalLink) setApprovalLink(data.data.approvalLink);
+    onDone?.(fired);
+    if (fired.approvalLink) setApprovalLink(fired.approvalLink);
     else onClose();
   };
 

@@ -1,11 +1,9 @@
 import * as React from 'react';
 import { Button, Field, Modal, Textarea, Typography } from '@strapi/design-system';
-import { useFetchClient, useNotification } from '@strapi/strapi/admin';
-import type {
-  PublicationResult as PublicationResultDto,
-  WithdrawPublication,
-} from '../../../shared/contracts/publications';
+import { useNotification } from '@strapi/strapi/admin';
+import type { PublicationResult as PublicationResultDto } from '../../../shared/contracts/publications';
 import { useT } from '../hooks/useT';
+import { useWithdrawPublicationMutation } from '../services/site';
 import { ActionDialog } from './ActionDialog';
 import { PublicationResult } from './PublicationResult';
 import type { PublicationSubject } from './PublishDialog';
@@ -17,7 +15,7 @@ export interface WithdrawDialogProps {
   /** Set: the dialog is open. */
   subject: PublicationSubject | null;
   onClose: () => void;
-  /** The item changed on the server: refetch here. */
+  /** The item changed on the server (the pages' data refetch on their own). */
   onDone?: (result: PublicationResultDto) => void;
 }
 
@@ -27,7 +25,7 @@ export interface WithdrawDialogProps {
  */
 export const WithdrawDialog = ({ subject, onClose, onDone }: WithdrawDialogProps) => {
   const t = useT();
-  const { post } = useFetchClient();
+  const [withdrawPublication] = useWithdrawPublicationMutation();
   const { toggleNotification } = useNotification();
   const [reason, setReason] = React.useState('');
   const [invalid, setInvalid] = React.useState(false);
@@ -47,12 +45,13 @@ export const WithdrawDialog = ({ subject, onClose, onDone }: WithdrawDialogProps
       setInvalid(true);
       return;
     }
-    const { data } = await post<WithdrawPublication.Response, WithdrawPublication.Request['body']>(
-      '/comunicacion/publications/withdraw',
-      { uid: subject.uid, documentId: subject.documentId, reason: text }
-    );
-    setResult(data.data);
-    onDone?.(data.data);
+    const withdrawn = await withdrawPublication({
+      uid: subject.uid,
+      documentId: subject.documentId,
+      reason: text,
+    }).unwrap();
+    setResult(withdrawn);
+    onDone?.(withdrawn);
     toggleNotification({
       type: 'success',
       message: t('publish.withdraw.done', '«{title}» se retiró del sitio.', {

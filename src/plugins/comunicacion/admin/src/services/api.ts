@@ -44,6 +44,8 @@ export const queryString = (params: Record<string, unknown> = {}) => {
 };
 
 interface ErrorLike {
+  name?: unknown;
+  status?: unknown;
   message?: unknown;
   details?: { code?: unknown } | null;
   response?: { data?: { error?: ErrorLike } };
@@ -58,9 +60,20 @@ const errorOf = (error: unknown): ErrorLike | null => {
   return candidate;
 };
 
+/**
+ * Whether the server wrote the error (its body has a status): a failed connection or an answer
+ * without an error body only carries the browser's English wording.
+ */
+const fromServer = (error: ErrorLike | null): error is ErrorLike =>
+  Boolean(error) &&
+  typeof error?.status === 'number' &&
+  error?.name !== 'UnknownError' &&
+  error?.name !== 'FetchError';
+
 /** The server's Spanish message of a refused request, or null when it did not send one. */
 export const errorMessage = (error: unknown): string | null => {
-  const message = errorOf(error)?.message;
+  const server = errorOf(error);
+  const message = fromServer(server) ? server.message : null;
   return typeof message === 'string' && message ? message : null;
 };
 

@@ -16,8 +16,8 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { useSearchParams } from 'react-router-dom';
 import type { CalendarEvent } from '../../../../shared/contracts/calendar';
-import { serverMessage } from '../../hooks/useApi';
 import { useT } from '../../hooks/useT';
+import { errorMessage } from '../../services/api';
 import { FeedPanel } from './components/FeedPanel';
 import { MonthView } from './components/MonthView';
 import { WeekView } from './components/WeekView';
@@ -161,7 +161,7 @@ export const CalendarPage = () => {
               </Flex>
               {error ? (
                 <Typography textColor="danger600" role="alert">
-                  {serverMessage(error) ??
+                  {errorMessage(error) ??
                     t('calendar.loadError', 'No se pudo cargar el calendario. Intenta de nuevo.')}
                 </Typography>
               ) : (

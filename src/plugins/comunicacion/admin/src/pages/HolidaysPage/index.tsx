@@ -15,9 +15,9 @@ import { Plus } from '@strapi/icons';
 import { ConfirmDialog, Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { useSearchParams } from 'react-router-dom';
 import type { HolidayDto, Holidays } from '../../../../shared/contracts/configuration';
-import { serverMessage } from '../../hooks/useApi';
 import { useFormatters } from '../../hooks/useFormatters';
 import { useT } from '../../hooks/useT';
+import { errorMessage } from '../../services/api';
 import { HolidayModal } from './components/HolidayModal';
 import { HolidaysTable } from './components/HolidaysTable';
 import { useHolidays } from './hooks/useHolidays';
@@ -71,7 +71,7 @@ export const HolidaysPage = () => {
       toggleNotification({
         type: 'danger',
         message:
-          serverMessage(deleteError) ??
+          errorMessage(deleteError) ??
           t('holidays.deleteError', 'No se pudo eliminar el día inhábil.'),
       });
     } finally {
@@ -135,7 +135,7 @@ export const HolidaysPage = () => {
         ) : error && !holidays ? (
           <Page.Error
             content={
-              serverMessage(error) ??
+              errorMessage(error) ??
               t('holidays.loadError', 'No se pudo cargar el calendario. Intenta de nuevo.')
             }
           />

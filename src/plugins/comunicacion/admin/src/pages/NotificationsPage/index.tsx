@@ -12,8 +12,8 @@ import { Check } from '@strapi/icons';
 import { Layouts, Page, Pagination, useNotification } from '@strapi/strapi/admin';
 import { useSearchParams } from 'react-router-dom';
 import type { NotificationDto } from '../../../../shared/contracts/notifications';
-import { serverMessage } from '../../hooks/useApi';
 import { useT } from '../../hooks/useT';
+import { errorMessage } from '../../services/api';
 import { NotificationItem } from './components/NotificationItem';
 import { useNotifications } from './hooks/useNotifications';
 import { useNow } from './hooks/useNow';
@@ -78,7 +78,7 @@ export const NotificationsPage = () => {
       toggleNotification({
         type: 'danger',
         message:
-          serverMessage(markError) ??
+          errorMessage(markError) ??
           t('notifications.markError', 'No se pudo marcar como leída. Intenta de nuevo.'),
       });
     } finally {
@@ -161,7 +161,7 @@ export const NotificationsPage = () => {
               hasRadius
               shadow="tableShadow"
               content={
-                serverMessage(error) ??
+                errorMessage(error) ??
                 t(
                   'notifications.loadError',
                   'No se pudieron cargar las notificaciones. Intenta de nuevo.'

@@ -12,8 +12,8 @@ import {
 } from '@strapi/design-system';
 import { Check } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
-import { serverMessage } from '../../hooks/useApi';
 import { useT } from '../../hooks/useT';
+import { errorMessage } from '../../services/api';
 import { BlackoutPeriodsField } from './components/BlackoutPeriodsField';
 import { Panel } from '../../components/Panel';
 import { useSettings } from './hooks/useSettings';
@@ -107,7 +107,7 @@ export const SettingsPage = () => {
       });
     } catch (saveError) {
       const message =
-        serverMessage(saveError) ?? t('settings.saveError', 'No se pudo guardar la configuración.');
+        errorMessage(saveError) ?? t('settings.saveError', 'No se pudo guardar la configuración.');
       setRefusal(message);
       setErrors(Object.fromEntries(serverFields(saveError).map((field) => [field, message])));
       toggleNotification({ type: 'danger', message });
@@ -125,7 +125,7 @@ export const SettingsPage = () => {
         <Layouts.Content>
           <Page.Error
             content={
-              serverMessage(error) ??
+              errorMessage(error) ??
               t('settings.loadError', 'No se pudo cargar la configuración. Intenta de nuevo.')
             }
           />

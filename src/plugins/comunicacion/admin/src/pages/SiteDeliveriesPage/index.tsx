@@ -3,10 +3,10 @@ import { Box, EmptyStateLayout, Flex, Loader, Tabs, Typography } from '@strapi/d
 import { Layouts, Page, Pagination, useNotification } from '@strapi/strapi/admin';
 import { useSearchParams } from 'react-router-dom';
 import type { Delivery } from '../../../../shared/contracts/publications';
-import { serverMessage } from '../../hooks/useApi';
 import { useFormatters } from '../../hooks/useFormatters';
 import { usePluginPermissions } from '../../hooks/usePluginPermissions';
 import { useT } from '../../hooks/useT';
+import { errorMessage } from '../../services/api';
 import { DeliveriesTable, DELIVERY_STATUSES } from './components/DeliveriesTable';
 import { useSiteDeliveries } from './hooks/useSiteDeliveries';
 
@@ -91,7 +91,7 @@ export const SiteDeliveriesPage = () => {
       toggleNotification({
         type: 'danger',
         message:
-          serverMessage(retryError) ??
+          errorMessage(retryError) ??
           t('siteDeliveries.retry.error', 'No se pudo reintentar el aviso. Intenta de nuevo.'),
       });
     } finally {
@@ -137,7 +137,7 @@ export const SiteDeliveriesPage = () => {
               hasRadius
               shadow="tableShadow"
               content={
-                serverMessage(error) ??
+                errorMessage(error) ??
                 t('siteDeliveries.loadError', 'No se pudieron cargar los avisos. Intenta de nuevo.')
               }
             />

@@ -3,13 +3,13 @@ import { Button, EmptyStateLayout, Flex, Link, Typography } from '@strapi/design
 import { ArrowLeft, Download } from '@strapi/icons';
 import { Layouts, Page, useNotification } from '@strapi/strapi/admin';
 import { NavLink, useParams } from 'react-router-dom';
-import { serverMessage } from '../../hooks/useApi';
 import { useFormatters } from '../../hooks/useFormatters';
 import { useT } from '../../hooks/useT';
+import { errorMessage } from '../../services/api';
+import { useDownloadSurveyResponses } from '../../services/surveys';
 import { PLUGIN_ID } from '../../pluginId';
 import { QuestionResultPanel } from './components/QuestionResultPanel';
 import { SurveyStateBadge, SurveysTable } from './components/SurveysTable';
-import { useCsvDownload } from './hooks/useCsvDownload';
 import { useSurveyList, useSurveyResults } from './hooks/useSurveys';
 
 const LIST_PATH = `/plugins/${PLUGIN_ID}/sitio/encuestas`;
@@ -36,7 +36,7 @@ export const SurveysPage = () => {
         ) : !data ? (
           <Page.Error
             content={
-              serverMessage(error) ??
+              errorMessage(error) ??
               t('surveys.loadError', 'No se pudieron cargar las encuestas. Intenta de nuevo.')
             }
           />
@@ -63,7 +63,7 @@ export const SurveyResultsPage = () => {
   const { documentId = '' } = useParams<{ documentId: string }>();
   const [textPages, setTextPages] = React.useState<Record<string, number>>({});
   const { data, error, isLoading } = useSurveyResults(documentId, textPages);
-  const csv = useCsvDownload(
+  const csv = useDownloadSurveyResponses(
     documentId,
     `encuesta-${data?.survey.slug ?? documentId}-respuestas.csv`
   );
@@ -73,7 +73,7 @@ export const SurveyResultsPage = () => {
     toggleNotification({
       type: 'danger',
       message:
-        serverMessage(csv.error) ??
+        errorMessage(csv.error) ??
         t('surveys.csv.error', 'No se pudo descargar el archivo. Intenta de nuevo.'),
     });
   }, [csv.error]);
@@ -92,7 +92,7 @@ export const SurveyResultsPage = () => {
         <Layouts.Content>
           <EmptyStateLayout
             content={
-              serverMessage(error) ??
+              errorMessage(error) ??
               t('surveys.results.loadError', 'No se pudieron cargar los resultados.')
             }
           />

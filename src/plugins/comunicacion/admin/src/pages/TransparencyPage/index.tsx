@@ -5,9 +5,9 @@ import { Layouts, Page } from '@strapi/strapi/admin';
 import { NavLink } from 'react-router-dom';
 import type { ObligationStatus } from '../../../../shared/contracts/transparency';
 import { Panel } from '../../components/Panel';
-import { serverMessage } from '../../hooks/useApi';
 import { useFormatters } from '../../hooks/useFormatters';
 import { useT } from '../../hooks/useT';
+import { errorMessage } from '../../services/api';
 import { CatalogueTable } from './components/CatalogueTable';
 import { WarningsTable } from './components/WarningsTable';
 import { useObligations } from './hooks/useObligations';
@@ -63,7 +63,7 @@ export const TransparencyPage = () => {
         ) : error && !obligations ? (
           <Page.Error
             content={
-              serverMessage(error) ??
+              errorMessage(error) ??
               t(
                 'transparency.loadError',
                 'No se pudieron cargar las obligaciones de transparencia. Intenta de nuevo.'

@@ -2,8 +2,8 @@ import * as React from 'react';
 import { Box, Button, Dialog, Field, Flex, TextInput, Typography } from '@strapi/design-system';
 import { ArrowClockwise, Duplicate } from '@strapi/icons';
 import { ConfirmDialog, useClipboard, useNotification } from '@strapi/strapi/admin';
-import { serverMessage } from '../../../hooks/useApi';
 import { useT } from '../../../hooks/useT';
+import { errorMessage } from '../../../services/api';
 import { useCalendarFeed } from '../hooks/useCalendarFeed';
 
 /** «Suscribirse desde el teléfono»: the private iCalendar address, copy it or replace it. */
@@ -44,7 +44,7 @@ export const FeedPanel = () => {
       toggleNotification({
         type: 'danger',
         message:
-          serverMessage(rotateError) ??
+          errorMessage(rotateError) ??
           t('calendar.feed.rotateFailed', 'No se pudo generar una nueva dirección.'),
       });
     } finally {
@@ -75,7 +75,7 @@ export const FeedPanel = () => {
         </Flex>
         {error && !url ? (
           <Typography textColor="danger600">
-            {serverMessage(error) ??
+            {errorMessage(error) ??
               t('calendar.feed.loadError', 'No se pudo obtener tu dirección de calendario.')}
           </Typography>
         ) : (

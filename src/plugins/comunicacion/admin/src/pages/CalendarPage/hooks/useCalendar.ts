@@ -1,19 +1,14 @@
-import { useApi } from '../../../hooks/useApi';
-import type { GetCalendar } from '../../../../../shared/contracts/calendar';
-import type { GetMeta } from '../../../../../shared/contracts/items';
+import { useGetCalendarQuery } from '../../../services/calendar';
+import { useGetMetaQuery } from '../../../services/items';
 
 /** Coverage events starting from `from` to `to` (Mexico City days), optionally one person's. */
 export const useCalendar = (from: string, to: string, crew: string | null) => {
-  const { data, ...state } = useApi<GetCalendar.Response>('/comunicacion/calendar', {
-    from,
-    to,
-    crew,
-  });
-  return { ...state, events: data?.data };
+  const { data, error, isFetching } = useGetCalendarQuery({ from, to, crew });
+  return { events: data?.data, error, isLoading: isFetching };
 };
 
 /** Staff members the crew filter offers. */
 export const useStaff = () => {
-  const { data, ...state } = useApi<GetMeta.Response>('/comunicacion/meta');
-  return { ...state, staff: data?.data.staff ?? [] };
+  const { data, error, isLoading } = useGetMetaQuery();
+  return { staff: data?.staff ?? [], error, isLoading };
 };

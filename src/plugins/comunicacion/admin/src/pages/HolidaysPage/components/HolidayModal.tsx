@@ -14,8 +14,8 @@ import {
 } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import type { HolidayDto, Holidays } from '../../../../../shared/contracts/configuration';
-import { serverMessage } from '../../../hooks/useApi';
 import { useT } from '../../../hooks/useT';
+import { errorMessage } from '../../../services/api';
 import { serverFields } from '../utils/serverFields';
 import { fromDay, SOURCES, toDay, type HolidaySource } from '../utils/sources';
 
@@ -111,7 +111,7 @@ export const HolidayModal = ({ holiday, year, onClose, onSave }: HolidayModalPro
       onClose();
     } catch (error) {
       const message =
-        serverMessage(error) ?? t('holidays.saveError', 'No se pudo guardar el día inhábil.');
+        errorMessage(error) ?? t('holidays.saveError', 'No se pudo guardar el día inhábil.');
       setRefusal(message);
       setErrors(Object.fromEntries(serverFields(error).map((field) => [field, message])));
     } finally {

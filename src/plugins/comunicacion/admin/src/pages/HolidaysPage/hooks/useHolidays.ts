@@ -1,40 +1,33 @@
 import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
-import { useApi } from '../../../hooks/useApi';
 import type { Holidays } from '../../../../../shared/contracts/configuration';
+import {
+  useDeleteHolidayMutation,
+  useGetHolidaysQuery,
+  useSaveHolidayMutation,
+} from '../../../services/configuration';
 
 /** The year's non-working days and business-day count, with the writes that change them. */
 export const useHolidays = (year: number) => {
-  const { post, put, del } = useFetchClient();
-  const { data, error, isLoading, refetch } = useApi<Holidays.ListResponse>(
-    '/comunicacion/holidays',
-    { year }
-  );
+  const { data, error, isFetching } = useGetHolidaysQuery(year);
+  const [saveHoliday] = useSaveHolidayMutation();
+  const [deleteHoliday] = useDeleteHolidayMutation();
 
   const save = React.useCallback(
-    async (documentId: string | null, body: Holidays.WriteBody) => {
-      const response = documentId
-        ? await put<Holidays.WriteResponse>(`/comunicacion/holidays/${documentId}`, body)
-        : await post<Holidays.WriteResponse>('/comunicacion/holidays', body);
-      refetch();
-      return response.data.data;
-    },
-    [post, put, refetch]
+    (documentId: string | null, body: Holidays.WriteBody) =>
+      saveHoliday({ documentId, body }).unwrap(),
+    [saveHoliday]
   );
 
   const remove = React.useCallback(
-    async (documentId: string) => {
-      await del(`/comunicacion/holidays/${documentId}`);
-      refetch();
-    },
-    [del, refetch]
+    (documentId: string) => deleteHoliday(documentId).unwrap(),
+    [deleteHoliday]
   );
 
   return {
     holidays: data?.data,
     businessDays: data?.meta.businessDays ?? null,
     error,
-    isLoading,
+    isLoading: isFetching,
     save,
     remove,
   };

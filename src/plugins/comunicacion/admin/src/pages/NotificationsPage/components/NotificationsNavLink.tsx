@@ -1,12 +1,12 @@
 import { Badge } from '@strapi/design-system';
 import { SubNav } from '@strapi/strapi/admin';
 import { useT } from '../../../hooks/useT';
-import { useUnreadCount } from '../hooks/useUnreadCount';
+import { useUnreadCountQuery } from '../../../services/notifications';
 
 /** «Notificaciones» in the plugin's menu, with the unread count while there is any. */
 export const NotificationsNavLink = () => {
   const t = useT();
-  const count = useUnreadCount();
+  const { data: count } = useUnreadCountQuery();
 
   return (
     <SubNav.Link

@@ -1,60 +1,34 @@
 import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
-import type {
-  ListNotifications,
-  MarkAllNotificationsRead,
-  MarkNotificationsRead,
-} from '../../../../../shared/contracts/notifications';
-import { useApi } from '../../../hooks/useApi';
-import { refreshUnreadCount } from './useUnreadCount';
+import {
+  useListNotificationsQuery,
+  useMarkAllNotificationsReadMutation,
+  useMarkNotificationsReadMutation,
+  type NotificationsArgs,
+} from '../../../services/notifications';
 
-export interface NotificationsQuery {
-  page: number;
-  pageSize: number;
-  unread: boolean;
-}
+export type NotificationsQuery = NotificationsArgs;
 
 /** One page of the staff member's notices and the writes that mark them read. */
-export const useNotifications = ({ page, pageSize, unread }: NotificationsQuery) => {
-  const { post } = useFetchClient();
-  const { data, error, isLoading, refetch } = useApi<ListNotifications.Response>(
-    '/comunicacion/notifications',
-    { page, pageSize, unread: unread ? 'true' : undefined }
-  );
-
-  const afterMarking = React.useCallback(() => {
-    refetch();
-    refreshUnreadCount();
-  }, [refetch]);
+export const useNotifications = (query: NotificationsQuery) => {
+  const { data, error, isFetching, refetch } = useListNotificationsQuery(query);
+  const [markNotificationsRead] = useMarkNotificationsReadMutation();
+  const [markAllNotificationsRead] = useMarkAllNotificationsReadMutation();
 
   const markRead = React.useCallback(
-    async (ids: number[]) => {
-      const body: MarkNotificationsRead.Request['body'] = { ids };
-      const response = await post<MarkNotificationsRead.Response>(
-        '/comunicacion/notifications/read',
-        body
-      );
-      afterMarking();
-      return response.data.data;
-    },
-    [post, afterMarking]
+    (ids: number[]) => markNotificationsRead({ ids }).unwrap(),
+    [markNotificationsRead]
   );
-
-  const markAllRead = React.useCallback(async () => {
-    const response = await post<MarkAllNotificationsRead.Response>(
-      '/comunicacion/notifications/read-all',
-      {}
-    );
-    afterMarking();
-    return response.data.data;
-  }, [post, afterMarking]);
+  const markAllRead = React.useCallback(
+    () => markAllNotificationsRead().unwrap(),
+    [markAllNotificationsRead]
+  );
 
   return {
     notifications: data?.data,
     pagination: data?.meta.pagination,
     unreadCount: data?.meta.unreadCount ?? null,
     error,
-    isLoading,
+    isLoading: isFetching,
     refetch,
     markRead,
     markAllRead,

@@ -1,17 +1,14 @@
-import { useApi } from '../../../hooks/useApi';
-import type { ListTransparencyObligations } from '../../../../../shared/contracts/transparency';
+import { useListTransparencyObligationsQuery } from '../../../services/transparency';
 
 /** The active obligations with the state of their last update, warnings first. */
 export const useObligations = () => {
-  const { data, error, isLoading, refetch } = useApi<ListTransparencyObligations.Response>(
-    '/comunicacion/transparency/obligations'
-  );
+  const { data, error, isFetching, refetch } = useListTransparencyObligationsQuery();
   return {
     obligations: data?.data,
     counts: data?.meta.counts,
     today: data?.meta.today,
     error,
-    isLoading,
+    isLoading: isFetching,
     refetch,
   };
 };
