@@ -1,6 +1,7 @@
 import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
 import { MENU_PERMISSIONS } from './permissions';
+import { landStaffOnQueues, type LandingApp } from './landing';
 
 type TranslationModule = { default: Record<string, string> };
 
@@ -22,6 +23,11 @@ export default {
       permissions: MENU_PERMISSIONS,
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Comunicación Social' });
+  },
+
+  bootstrap(app: LandingApp) {
+    // After login staff open their Bandejas instead of Strapi's home page.
+    landStaffOnQueues(app);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
