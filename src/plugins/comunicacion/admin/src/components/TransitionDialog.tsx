@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Alert, Button, Field, Link, Textarea, Typography } from '@strapi/design-system';
+import { Button, Field, Textarea, Typography } from '@strapi/design-system';
 import { useFetchClient, useNotification } from '@strapi/strapi/admin';
 import type { AvailableTransitionDto } from '../../../shared/contracts/items';
 import type { FireTransition } from '../../../shared/contracts/transitions';
@@ -7,6 +7,7 @@ import { serverCode } from '../hooks/useApi';
 import { useFormatters } from '../hooks/useFormatters';
 import { useT } from '../hooks/useT';
 import { ActionDialog } from './ActionDialog';
+import { ApprovalLinkNotice } from './ApprovalLinkNotice';
 
 /** The work item (or oficio) a transition is fired on. */
 export interface TransitionSubject {
@@ -114,23 +115,10 @@ export const TransitionDialog = ({
         })}
       </Typography>
       {approvalLink ? (
-        <Alert
-          variant="success"
-          closeLabel={t('actions.close', 'Cerrar')}
-          onClose={onClose}
-          title={t('transition.approvalLink.title', 'Enlace de aprobación para el área')}
-          action={
-            <Link href={approvalLink.url} isExternal>
-              {approvalLink.url}
-            </Link>
-          }
-        >
-          {t(
-            'transition.approvalLink.body',
-            'Envíalo al área: sirve una sola vez y vence el {expiresAt}.',
-            { expiresAt: format.dateTime(approvalLink.expiresAt) ?? '' }
-          )}
-        </Alert>
+        <ApprovalLinkNotice
+          url={approvalLink.url}
+          expiresAt={format.dateTime(approvalLink.expiresAt) ?? ''}
+        />
       ) : (
         <Field.Root
           name="comment"
