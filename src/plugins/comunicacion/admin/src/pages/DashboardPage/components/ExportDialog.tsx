@@ -60,9 +60,9 @@ export const ExportDialog = ({ today, weeks }: ExportDialogProps) => {
   const datePickerLabels = {
     locale,
     clearLabel: t('actions.clear', 'Borrar'),
-    calendarLabel: t('dashboard.export.calendar', 'Elegir fecha'),
-    monthSelectLabel: t('dashboard.export.month', 'Mes'),
-    yearSelectLabel: t('dashboard.export.year', 'Año'),
+    calendarLabel: t('datePicker.calendar', 'Elegir fecha'),
+    monthSelectLabel: t('datePicker.month', 'Mes'),
+    yearSelectLabel: t('datePicker.year', 'Año'),
   };
 
   const submit = async (event: React.FormEvent) => {
