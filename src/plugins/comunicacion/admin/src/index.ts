@@ -23,11 +23,9 @@ export default {
       permissions: MENU_PERMISSIONS,
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Comunicación Social' });
-  },
-
-  bootstrap(app: LandingApp) {
-    // After login staff open their Bandejas instead of Strapi's home page.
-    landStaffOnQueues(app);
+    // After login staff open their Bandejas instead of Strapi's home page. `register` is handed
+    // the whole admin app, its router included (`bootstrap` is not).
+    landStaffOnQueues(app as typeof app & LandingApp);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {
