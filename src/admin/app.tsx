@@ -24,6 +24,22 @@ export const applyOfficeDefaults = (storage: Pick<Storage, 'getItem' | 'setItem'
   }
 };
 
+/**
+ * Strapi's password inputs say `autocomplete="password"`, which is not a valid token: password
+ * managers and assistive technology expect `current-password` (log in) or `new-password`
+ * (register, reset, profile). The inputs are Strapi's, so the attribute is corrected as they appear.
+ */
+export const fixPasswordAutocomplete = (root: Document) => {
+  const fix = () => {
+    const fields = root.querySelectorAll<HTMLInputElement>('input[autocomplete="password"]');
+    for (const field of fields) {
+      const loggingIn = root.location.pathname.includes('/auth/login');
+      field.setAttribute('autocomplete', loggingIn ? 'current-password' : 'new-password');
+    }
+  };
+  new MutationObserver(fix).observe(root.documentElement, { childList: true, subtree: true });
+};
+
 export default {
   config: {
     // Staff work in Spanish; English stays available in each user's profile.
@@ -93,6 +109,7 @@ export default {
   register() {
     // Runs before Strapi creates its store, which reads the stored language once.
     applyOfficeDefaults(window.localStorage);
+    fixPasswordAutocomplete(document);
   },
   bootstrap(_app: StrapiApp) {},
 };
