@@ -134,7 +134,11 @@ export const QueueCountsTable = ({ queues }: QueueCountsTableProps) => {
               </Typography>
             </Td>
             <Td>
-              <Typography textColor={queue.dueToday > 0 ? 'warning600' : 'neutral800'}>
+              {/* No warning shade reads on white at this size: due today is told by weight. */}
+              <Typography
+                textColor="neutral800"
+                fontWeight={queue.dueToday > 0 ? 'bold' : undefined}
+              >
                 {queue.dueToday}
               </Typography>
             </Td>

@@ -18,7 +18,7 @@ interface TotalCardProps {
 const TEXT_COLOR: Record<Tone, string> = {
   neutral: 'neutral800',
   danger: 'danger600',
-  warning: 'warning600',
+  warning: 'warning700',
   primary: 'primary600',
   alternative: 'alternative600',
 };
