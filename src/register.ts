@@ -11,6 +11,7 @@ import { transitionLogAppendOnly } from './document-middlewares/transition-log-a
 import { transparencyMetadata } from './document-middlewares/transparency-metadata';
 import { validationMessages } from './document-middlewares/validation-messages';
 import { workflowRules } from './document-middlewares/workflow-rules';
+import { staffLanguage } from './lifecycles/staff-language';
 import { guardContentManagerReads } from './policies/content-manager-reads';
 
 /**
@@ -34,4 +35,5 @@ export const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(siteCache({ strapi }));
 
   guardContentManagerReads(strapi);
+  staffLanguage({ strapi });
 };

@@ -40,8 +40,17 @@ export interface BrowserApp {
   /** e.g. `http://127.0.0.1:41234`; pages resolve relative URLs against it. */
   readonly baseUrl: string;
   readonly browser: Browser;
-  /** A page in a context of its own (own cookies and storage), in Spanish, 1440×900. */
-  newPage(): Promise<Page>;
+  /**
+   * A page in a context of its own (own cookies and storage), in Spanish, 1440×900. `language`
+   * is the interface language already stored in the browser (`null`: none, a first visit);
+   * `viewport` another screen size (a phone: 390×844).
+   */
+  newPage(options?: NewPageOptions): Promise<Page>;
+}
+
+export interface NewPageOptions {
+  language?: string | null;
+  viewport?: { width: number; height: number };
 }
 
 interface PageState {
@@ -95,20 +104,25 @@ export const useBrowserApp = (options: BootOptions = {}): BrowserApp => {
     get browser() {
       return ready(browser, 'browser');
     },
-    async newPage() {
+    async newPage({ language = 'es', viewport = { width: 1440, height: 900 } } = {}) {
       const context = await ready(browser, 'browser').newContext({
         baseURL: handle.baseUrl,
-        viewport: { width: 1440, height: 900 },
+        viewport,
         locale: 'es-MX',
         timezoneId: 'America/Mexico_City',
       });
       contexts.push(context);
       context.setDefaultTimeout(30_000);
       context.setDefaultNavigationTimeout(60_000);
-      // Spanish from the first render, as the office's staff see it; a user's choice is kept.
-      await context.addInitScript((key: string) => {
-        if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, 'es');
-      }, LANGUAGE_KEY);
+      // The language a returning browser has stored; a user's later choice is kept.
+      if (language) {
+        await context.addInitScript(
+          ([key, value]: [string, string]) => {
+            if (!window.localStorage.getItem(key)) window.localStorage.setItem(key, value);
+          },
+          [LANGUAGE_KEY, language] as [string, string]
+        );
+      }
 
       const page = await context.newPage();
       const state: PageState = { owner: handle, inFlight: 0, lastActivity: Date.now(), errors: [] };

@@ -105,6 +105,19 @@ describe('Bandejas en el navegador: la diseñadora senior envía una propuesta a
     await dialog.getByText('Enlace de aprobación para el área').waitFor();
     const link = await dialog.getByRole('link').first().getAttribute('href');
     expect(link).toMatch(/^https?:\/\//);
+    // «Copiar enlace» puts it on the clipboard; the long address wraps inside its box.
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await dialog.getByRole('button', { name: 'Copiar enlace' }).click();
+    await dialog.getByRole('status').filter({ hasText: 'Enlace copiado' }).waitFor();
+    await expect(page.evaluate(() => navigator.clipboard.readText())).resolves.toBe(link);
+    const box = dialog.getByTestId('approval-link-url');
+    await expect(
+      box.evaluate((element) => element.scrollWidth <= element.clientWidth)
+    ).resolves.toBe(true);
+    const [inner, outer] = await Promise.all([box.boundingBox(), dialog.boundingBox()]);
+    expect((inner?.x ?? 0) + (inner?.width ?? 0)).toBeLessThanOrEqual(
+      (outer?.x ?? 0) + (outer?.width ?? 0)
+    );
     await screenshot(page, 'disenadora-enlace-de-aprobacion');
     await dialog.getByRole('button', { name: 'Listo' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -9,3 +9,6 @@
 // Staff roles and their Spanish labels.
 export { ROLE_LABELS } from '../../../../domain/workflows/roles';
 export type { Role } from '../../../../domain/workflows/types';
+
+// Spanish names of the workflows (a queue can hold items of several).
+export { WORKFLOW_LABELS } from '../../../../domain/workflows/labels';

@@ -1,6 +1,7 @@
 import { PLUGIN_ID } from './pluginId';
 import { PluginIcon } from './components/PluginIcon';
 import { MENU_PERMISSIONS } from './permissions';
+import { landStaffOnQueues, type LandingApp } from './landing';
 
 type TranslationModule = { default: Record<string, string> };
 
@@ -22,6 +23,9 @@ export default {
       permissions: MENU_PERMISSIONS,
     });
     app.registerPlugin({ id: PLUGIN_ID, name: 'Comunicación Social' });
+    // After login staff open their Bandejas instead of Strapi's home page. `register` is handed
+    // the whole admin app, its router included (`bootstrap` is not).
+    landStaffOnQueues(app as typeof app & LandingApp);
   },
 
   async registerTrads({ locales }: { locales: string[] }) {

@@ -1,6 +1,7 @@
 import { Badge, Flex } from '@strapi/design-system';
 import type { ItemBadges as ItemBadgesDto } from '../../../shared/contracts/common';
 import { useT } from '../hooks/useT';
+import { badgeTone } from './StatusBadge';
 
 export interface ItemBadgesProps {
   badges: ItemBadgesDto;
@@ -11,28 +12,28 @@ export const ItemBadges = ({ badges }: ItemBadgesProps) => {
   const t = useT();
   const shown = [
     badges.overdue && (
-      <Badge key="overdue" variant="danger" data-badge="overdue">
+      <Badge key="overdue" {...badgeTone('danger')} data-badge="overdue">
         {t('badges.overdue', 'Vencido')}
       </Badge>
     ),
     badges.dueToday && (
-      <Badge key="dueToday" variant="warning" data-badge="dueToday">
+      <Badge key="dueToday" {...badgeTone('warning')} data-badge="dueToday">
         {t('badges.dueToday', 'Vence hoy')}
       </Badge>
     ),
     badges.awaitingLateAcceptance ? (
-      <Badge key="late" variant="warning" data-badge="awaitingLateAcceptance">
+      <Badge key="late" {...badgeTone('warning')} data-badge="awaitingLateAcceptance">
         {t('badges.awaitingLateAcceptance', 'Extemporáneo · por aceptar')}
       </Badge>
     ) : (
       badges.late && (
-        <Badge key="late" variant="alternative" data-badge="late">
+        <Badge key="late" {...badgeTone('alternative')} data-badge="late">
           {t('badges.late', 'Extemporáneo')}
         </Badge>
       )
     ),
     badges.paused && (
-      <Badge key="paused" variant="secondary" data-badge="paused">
+      <Badge key="paused" {...badgeTone('secondary')} data-badge="paused">
         {t('badges.paused', 'En pausa')}
       </Badge>
     ),

@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { Alert, Button, Field, Link, Textarea, Typography } from '@strapi/design-system';
+import { Button, Field, Textarea, Typography } from '@strapi/design-system';
 import { useNotification } from '@strapi/strapi/admin';
 import type { AvailableTransitionDto } from '../../../shared/contracts/items';
 import type { FireTransition } from '../../../shared/contracts/transitions';
@@ -8,6 +8,7 @@ import { useT } from '../hooks/useT';
 import { errorCode } from '../services/api';
 import { useFireTransitionMutation } from '../services/items';
 import { ActionDialog } from './ActionDialog';
+import { ApprovalLinkNotice } from './ApprovalLinkNotice';
 
 /** The work item (or oficio) a transition is fired on. */
 export interface TransitionSubject {
@@ -112,23 +113,10 @@ export const TransitionDialog = ({
         })}
       </Typography>
       {approvalLink ? (
-        <Alert
-          variant="success"
-          closeLabel={t('actions.close', 'Cerrar')}
-          onClose={onClose}
-          title={t('transition.approvalLink.title', 'Enlace de aprobación para el área')}
-          action={
-            <Link href={approvalLink.url} isExternal>
-              {approvalLink.url}
-            </Link>
-          }
-        >
-          {t(
-            'transition.approvalLink.body',
-            'Envíalo al área: sirve una sola vez y vence el {expiresAt}.',
-            { expiresAt: format.dateTime(approvalLink.expiresAt) ?? '' }
-          )}
-        </Alert>
+        <ApprovalLinkNotice
+          url={approvalLink.url}
+          expiresAt={format.dateTime(approvalLink.expiresAt) ?? ''}
+        />
       ) : (
         <Field.Root
           name="comment"

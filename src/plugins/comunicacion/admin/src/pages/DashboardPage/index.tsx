@@ -10,7 +10,8 @@ import {
 } from '@strapi/design-system';
 import { Layouts, Page } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
-import { serverMessage } from '../../hooks/useApi';
+import { errorMessage } from '../../services/api';
+import { useGetDashboardQuery } from '../../services/dashboard';
 import { getTranslation } from '../../utils/getTranslation';
 import { OnTimeGauge } from './components/OnTimeGauge';
 import { Panel } from '../../components/Panel';
@@ -18,11 +19,10 @@ import { QueueCountsTable } from './components/QueueCountsTable';
 import { RevisionRoundsChart } from './components/RevisionRoundsChart';
 import { ThroughputChart } from './components/ThroughputChart';
 import { TotalCard } from './components/TotalCard';
-import { useDashboard, type DashboardData } from './hooks/useDashboard';
+import { ExportDialog } from './components/ExportDialog';
+import { cardLink, type TotalKey } from './utils/cardLinks';
 
 const WEEK_OPTIONS = [4, 12, 26];
-
-type TotalKey = keyof DashboardData['totals'];
 
 const TOTALS: {
   key: TotalKey;
@@ -53,11 +53,12 @@ export const DashboardPage = () => {
   const t = (id: string, defaultMessage: string) =>
     formatMessage({ id: getTranslation(id), defaultMessage });
   const [weeks, setWeeks] = React.useState(12);
-  const { data, error, isLoading } = useDashboard(weeks);
+  // The previous answer stays on screen while another period loads.
+  const { currentData, data, error, isLoading, isFetching } = useGetDashboardQuery({ weeks });
   const title = t('dashboard.title', 'Tablero');
 
-  if (!data) {
-    if (isLoading) return <Page.Loading />;
+  if (!data || (error && !currentData)) {
+    if (isLoading || isFetching) return <Page.Loading />;
     return (
       <Page.Main>
         <Page.Title>{title}</Page.Title>
@@ -65,7 +66,7 @@ export const DashboardPage = () => {
         <Layouts.Content>
           <Page.Error
             content={
-              serverMessage(error) ??
+              errorMessage(error) ??
               t('dashboard.loadError', 'No se pudo cargar el tablero. Intenta de nuevo.')
             }
           />
@@ -83,7 +84,7 @@ export const DashboardPage = () => {
   });
 
   return (
-    <Page.Main aria-busy={isLoading}>
+    <Page.Main aria-busy={isFetching}>
       <Page.Title>{title}</Page.Title>
       <Layouts.Header
         title={title}
@@ -95,28 +96,31 @@ export const DashboardPage = () => {
           { today }
         )}
         primaryAction={
-          <Box minWidth="220px">
-            <Field.Root name="weeks">
-              <Field.Label>{t('dashboard.weeks.label', 'Semanas en las gráficas')}</Field.Label>
-              <SingleSelect
-                value={String(weeks)}
-                onChange={(value) => setWeeks(Number(value))}
-                data-testid="weeks-select"
-              >
-                {WEEK_OPTIONS.map((option) => (
-                  <SingleSelectOption key={option} value={String(option)}>
-                    {formatMessage(
-                      {
-                        id: getTranslation('dashboard.weeks.option'),
-                        defaultMessage: 'Últimas {weeks} semanas',
-                      },
-                      { weeks: option }
-                    )}
-                  </SingleSelectOption>
-                ))}
-              </SingleSelect>
-            </Field.Root>
-          </Box>
+          <Flex gap={2} alignItems="flex-end" wrap="wrap">
+            <ExportDialog today={data.today} weeks={weeks} />
+            <Box minWidth="220px">
+              <Field.Root name="weeks">
+                <Field.Label>{t('dashboard.weeks.label', 'Semanas en las gráficas')}</Field.Label>
+                <SingleSelect
+                  value={String(weeks)}
+                  onChange={(value) => setWeeks(Number(value))}
+                  data-testid="weeks-select"
+                >
+                  {WEEK_OPTIONS.map((option) => (
+                    <SingleSelectOption key={option} value={String(option)}>
+                      {formatMessage(
+                        {
+                          id: getTranslation('dashboard.weeks.option'),
+                          defaultMessage: 'Últimas {weeks} semanas',
+                        },
+                        { weeks: option }
+                      )}
+                    </SingleSelectOption>
+                  ))}
+                </SingleSelect>
+              </Field.Root>
+            </Box>
+          </Flex>
         }
       />
       <Layouts.Content>
@@ -136,6 +140,7 @@ export const DashboardPage = () => {
                 hint={t(`dashboard.totals.${total.key}.hint`, total.hint)}
                 value={data.totals[total.key]}
                 tone={total.tone}
+                to={cardLink(total.key, data)}
               />
             ))}
           </Flex>

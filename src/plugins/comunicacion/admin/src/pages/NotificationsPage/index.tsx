@@ -26,6 +26,8 @@ type Filter = 'all' | 'unread';
  * Notificaciones: the staff member's own notices, newest first, unread ones highlighted, with
  * «Marcar como leída» per notice, «Marcar todas como leídas» and an unread filter in the URL.
  */
+const RESULTS_ID = 'notifications-results';
+
 export const NotificationsPage = () => {
   const t = useT();
   const now = useNow();
@@ -143,11 +145,14 @@ export const NotificationsPage = () => {
         }
       />
       <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
+        {/* The tabs filter the list below: they control this region, not panels of their own. */}
+        <Flex id={RESULTS_ID} direction="column" alignItems="stretch" gap={4}>
           <Tabs.Root value={filter} onValueChange={setFilter} variant="simple">
             <Tabs.List aria-label={t('notifications.filter', 'Mostrar')}>
-              <Tabs.Trigger value="all">{t('notifications.filter.all', 'Todas')}</Tabs.Trigger>
-              <Tabs.Trigger value="unread">
+              <Tabs.Trigger value="all" aria-controls={RESULTS_ID}>
+                {t('notifications.filter.all', 'Todas')}
+              </Tabs.Trigger>
+              <Tabs.Trigger value="unread" aria-controls={RESULTS_ID}>
                 {t('notifications.filter.unread', 'No leídas')}
               </Tabs.Trigger>
             </Tabs.List>

@@ -22,6 +22,8 @@ const isStatus = (value: string | null): value is Delivery['status'] =>
  * Avisos al sitio: every notice sent to the municipal site's webhook when something is published
  * or withdrawn, with its attempts, a status filter in the URL and «Reintentar ahora» for pending ones.
  */
+const RESULTS_ID = 'site-deliveries-results';
+
 export const SiteDeliveriesPage = () => {
   const t = useT();
   const format = useFormatters();
@@ -117,12 +119,15 @@ export const SiteDeliveriesPage = () => {
         )}
       />
       <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
+        {/* The tabs filter the list below: they control this region, not panels of their own. */}
+        <Flex id={RESULTS_ID} direction="column" alignItems="stretch" gap={4}>
           <Tabs.Root value={status ?? ALL} onValueChange={setStatus} variant="simple">
             <Tabs.List aria-label={t('siteDeliveries.filter', 'Estado del aviso')}>
-              <Tabs.Trigger value={ALL}>{t('siteDeliveries.filter.all', 'Todos')}</Tabs.Trigger>
+              <Tabs.Trigger value={ALL} aria-controls={RESULTS_ID}>
+                {t('siteDeliveries.filter.all', 'Todos')}
+              </Tabs.Trigger>
               {STATUS_FILTERS.map((value) => (
-                <Tabs.Trigger key={value} value={value}>
+                <Tabs.Trigger key={value} value={value} aria-controls={RESULTS_ID}>
                   {t(DELIVERY_STATUSES[value].id, DELIVERY_STATUSES[value].label)}
                 </Tabs.Trigger>
               ))}

@@ -64,7 +64,7 @@ export const MonthView = ({ weeks, month, eventsByDay, eventsById, today }: Mont
                   <Typography
                     variant="pi"
                     fontWeight={isToday ? 'bold' : undefined}
-                    textColor={inMonth ? 'neutral800' : 'neutral500'}
+                    textColor={inMonth ? 'neutral800' : 'neutral600'}
                     aria-current={isToday ? 'date' : undefined}
                   >
                     <span aria-hidden>{Number(day.slice(8))}</span>

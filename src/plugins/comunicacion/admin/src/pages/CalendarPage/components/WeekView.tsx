@@ -58,7 +58,7 @@ export const WeekView = ({ days, eventsByDay, eventsById, today }: WeekViewProps
                   </Typography>
                 </Flex>
                 {events.length === 0 ? (
-                  <Typography variant="pi" textColor="neutral500">
+                  <Typography variant="pi" textColor="neutral600">
                     {t('calendar.day.empty', 'Sin coberturas')}
                   </Typography>
                 ) : (

@@ -2,7 +2,7 @@ import { Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { useTheme } from 'styled-components';
 import { getTranslation } from '../../../utils/getTranslation';
-import type { DashboardData } from '../hooks/useDashboard';
+import type { DashboardData } from '../../../services/dashboard';
 
 interface OnTimeGaugeProps {
   percentage: DashboardData['onTimePercentage'];

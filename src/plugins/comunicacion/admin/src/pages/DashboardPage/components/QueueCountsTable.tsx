@@ -1,5 +1,6 @@
 import {
   Badge,
+  Box,
   Flex,
   Link,
   Table,
@@ -12,8 +13,70 @@ import {
 } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { NavLink } from 'react-router-dom';
+import { WORKFLOW_LABELS } from '../../../app-domain';
 import { getTranslation } from '../../../utils/getTranslation';
-import type { DashboardData } from '../hooks/useDashboard';
+import type { DashboardData } from '../../../services/dashboard';
+
+type StateRow = DashboardData['queues'][number]['byState'][number] & {
+  /** The workflow's Spanish name (sent by newer servers). */
+  workflowLabel?: string;
+};
+
+const workflowLabelOf = (row: StateRow) =>
+  row.workflowLabel ??
+  WORKFLOW_LABELS[row.workflow as keyof typeof WORKFLOW_LABELS] ??
+  row.workflow;
+
+const Chips = ({ rows }: { rows: StateRow[] }) => (
+  <Flex tag="ul" gap={1} wrap="wrap">
+    {rows.map((row) => (
+      <li key={`${row.workflow}:${row.state}`}>
+        {/* States holding work stand out; empty ones stay for reference. */}
+        <Badge
+          variant={row.count > 0 ? 'secondary' : 'neutral'}
+        >{`${row.label}: ${row.count}`}</Badge>
+      </li>
+    ))}
+  </Flex>
+);
+
+/**
+ * The split by state. A queue fed by several workflows (Gobierno Digital: web publications,
+ * transparency documents, e-mail accounts) shows one labelled line per workflow, so each state
+ * reads with its own noun («Publicación en el sitio web: Recibida», «Documento…: Recibido»).
+ */
+const StateChips = ({ rows }: { rows: StateRow[] }) => {
+  const workflows = [...new Set(rows.map((row) => row.workflow))];
+  if (workflows.length < 2) {
+    return (
+      <Box paddingTop={2} paddingBottom={2}>
+        <Chips rows={rows} />
+      </Box>
+    );
+  }
+  return (
+    <Flex tag="ul" direction="column" alignItems="stretch" gap={2} paddingTop={2} paddingBottom={2}>
+      {workflows.map((workflow) => {
+        const own = rows.filter((row) => row.workflow === workflow);
+        return (
+          <Flex
+            key={workflow}
+            tag="li"
+            direction="column"
+            alignItems="flex-start"
+            gap={1}
+            data-testid={`workflow-states-${workflow}`}
+          >
+            <Typography variant="pi" fontWeight="bold" textColor="neutral700">
+              {workflowLabelOf(own[0])}
+            </Typography>
+            <Chips rows={own} />
+          </Flex>
+        );
+      })}
+    </Flex>
+  );
+};
 
 interface QueueCountsTableProps {
   queues: DashboardData['queues'];
@@ -71,7 +134,11 @@ export const QueueCountsTable = ({ queues }: QueueCountsTableProps) => {
               </Typography>
             </Td>
             <Td>
-              <Typography textColor={queue.dueToday > 0 ? 'warning600' : 'neutral800'}>
+              {/* No warning shade reads on white at this size: due today is told by weight. */}
+              <Typography
+                textColor="neutral800"
+                fontWeight={queue.dueToday > 0 ? 'bold' : undefined}
+              >
                 {queue.dueToday}
               </Typography>
             </Td>
@@ -79,16 +146,7 @@ export const QueueCountsTable = ({ queues }: QueueCountsTableProps) => {
               {queue.byState.length === 0 ? (
                 <Typography textColor="neutral600">—</Typography>
               ) : (
-                <Flex tag="ul" gap={1} wrap="wrap" paddingTop={2} paddingBottom={2}>
-                  {queue.byState.map((row) => (
-                    <li key={`${row.workflow}:${row.state}`}>
-                      {/* States holding work stand out; empty ones stay for reference. */}
-                      <Badge variant={row.count > 0 ? 'secondary' : 'neutral'}>
-                        {`${row.label}: ${row.count}`}
-                      </Badge>
-                    </li>
-                  ))}
-                </Flex>
+                <StateChips rows={queue.byState} />
               )}
             </Td>
           </Tr>

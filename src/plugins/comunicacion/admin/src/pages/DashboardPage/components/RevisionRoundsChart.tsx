@@ -1,7 +1,7 @@
 import { Box, Flex, Typography } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../../utils/getTranslation';
-import type { DashboardData } from '../hooks/useDashboard';
+import type { DashboardData } from '../../../services/dashboard';
 
 interface RevisionRoundsChartProps {
   rows: DashboardData['revisionRoundsByArea'];

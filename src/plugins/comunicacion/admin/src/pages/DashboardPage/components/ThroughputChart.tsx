@@ -12,7 +12,7 @@ import {
 } from '@strapi/design-system';
 import { useIntl } from 'react-intl';
 import { getTranslation } from '../../../utils/getTranslation';
-import type { DashboardData } from '../hooks/useDashboard';
+import type { DashboardData } from '../../../services/dashboard';
 
 interface ThroughputChartProps {
   throughput: DashboardData['throughput'];

@@ -148,6 +148,9 @@ export const HolidayModal = ({ holiday, year, onClose, onSave }: HolidayModalPro
                       onChange={(date) => set('date', toDay(date))}
                       onClear={() => set('date', '')}
                       clearLabel={t('actions.clear', 'Borrar')}
+                      calendarLabel={t('datePicker.calendar', 'Elegir fecha')}
+                      monthSelectLabel={t('datePicker.month', 'Mes')}
+                      yearSelectLabel={t('datePicker.year', 'Año')}
                     />
                     <Field.Error />
                   </Field.Root>
@@ -169,6 +172,9 @@ export const HolidayModal = ({ holiday, year, onClose, onSave }: HolidayModalPro
                       onChange={(date) => set('endDate', toDay(date))}
                       onClear={() => set('endDate', '')}
                       clearLabel={t('actions.clear', 'Borrar')}
+                      calendarLabel={t('datePicker.calendar', 'Elegir fecha')}
+                      monthSelectLabel={t('datePicker.month', 'Mes')}
+                      yearSelectLabel={t('datePicker.year', 'Año')}
                     />
                     <Field.Hint />
                     <Field.Error />

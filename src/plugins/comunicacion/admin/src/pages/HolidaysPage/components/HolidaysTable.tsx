@@ -62,7 +62,7 @@ export const HolidaysTable = ({ holidays, onEdit, onDelete }: HolidaysTableProps
               <Typography>{day(holiday.date)}</Typography>
             </Td>
             <Td>
-              <Typography textColor={holiday.endDate ? 'neutral800' : 'neutral500'}>
+              <Typography textColor={holiday.endDate ? 'neutral800' : 'neutral600'}>
                 {day(holiday.endDate) ?? '—'}
               </Typography>
             </Td>

@@ -90,6 +90,9 @@ export const BlackoutPeriodsField = ({ rows, errors, onChange }: BlackoutPeriods
                       onChange={(date) => update(row.key, { start: toDay(date) })}
                       onClear={() => update(row.key, { start: '' })}
                       clearLabel={t('actions.clear', 'Borrar')}
+                      calendarLabel={t('datePicker.calendar', 'Elegir fecha')}
+                      monthSelectLabel={t('datePicker.month', 'Mes')}
+                      yearSelectLabel={t('datePicker.year', 'Año')}
                     />
                     <Field.Error />
                   </Field.Root>
@@ -106,6 +109,9 @@ export const BlackoutPeriodsField = ({ rows, errors, onChange }: BlackoutPeriods
                       onChange={(date) => update(row.key, { end: toDay(date) })}
                       onClear={() => update(row.key, { end: '' })}
                       clearLabel={t('actions.clear', 'Borrar')}
+                      calendarLabel={t('datePicker.calendar', 'Elegir fecha')}
+                      monthSelectLabel={t('datePicker.month', 'Mes')}
+                      yearSelectLabel={t('datePicker.year', 'Año')}
                     />
                     <Field.Error />
                   </Field.Root>

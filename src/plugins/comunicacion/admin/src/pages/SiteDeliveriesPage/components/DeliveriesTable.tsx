@@ -16,6 +16,7 @@ import {
 } from '@strapi/design-system';
 import { ArrowClockwise, ChevronDown, ChevronRight } from '@strapi/icons';
 import type { Delivery } from '../../../../../shared/contracts/publications';
+import { badgeTone } from '../../../components/StatusBadge';
 import { useFormatters } from '../../../hooks/useFormatters';
 import { useT } from '../../../hooks/useT';
 import { DeliveryLog } from './DeliveryLog';
@@ -182,7 +183,7 @@ export const DeliveriesTable = ({
                   </Flex>
                 </Td>
                 <Td>
-                  <Badge variant={status.variant}>{t(status.id, status.label)}</Badge>
+                  <Badge {...badgeTone(status.variant)}>{t(status.id, status.label)}</Badge>
                 </Td>
                 <Td>
                   <Typography>{String(delivery.attempts)}</Typography>

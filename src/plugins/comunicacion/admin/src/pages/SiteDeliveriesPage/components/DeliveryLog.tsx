@@ -51,7 +51,7 @@ export const DeliveryLog = ({ label, log }: DeliveryLogProps) => {
               <Typography>{format.dateTime(entry.at)}</Typography>
             </Td>
             <Td>
-              <Typography textColor={entry.httpStatus === null ? 'neutral500' : 'neutral800'}>
+              <Typography textColor={entry.httpStatus === null ? 'neutral600' : 'neutral800'}>
                 {entry.httpStatus === null
                   ? t('siteDeliveries.log.noResponse', 'Sin respuesta')
                   : String(entry.httpStatus)}
@@ -59,7 +59,7 @@ export const DeliveryLog = ({ label, log }: DeliveryLogProps) => {
             </Td>
             <Td>
               <Typography
-                textColor={entry.error ? 'danger600' : 'neutral500'}
+                textColor={entry.error ? 'danger600' : 'neutral600'}
                 style={{ whiteSpace: 'normal', overflowWrap: 'anywhere' }}
               >
                 {entry.error ?? '—'}

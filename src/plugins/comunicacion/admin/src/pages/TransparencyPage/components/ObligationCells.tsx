@@ -1,5 +1,6 @@
 import { Badge, Flex, Typography } from '@strapi/design-system';
 import type { ObligationWarningDto } from '../../../../../shared/contracts/transparency';
+import { badgeTone } from '../../../components/StatusBadge';
 import { useFormatters } from '../../../hooks/useFormatters';
 import { useT } from '../../../hooks/useT';
 import { STATUSES } from '../utils/labels';
@@ -46,7 +47,7 @@ export const ObligationStatusBadge = ({ obligation }: Props) => {
   const t = useT();
   const status = STATUSES[obligation.status];
   return (
-    <Badge variant={status.variant} data-status={obligation.status}>
+    <Badge {...badgeTone(status.variant)} data-status={obligation.status}>
       {t(status.id, status.label)}
     </Badge>
   );

@@ -21,7 +21,7 @@ export const STATUSES: Record<
     id: 'transparency.status.por_vencer',
     label: 'Por vencer',
     variant: 'warning',
-    color: 'warning600',
+    color: 'neutral800',
   },
   al_dia: {
     id: 'transparency.status.al_dia',
