@@ -97,7 +97,7 @@ export const QueueTable = ({ items, isLoading, filtered, onAction }: QueueTableP
                     {item.oficio.folio}
                   </Link>
                 ) : (
-                  <Typography textColor="neutral500">—</Typography>
+                  <Typography textColor="neutral600">—</Typography>
                 )}
               </Td>
               <Td>
