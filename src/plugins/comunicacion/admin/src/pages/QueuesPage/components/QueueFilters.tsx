@@ -13,23 +13,11 @@ import { useDebounce } from '@strapi/strapi/admin';
 import type { GetMeta } from '../../../../../shared/contracts/items';
 import type { GetQueue } from '../../../../../shared/contracts/queues';
 import { useT } from '../../../hooks/useT';
+import { fromDay, toDay } from '../../../utils/dayInput';
 import type { FilterKey, QueueFilters as Filters } from '../hooks/useQueueQuery';
 
 /** Value of the assignee filter for items nobody holds yet. */
 export const UNASSIGNED = 'none';
-
-const toDay = (date: Date | undefined) =>
-  date
-    ? `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(
-        date.getDate()
-      ).padStart(2, '0')}`
-    : null;
-
-const fromDay = (value: string | undefined) => {
-  if (!value) return undefined;
-  const [year, month, day] = value.split('-').map(Number);
-  return new Date(year, month - 1, day);
-};
 
 export interface QueueFiltersProps {
   /** The panel's id, for the «Filtros» button that shows it on a phone. */
