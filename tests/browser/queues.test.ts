@@ -275,10 +275,12 @@ describe('Bandejas en el navegador: la diseñadora senior envía una propuesta a
     // The oficio's page fits the phone too.
     await card.getByRole('link', { name: folio }).click();
     await page.waitForURL(new RegExp(`/oficios/${oficio.documentId}`));
-    await waitForHeading(page, folio);
     await waitForAppIdle(page);
     expect(await scrollsSideways(page)).toBe(false);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    // It opens at its top, with the folio in sight, not where the list was scrolled to.
+    const heading = await waitForHeading(page, folio);
+    const box = await heading.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= PHONE.height).toBe(true);
     await screenshot(page, 'coordinacion-oficio-telefono');
     expect(await blockingAxeViolations(page, 'Oficio en teléfono')).toEqual([]);
 

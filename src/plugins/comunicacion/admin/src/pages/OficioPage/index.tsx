@@ -8,6 +8,7 @@ import { ItemBadges } from '../../components/ItemBadges';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TransitionButtons } from '../../components/TransitionButtons';
 import { usePluginPermissions } from '../../hooks/usePluginPermissions';
+import { useScrollToTop } from '../../hooks/useScrollToTop';
 import { useT } from '../../hooks/useT';
 import { PLUGIN_ID } from '../../pluginId';
 import { errorMessage } from '../../services/api';
@@ -33,6 +34,7 @@ export const OficioPage = () => {
     skip: !documentId,
   });
   const [action, setAction] = React.useState<ItemAction | null>(null);
+  const top = useScrollToTop<HTMLSpanElement>(`${documentId}:${Boolean(data)}`);
 
   const back = (
     <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/bandejas`} startIcon={<ArrowLeft />}>
@@ -70,6 +72,7 @@ export const OficioPage = () => {
 
   return (
     <Page.Main>
+      <span ref={top} />
       <Page.Title>{`${oficio.folio} · ${t('oficio.title', 'Oficio')}`}</Page.Title>
       <Layouts.Header
         navigationAction={back}
