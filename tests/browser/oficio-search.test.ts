@@ -173,6 +173,14 @@ describe('Oficios: la coordinación encuentra, filtra y exporta cualquier oficio
     await resultRow(page, openFolio).waitFor({ state: 'detached' });
     const filters = new URL(page.url()).searchParams;
 
+    // The folio opens the oficio, and «Volver a Oficios» returns to this very search.
+    await resultRow(page, folio).getByRole('link', { name: folio }).click();
+    await waitForHeading(page, folio);
+    await page.getByRole('link', { name: 'Volver a Oficios' }).click();
+    await page.waitForURL(/\/oficios\?.*status=atendido/);
+    await resultRow(page, folio).waitFor();
+    expect(new URL(page.url()).searchParams.toString()).toBe(filters.toString());
+
     // When: she exports the view as CSV.
     const [csv] = await Promise.all([
       page.waitForEvent('download'),

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { Button, EmptyStateLayout, Flex, Link } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { NavLink, useParams } from 'react-router-dom';
+import { NavLink, useLocation, useParams } from 'react-router-dom';
 import { ItemActionDialogs, type ItemAction } from '../../components/ItemActionDialogs';
 import { ItemBadges } from '../../components/ItemBadges';
 import { StatusBadge } from '../../components/StatusBadge';
@@ -36,11 +36,18 @@ export const OficioPage = () => {
   const [action, setAction] = React.useState<ItemAction | null>(null);
   const top = useScrollToTop<HTMLSpanElement>(`${documentId}:${Boolean(data)}`);
 
-  const back = (
-    <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/bandejas`} startIcon={<ArrowLeft />}>
-      {t('oficio.back', 'Volver a Bandejas')}
-    </Link>
-  );
+  // Opened from a search, it goes back to that search; otherwise to Bandejas.
+  const fromSearch = (useLocation().state as { fromSearch?: unknown } | null)?.fromSearch;
+  const back =
+    typeof fromSearch === 'string' ? (
+      <Link tag={NavLink} to={fromSearch} startIcon={<ArrowLeft />}>
+        {t('oficio.backToSearch', 'Volver a Oficios')}
+      </Link>
+    ) : (
+      <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/bandejas`} startIcon={<ArrowLeft />}>
+        {t('oficio.back', 'Volver a Bandejas')}
+      </Link>
+    );
 
   if (isFetching && !data) return <Page.Loading />;
   if (error || !data) {

@@ -11,7 +11,7 @@ import {
   Tr,
   Typography,
 } from '@strapi/design-system';
-import { NavLink } from 'react-router-dom';
+import { NavLink, useLocation } from 'react-router-dom';
 import type { OficioSummary } from '../../../../../shared/contracts/intake';
 import { ItemBadges } from '../../../components/ItemBadges';
 import { StatusBadge } from '../../../components/StatusBadge';
@@ -22,6 +22,12 @@ import { PLUGIN_ID } from '../../../pluginId';
 const COLUMNS = 6;
 
 export const oficioPath = (documentId: string) => `/plugins/${PLUGIN_ID}/oficios/${documentId}`;
+
+/** The oficio page's «Volver a Oficios» returns to this very search. */
+const useSearchState = () => {
+  const location = useLocation();
+  return { fromSearch: `${location.pathname}${location.search}` };
+};
 
 /** «Diseño ×2, Cobertura» */
 export const servicesText = (services: OficioSummary['services']) =>
@@ -46,6 +52,7 @@ export interface OficiosTableProps {
 export const OficiosTable = ({ oficios, isLoading }: OficiosTableProps) => {
   const t = useT();
   const format = useFormatters();
+  const state = useSearchState();
   const headers = [
     t('oficios.columns.folio', 'Folio'),
     t('oficios.columns.area', 'Área'),
@@ -79,7 +86,7 @@ export const OficiosTable = ({ oficios, isLoading }: OficiosTableProps) => {
           oficios.map((oficio) => (
             <Tr key={oficio.documentId} aria-label={oficio.folio}>
               <Td>
-                <Link tag={NavLink} to={oficioPath(oficio.documentId)}>
+                <Link tag={NavLink} to={oficioPath(oficio.documentId)} state={state}>
                   {oficio.folio}
                 </Link>
               </Td>
@@ -124,6 +131,7 @@ export const OficiosTable = ({ oficios, isLoading }: OficiosTableProps) => {
 export const OficioCards = ({ oficios, isLoading }: OficiosTableProps) => {
   const t = useT();
   const format = useFormatters();
+  const state = useSearchState();
   if (isLoading && !oficios.length) {
     return (
       <Flex justifyContent="center" padding={8}>
@@ -151,7 +159,7 @@ export const OficioCards = ({ oficios, isLoading }: OficiosTableProps) => {
         >
           <Flex direction="column" alignItems="stretch" gap={2}>
             <Flex justifyContent="space-between" gap={2} wrap="wrap">
-              <Link tag={NavLink} to={oficioPath(oficio.documentId)}>
+              <Link tag={NavLink} to={oficioPath(oficio.documentId)} state={state}>
                 {oficio.folio}
               </Link>
               <StatusBadge status={oficio.status} label={oficio.statusLabel} />
