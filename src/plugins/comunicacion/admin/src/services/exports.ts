@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { useFetchClient } from '@strapi/strapi/admin';
 import type { ExportFormat } from '../../../shared/contracts/intake';
+import { filenameOf } from '../utils/contentDisposition';
 import { queryString } from './api';
 
 /** What can be exported: the search view, a queue, the dashboard's per-area figures. */
@@ -18,21 +19,6 @@ const pathOf = (target: ExportTarget) => {
     default:
       return '/comunicacion/oficios/export';
   }
-};
-
-/** The file name the server chose (`Content-Disposition`), RFC 5987 form first. */
-export const filenameOf = (disposition: string | null | undefined, fallback: string) => {
-  if (!disposition) return fallback;
-  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(disposition);
-  if (extended) {
-    try {
-      return decodeURIComponent(extended[1].trim().replace(/^"|"$/g, ''));
-    } catch {
-      // A malformed escape: fall back to the plain name.
-    }
-  }
-  const plain = /filename\s*=\s*"?([^";]+)"?/i.exec(disposition);
-  return plain ? plain[1].trim() : fallback;
 };
 
 /** The server's Spanish message of a refused export, read from the error body. */
