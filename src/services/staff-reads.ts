@@ -57,8 +57,25 @@ export const createStaffReads = (strapi: Core.Strapi, { user, userAbility }: Sta
   };
 
   const canRead = (uid: string) => unrestricted || checker(uid).can.read();
-  const canReadField = (uid: string, field: string) =>
-    unrestricted || checker(uid).can.read(undefined, field);
+  /**
+   * Role permissions name a component's fields by path (`logos.logo`): the component is readable
+   * when any of its fields is.
+   */
+  const canReadField = (uid: string, field: string): boolean => {
+    if (unrestricted) return true;
+    const can = checker(uid).can;
+    if (can.read(undefined, field)) return true;
+    const attributes = (strapi.getModel(uid as UID.ContentType)?.attributes ?? {}) as Record<
+      string,
+      { type?: string; component?: string }
+    >;
+    const attribute = attributes[field];
+    if (attribute?.type !== 'component' || !attribute.component) return false;
+    const component = strapi.getModel(attribute.component as UID.Component);
+    return Object.keys(component?.attributes ?? {}).some((name) =>
+      can.read(undefined, `${field}.${name}`)
+    );
+  };
 
   /** The documents of `uid` (among `documentIds`) the reader is assigned to. */
   const assignedAmong = async (uid: string, documentIds: string[]): Promise<Set<string>> => {

@@ -6,6 +6,7 @@ import { QUEUES, type QueueDefinition } from '../../src/domain/queues';
 import { addCalendarDays, mexicoCityParts, toDayNumber } from '../../src/domain/calendar';
 import {
   WORKFLOWS,
+  WORKFLOW_LABELS,
   WORKFLOW_UIDS,
   WORK_ITEM_KEYS,
   type Role,
@@ -244,8 +245,18 @@ describe('tablero del complemento comunicacion', () => {
         dueToday: got.dueToday,
         byState: got.byState.map(({ workflow, state, count }) => ({ workflow, state, count })),
       }).toEqual(queue);
-      got.byState.forEach((entry) => expect(entry.label).toBeTruthy());
+      got.byState.forEach((entry) => {
+        expect(entry.label).toBeTruthy();
+        expect(entry.workflowLabel).toBe(WORKFLOW_LABELS[entry.workflow as WorkflowKey]);
+      });
     }
+    // Gobierno Digital holds two workflows with the same state names: each chip says whose.
+    const digital = data.queues.find((queue) => queue.key === 'gobierno_digital')!;
+    const recibida = digital.byState.filter((entry) => entry.state === 'recibida');
+    expect(recibida.map((entry) => entry.workflowLabel)).toEqual([
+      'Publicación en el sitio web',
+      'Documento de transparencia',
+    ]);
     expect(data.totals).toEqual({
       ...expected.totals,
       lateAwaitingAcceptance: await app.strapi.db.query('api::oficio.oficio').count({
@@ -309,6 +320,8 @@ describe('tablero del complemento comunicacion', () => {
     for (const row of rows.get('design')!) {
       const received = new Date(row.oficio?.receivedAt ?? row.createdAt).getTime();
       if (received < since) continue;
+      // A design never sent for review has no rounds to average.
+      if (!row.revisionRounds) continue;
       const name = row.oficio?.area?.name ?? 'Sin área';
       const entry = byArea.get(name) ?? { designs: 0, rounds: 0 };
       entry.designs += 1;
@@ -334,6 +347,71 @@ describe('tablero del complemento comunicacion', () => {
       rounds: 1,
       average: 1,
     });
+  });
+
+  it('las rondas de revisión no cuentan los diseños nunca enviados a revisión', async () => {
+    const res = await app
+      .http()
+      .get('/comunicacion/dashboard')
+      .query({ weeks: 4 })
+      .set(staff.director.auth)
+      .expect(200);
+    const { data } = res.body as GetDashboard.Response;
+    const cultura = (await app.strapi.db
+      .query('api::area.area')
+      .findOne({ where: { shortName: 'DC' } })) as { name: string };
+    // Dirección de Cultura has seven designs in the charted weeks; two were sent for review
+    // (two and three rounds): the five never sent would lower the average to 0.71.
+    expect(data.revisionRoundsByArea.find((entry) => entry.area === cultura.name)).toEqual({
+      area: cultura.name,
+      designs: 2,
+      rounds: 5,
+      average: 2.5,
+    });
+  });
+
+  it('cada tarjeta dice qué bandeja y qué filtro muestran lo que cuenta', async () => {
+    const res = await app
+      .http()
+      .get('/comunicacion/dashboard')
+      .set(staff.director.auth)
+      .expect(200);
+    const { data } = res.body as GetDashboard.Response;
+    const { links, today: day, weekEnd } = data;
+
+    expect(links.open.query).toEqual({});
+    expect(links.overdue.query).toEqual({ dueTo: addCalendarDays(day, -1) });
+    expect(links.dueToday.query).toEqual({ dueFrom: day, dueTo: day });
+    expect(links.dueThisWeek.query).toEqual({ dueFrom: day, dueTo: weekEnd });
+    expect(links.lateAwaitingAcceptance).toEqual({ queueKey: 'recepcion', query: {} });
+
+    // The set-up spreads overdue work over several queues: that card opens no single one.
+    const holding = (count: (queue: GetDashboard.QueueCounts) => number) =>
+      data.queues.filter((queue) => count(queue) > 0).map((queue) => queue.key);
+    const overdueQueues = holding((queue) => queue.overdue);
+    expect(overdueQueues.length).toBeGreaterThan(1);
+    expect(links.overdue.queueKey).toBeNull();
+    const todayQueues = holding((queue) => queue.dueToday);
+    expect(links.dueToday.queueKey).toBe(todayQueues.length === 1 ? todayQueues[0] : null);
+
+    // Following a card's filter in each queue finds exactly what the queue's counts say.
+    for (const queue of data.queues) {
+      for (const [link, count] of [
+        [links.overdue, queue.overdue],
+        [links.dueToday, queue.dueToday],
+      ] as const) {
+        const page = await app
+          .http()
+          .get(`/comunicacion/queues/${queue.key}`)
+          .query({ ...link.query, pageSize: 1 })
+          .set(staff.director.auth)
+          .expect(200);
+        expect({ queue: queue.key, total: page.body.meta.pagination.total }).toEqual({
+          queue: queue.key,
+          total: count,
+        });
+      }
+    }
   });
 
   it('cada coordinación ve solo sus bandejas; sin permiso del tablero responde 403', async () => {

@@ -3,16 +3,19 @@ import type { TestApp } from '../harness/app';
 import type { Session } from '../harness/auth';
 import {
   OFICIO_UID,
+  actorFor,
   areaId,
   completeData,
   createFile,
   fire,
   useStaffApp,
 } from '../harness/workflow-fixtures';
-import type { GetOficio } from '../../src/plugins/comunicacion/shared/contracts/oficios';
+import type { EditEntry, GetOficio } from '../../src/plugins/comunicacion/shared/contracts/oficios';
+import { runAs } from '../harness/runtime';
 
 const DESIGN = 'api::design.design';
 const COVERAGE = 'api::coverage-event.coverage-event';
+const SOCIAL_POST = 'api::social-post.social-post';
 
 type Page = GetOficio.Response['data'];
 
@@ -335,6 +338,38 @@ describe('página del oficio', () => {
       expect(started.status).toBe(200);
     });
 
+    it('el historial registra la aceptación como un movimiento propio: quién, cuándo y por qué', async () => {
+      const { oficio, timeline } = await page(staff.coordinador_comunicacion, oficioId);
+      const acceptances = timeline.filter(
+        (entry) => entry.kind === 'edit' && entry.action === 'late_acceptance'
+      );
+      expect(acceptances).toEqual([
+        expect.objectContaining({
+          kind: 'edit',
+          actionLabel: 'Aceptación de la solicitud extemporánea',
+          subjectUid: OFICIO_UID,
+          subjectDocumentId: oficioId,
+          workflowLabel: 'Oficio',
+          at: oficio.lateAcceptedAt,
+          actorName: 'Carmen Coordinadora',
+          comment: 'Evento prioritario de Presidencia; se atiende con recursos propios.',
+          doorLabel: 'Panel Comunicación Social',
+          changes: [],
+        }),
+      ]);
+      // Its fields are not repeated as a plain edit.
+      const fields = timeline.flatMap((entry) =>
+        entry.kind === 'edit' ? entry.changes.map((change) => change.field) : []
+      );
+      expect(fields).not.toContain('lateJustification');
+      expect(fields).not.toContain('lateAcceptedAt');
+      // It sits in time order, before the work it allowed to start.
+      const started = timeline.findIndex(
+        (entry) => entry.kind === 'transition' && entry.toStatus === 'en_diseno'
+      );
+      expect(timeline.indexOf(acceptances[0])).toBeLessThan(started);
+    });
+
     it('una ya aceptada responde READONLY_FIELD, y una que llegó a tiempo NOT_LATE', async () => {
       const again = await accept(
         staff.coordinador_comunicacion,
@@ -358,6 +393,113 @@ describe('página del oficio', () => {
       expect(res.body.error.message).toMatch(/anticipación debida/);
 
       await accept(staff.director, 'Justificación para un oficio inexistente.', 'x').expect(404);
+    });
+  });
+
+  describe('valores del historial y avisos que no bloquean', () => {
+    let oficioId: string;
+    let designId: string;
+    let shortPostId: string;
+    let postId: string;
+
+    beforeAll(async () => {
+      const oficio = await app.strapi.documents(OFICIO_UID).create({
+        data: {
+          subject: 'Jornada de salud',
+          receivedAt: '2027-01-04T16:00:00Z',
+          channel: 'digital',
+          area: await areaId(app, 'DC'),
+        } as never,
+      });
+      oficioId = oficio.documentId;
+      designId = (
+        await app.strapi.documents(DESIGN).create({
+          data: { ...completeData('design', 0), oficio: oficioId } as never,
+        })
+      ).documentId;
+      // Promotion asked on 04/01 for an event on 08/01: four days, fewer than the eight advised.
+      shortPostId = (
+        await app.strapi.documents(SOCIAL_POST).create({
+          data: {
+            ...completeData('social-post', 0),
+            title: 'Invitación a la jornada',
+            scheduledAt: '2027-01-06T16:00:00Z',
+            eventDate: '2027-01-08',
+            oficio: oficioId,
+          } as never,
+        })
+      ).documentId;
+      postId = (
+        await app.strapi.documents(SOCIAL_POST).create({
+          data: { ...completeData('social-post', 0), oficio: oficioId } as never,
+        })
+      ).documentId;
+      // The coordinator adds a second institutional logo through the Document Service.
+      const logos = (await app.strapi.db.query('api::logo.logo').findMany({
+        orderBy: { id: 'asc' },
+        limit: 2,
+      })) as { id: number; name: string }[];
+      await runAs(
+        actorFor('coordinador_comunicacion', staff.coordinador_comunicacion),
+        () =>
+          app.strapi.documents(DESIGN).update({
+            documentId: designId,
+            data: { logos: logos.map((logo) => ({ logo: logo.id })) } as never,
+          }),
+        'El área pidió también el logotipo del SMDIF'
+      );
+    });
+
+    it('un cambio de logotipos se lee con sus nombres, no como JSON', async () => {
+      const { timeline } = await page(staff.coordinador_comunicacion, oficioId);
+      const logos = (await app.strapi.db.query('api::logo.logo').findMany({
+        orderBy: { id: 'asc' },
+        limit: 2,
+      })) as { name: string }[];
+      const edit = timeline.find(
+        (entry) => entry.kind === 'edit' && entry.changes.some((change) => change.field === 'logos')
+      );
+      expect(edit).toMatchObject({
+        kind: 'edit',
+        subjectDocumentId: designId,
+        comment: 'El área pidió también el logotipo del SMDIF',
+      });
+      const change = (edit as EditEntry).changes.find((entry) => entry.field === 'logos');
+      expect(change).toEqual({
+        field: 'logos',
+        label: expect.any(String),
+        from: logos[0].name,
+        to: `${logos[0].name}, ${logos[1].name}`,
+        personal: false,
+      });
+      expect(JSON.stringify(timeline)).not.toMatch(/\{\\?"logo\\?"/);
+    });
+
+    it('la difusión con menos de 8 días naturales trae su aviso en el oficio y en la bandeja', async () => {
+      const { items } = await page(staff.community_manager, oficioId);
+      const short = items.find((item) => item.documentId === shortPostId)!;
+      const onTime = items.find((item) => item.documentId === postId)!;
+      expect(short.warnings).toEqual([
+        expect.stringMatching(/^Difusión con menos de 8 días naturales de anticipación/),
+      ]);
+      expect(short.warnings[0]).toContain('viernes 8 de enero de 2027');
+      expect(onTime.warnings).toEqual([]);
+      expect(items.find((item) => item.documentId === designId)!.warnings).toEqual([]);
+      // A warning, not a block: scheduling is still offered.
+      expect(short.transitions.find((t) => t.to === 'programada')).toMatchObject({
+        allowed: true,
+      });
+
+      const queue = await app
+        .http()
+        .get('/comunicacion/queues/redes_sociales')
+        .query({ pageSize: 100 })
+        .set(staff.community_manager.auth)
+        .expect(200);
+      const rows = queue.body.data as { documentId: string; warnings: string[] }[];
+      expect(rows.find((row) => row.documentId === shortPostId)?.warnings).toEqual(short.warnings);
+      expect(rows.find((row) => row.documentId === postId)?.warnings).toEqual([]);
+      rows.forEach((row) => expect(Array.isArray(row.warnings)).toBe(true));
     });
   });
 });

@@ -154,7 +154,9 @@ export type ErrorCode =
   | 'INACTIVE_LOGO'
   | 'INVALID_URL'
   | 'DELIVERABLES_KEPT'
-  | 'REVIEW_RECORDED';
+  | 'REVIEW_RECORDED'
+  | 'INVALID_QUERY'
+  | 'EXPORT_TOO_LARGE';
 
 /** A refused transition or creation, with a Spanish message. */
 export type Failure = {

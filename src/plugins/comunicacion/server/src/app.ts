@@ -46,7 +46,14 @@ export {
   type Door,
 } from '../../../../domain/workflows/invariants';
 export { PERSONAL_FIELDS, type AuditChange } from '../../../../domain/workflows/audit';
-export { DELIVERABLE_LABELS } from '../../../../domain/workflows/intake-values';
+export {
+  ADDRESSEE_LABELS,
+  COPY_LABELS,
+  DELIVERABLE_LABELS,
+  SOCIAL_NETWORK_LABELS,
+} from '../../../../domain/workflows/intake-values';
+export { itemWarnings } from '../../../../domain/workflows/warnings';
+export { formatDate } from '../../../../domain/workflows/values';
 export { labelOf } from '../../../../utils/field-labels';
 export {
   CREW_OVERLAP_POPULATE,
@@ -78,6 +85,7 @@ export {
   parseInstant,
   parseIsoDate,
   toDayNumber,
+  addCalendarDays,
 } from '../../../../domain/calendar';
 export { startOfMexicoCityDay, sundayOf, weekStarts } from '../../../../domain/weeks';
 export {
@@ -116,6 +124,7 @@ export { createStaffReads, type StaffReads } from '../../../../services/staff-re
 export { conflict, forbidden, invalid } from '../../../../utils/errors';
 export { ROOT_MESSAGE, validateInput } from '../../../../utils/validation';
 export { toIso } from '../../../../api/notification/db';
+export { toCsv } from '../../../../utils/csv';
 export { getService } from '../../../../utils/get-service';
 export {
   clientAddress,

@@ -14,7 +14,23 @@ export declare namespace GetDashboard {
     total: number;
     overdue: number;
     dueToday: number;
-    byState: { workflow: string; state: string; label: string; count: number }[];
+    /** Open items per state; `workflowLabel` tells apart the states of a queue's two workflows. */
+    byState: {
+      workflow: string;
+      workflowLabel: string;
+      state: string;
+      label: string;
+      count: number;
+    }[];
+  }
+  /**
+   * Where a number card leads in Bandejas: `queueKey` is the visible queue holding everything the
+   * card counts when exactly one does (null when they are spread over several, or none), and
+   * `query` the queue filters (GET /comunicacion/queues/:key) that select them.
+   */
+  export interface CardLink {
+    queueKey: string | null;
+    query: { dueFrom?: string; dueTo?: string };
   }
   export interface Response {
     data: {
@@ -32,11 +48,22 @@ export declare namespace GetDashboard {
         /** Oficios received late whose acceptance is still pending. */
         lateAwaitingAcceptance: number;
       };
+      /** The Bandejas view behind each total. */
+      links: {
+        open: CardLink;
+        overdue: CardLink;
+        dueToday: CardLink;
+        dueThisWeek: CardLink;
+        lateAwaitingAcceptance: CardLink;
+      };
       /** Closed work items per week (Monday start), oldest first. */
       throughput: { weekStart: string; closed: number; onTime: number; late: number }[];
       /** Share of closed items (in the charted weeks) closed on or before their due date, 0-100; null if none. */
       onTimePercentage: number | null;
-      /** Designs per area with their average and total revision rounds (charted weeks' intake). */
+      /**
+       * Designs per area sent for review at least once (a proposal was sent), with their average
+       * and total revision rounds (charted weeks' intake). Designs never sent do not count.
+       */
       revisionRoundsByArea: { area: string; designs: number; rounds: number; average: number }[];
     };
   }

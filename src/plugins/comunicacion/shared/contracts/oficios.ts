@@ -73,6 +73,8 @@ export interface OficioItem {
   dueAt: string | null;
   assignees: StaffMember[];
   badges: ItemBadges;
+  /** Advice that does not block the work, in Spanish (e.g. difusión with less than 8 days). */
+  warnings: string[];
   transitions: AvailableTransitionDto[];
 }
 

@@ -31,6 +31,8 @@ export interface QueueItem {
   oficio: OficioRef | null;
   assignees: StaffMember[];
   badges: ItemBadges;
+  /** Advice that does not block the work, in Spanish (e.g. difusión with less than 8 days). */
+  warnings: string[];
   /** Design only: medium and revision rounds; coverage only: start time. */
   medium?: string | null;
   revisionRounds?: number | null;

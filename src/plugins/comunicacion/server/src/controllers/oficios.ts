@@ -2,16 +2,77 @@ import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import { adminActor, createStaffReads, invalid } from '../app';
 import type { AcceptLate, GetOficio } from '../../../shared/contracts/oficios';
+import type { OficioSummary, SearchOficios } from '../../../shared/contracts/intake';
 import { getPluginService } from '../utils/get-plugin-service';
+import {
+  exportFile,
+  parseFormat,
+  refuseTooLarge,
+  sendExport,
+  type ExportColumn,
+} from '../utils/exports';
+import { parseOficioFilters, parsePage } from '../services/oficio-search';
+import { mexicoCityToday } from '../services/presenters';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
 const MAX_JUSTIFICATION = 2000;
 
+/** Columns of the oficios' export, in Spanish. */
+const OFICIO_COLUMNS: ExportColumn[] = [
+  { header: 'Folio', kind: 'text', width: 18 },
+  { header: 'Número de oficio del área', kind: 'text', width: 24 },
+  { header: 'Asunto', kind: 'text', width: 50 },
+  { header: 'Área solicitante', kind: 'text', width: 36 },
+  { header: 'Recepción', kind: 'datetime', width: 18 },
+  { header: 'Estado', kind: 'text', width: 22 },
+  { header: 'Extemporáneo', kind: 'text', width: 14 },
+  { header: 'Servicios solicitados', kind: 'text', width: 44 },
+];
+
+const oficioRow = (oficio: OficioSummary) => [
+  oficio.folio,
+  oficio.senderReference,
+  oficio.subject,
+  oficio.area?.name ?? null,
+  oficio.receivedAt,
+  oficio.statusLabel,
+  oficio.isLate ? 'Sí' : 'No',
+  oficio.services.map((service) => `${service.label} (${service.count})`).join(', '),
+];
+
 export default ({ strapi }: { strapi: Core.Strapi }) => {
   const service = () => getPluginService('oficio-view', strapi);
+  const search = () => getPluginService('oficio-search', strapi);
 
   return {
+    /** GET /comunicacion/oficios?q&folio&area&status&receivedFrom&receivedTo&service&page&pageSize */
+    async search(ctx: Ctx) {
+      const query = (ctx.query ?? {}) as Record<string, unknown>;
+      const filters = parseOficioFilters(query);
+      const body: SearchOficios.Response = await search().search(filters, parsePage(query));
+      ctx.body = body;
+    },
+
+    /** GET /comunicacion/oficios/export?format=csv|xlsx&…the search's filters */
+    async export(ctx: Ctx) {
+      const query = (ctx.query ?? {}) as Record<string, unknown>;
+      const format = parseFormat(query.format);
+      const filters = parseOficioFilters(query);
+      refuseTooLarge(await search().count(filters));
+      const rows: ReturnType<typeof oficioRow>[] = [];
+      for await (const chunk of search().each(filters)) rows.push(...chunk.map(oficioRow));
+      sendExport(
+        ctx,
+        await exportFile(format, {
+          sheet: 'Oficios',
+          filename: `oficios-${mexicoCityToday()}`,
+          columns: OFICIO_COLUMNS,
+          rows,
+        })
+      );
+    },
+
     /** GET /comunicacion/oficios/:documentId */
     async get(ctx: Ctx) {
       const data = await service().get(

@@ -23,10 +23,15 @@ export default {
       // Each queue checks its own permission (queues.<key>.read) in the controller.
       route('GET', '/queues', 'queues.list', guarded()),
       route('GET', '/queues/:key', 'queues.get', guarded()),
+      route('GET', '/queues/:key/export', 'queues.export', guarded()),
       route('GET', '/dashboard', 'dashboard.get', guarded(PERMISSIONS.dashboard)),
+      route('GET', '/dashboard/export', 'dashboard.export', guarded(PERMISSIONS.dashboard)),
       route('GET', '/calendar', 'calendar.get', guarded(PERMISSIONS.calendar)),
       route('GET', '/calendar/feed', 'calendar.feed', guarded(PERMISSIONS.calendar)),
       route('POST', '/calendar/feed/rotate', 'calendar.rotateFeed', guarded(PERMISSIONS.calendar)),
+      // Before /oficios/:documentId, so «export» is not read as a documentId.
+      route('GET', '/oficios', 'oficios.search', guarded(PERMISSIONS.oficios)),
+      route('GET', '/oficios/export', 'oficios.export', guarded(PERMISSIONS.oficios)),
       route('GET', '/oficios/:documentId', 'oficios.get', guarded(PERMISSIONS.oficios)),
       route(
         'POST',

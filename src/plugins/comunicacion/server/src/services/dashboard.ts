@@ -3,7 +3,9 @@ import type { Knex } from 'knex';
 import {
   STATE_LABELS,
   WORKFLOWS,
+  WORKFLOW_LABELS,
   WORKFLOW_UIDS,
+  addCalendarDays,
   WORK_ITEM_KEYS,
   deliveredStates,
   isDraftAndPublish,
@@ -12,12 +14,31 @@ import {
   sundayOf,
   weekStarts,
   type QueueDefinition,
+  type WorkflowKey,
 } from '../app';
 import type { GetDashboard } from '../../../shared/contracts/dashboard';
 import { getPluginService } from '../utils/get-plugin-service';
 import { mexicoCityToday } from './queues';
 
 const DAY_MS = 86_400_000;
+
+type WorkItemKey = Exclude<WorkflowKey, 'oficio'>;
+
+/** One requesting area's figures over a period (the dashboard's export). */
+export interface AreaFigures {
+  area: string;
+  /** Oficios received in the period, and how many of them late. */
+  oficios: number;
+  lateOficios: number;
+  /** Services requested in those oficios, per workflow key. */
+  requested: Record<string, number>;
+  /** Services delivered in the period, and how many on or before their due date. */
+  delivered: number;
+  deliveredOnTime: number;
+  /** Designs of the period sent for review at least once, and their revision rounds. */
+  reviewedDesigns: number;
+  revisionRounds: number;
+}
 
 const toNumber = (value: unknown) => Number(value ?? 0) || 0;
 
@@ -93,22 +114,26 @@ export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
     const area = service.tablesOf('api::area.area');
     const areaLink = service.link(WORKFLOW_UIDS.oficio, 'area')!;
     const oficioLink = design.oficio!;
-    return (await db
-      .from({ d: design.table })
-      .leftJoin({ ol: oficioLink.table }, `ol.${oficioLink.from}`, 'd.id')
-      .leftJoin({ o: oficio.table }, 'o.id', `ol.${oficioLink.to}`)
-      .leftJoin({ al: areaLink.table }, `al.${areaLink.from}`, 'o.id')
-      .leftJoin({ a: area.table }, 'a.id', `al.${areaLink.to}`)
-      .whereRaw(`COALESCE(o.${oficio.columns.receivedAt}, d.${design.columns.createdAt}) >= ?`, [
-        since,
-      ])
-      .groupBy(`a.${area.columns.name}`)
-      .orderBy(`a.${area.columns.name}`)
-      .select({ area: `a.${area.columns.name}` })
-      .count({ designs: '*' })
-      .select(
-        db.raw(`SUM(COALESCE(d.${design.columns.revisionRounds}, 0)) AS rounds`) as never
-      )) as { area: string | null; designs: unknown; rounds: unknown }[];
+    return (
+      (await db
+        .from({ d: design.table })
+        .leftJoin({ ol: oficioLink.table }, `ol.${oficioLink.from}`, 'd.id')
+        .leftJoin({ o: oficio.table }, 'o.id', `ol.${oficioLink.to}`)
+        .leftJoin({ al: areaLink.table }, `al.${areaLink.from}`, 'o.id')
+        .leftJoin({ a: area.table }, 'a.id', `al.${areaLink.to}`)
+        .whereRaw(`COALESCE(o.${oficio.columns.receivedAt}, d.${design.columns.createdAt}) >= ?`, [
+          since,
+        ])
+        // Only designs sent for review at least once: one never sent has no rounds to average.
+        .where(`d.${design.columns.revisionRounds}`, '>', 0)
+        .groupBy(`a.${area.columns.name}`)
+        .orderBy(`a.${area.columns.name}`)
+        .select({ area: `a.${area.columns.name}` })
+        .count({ designs: '*' })
+        .select(
+          db.raw(`SUM(COALESCE(d.${design.columns.revisionRounds}, 0)) AS rounds`) as never
+        )) as { area: string | null; designs: unknown; rounds: unknown }[]
+    );
   };
 
   /** Open oficios received late whose acceptance is still pending. */
@@ -124,7 +149,154 @@ export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
     return toNumber((row as { total?: unknown } | undefined)?.total);
   };
 
+  /**
+   * One work-item table joined to its requesting area: `area_id` (an advisory given informally
+   * has no oficio: its area is the organismo it is for) and `received` (the oficio's reception).
+   */
+  const areaBranch = (workflow: WorkItemKey) => {
+    const db = knex();
+    const service = queues();
+    const item = service.tablesOf(WORKFLOW_UIDS[workflow]);
+    const oficio = service.tablesOf(WORKFLOW_UIDS.oficio);
+    const areaLink = service.link(WORKFLOW_UIDS.oficio, 'area')!;
+    const link = item.oficio!;
+    const query = db
+      .from({ t: item.table })
+      .leftJoin({ ol: link.table }, `ol.${link.from}`, 't.id')
+      .leftJoin({ o: oficio.table }, 'o.id', `ol.${link.to}`)
+      .leftJoin({ al: areaLink.table }, `al.${areaLink.from}`, 'o.id');
+    let areaId = `al.${areaLink.to}`;
+    if (item.organism) {
+      query.leftJoin({ gl: item.organism.table }, `gl.${item.organism.from}`, 't.id');
+      areaId = `COALESCE(al.${areaLink.to}, gl.${item.organism.to})`;
+    }
+    if (isDraftAndPublish(workflow)) query.whereNull('t.published_at');
+    const own = item.columns.receivedAt ?? item.columns.createdAt;
+    return {
+      query,
+      areaId,
+      received: `COALESCE(o.${oficio.columns.receivedAt}, t.${own})`,
+      col: (name: string) => `t.${item.columns[name]}`,
+    };
+  };
+
+  /**
+   * Figures per requesting area over a period (Mexico City days, inclusive): oficios received and
+   * how many late, services requested in them per workflow, services delivered in the period and
+   * how many on time, and the revision rounds of the period's designs sent for review.
+   */
+  const areaFigures = async (from: string, to: string): Promise<AreaFigures[]> => {
+    const db = knex();
+    const start = startOfMexicoCityDay(from);
+    const end = startOfMexicoCityDay(addCalendarDays(to, 1));
+    const service = queues();
+    const oficio = service.tablesOf(WORKFLOW_UIDS.oficio);
+    const areaLink = service.link(WORKFLOW_UIDS.oficio, 'area')!;
+    const oc = (name: string) => `o.${oficio.columns[name]}`;
+
+    const requested = WORK_ITEM_KEYS.map((workflow) => {
+      const branch = areaBranch(workflow);
+      return branch.query
+        .select({
+          area_id: db.raw(branch.areaId),
+          workflow: db.raw('CAST(? AS VARCHAR(255))', [workflow]),
+        })
+        .whereRaw(`${branch.received} >= ? AND ${branch.received} < ?`, [start, end]);
+    });
+    const delivered = WORK_ITEM_KEYS.map((workflow) => {
+      const branch = areaBranch(workflow);
+      return branch.query
+        .select({
+          area_id: db.raw(branch.areaId),
+          on_time: onTimeSql(branch.col('closedAt'), branch.col('dueAt')),
+        })
+        .where(branch.col('closedAt'), '>=', start)
+        .andWhere(branch.col('closedAt'), '<', end)
+        .whereIn(branch.col('workflowStatus'), deliveredStates(workflow));
+    });
+    const design = areaBranch('design');
+    const [oficios, items, closed, rounds, areas] = await Promise.all([
+      db
+        .from({ o: oficio.table })
+        .leftJoin({ al: areaLink.table }, `al.${areaLink.from}`, 'o.id')
+        .where(oc('receivedAt'), '>=', start)
+        .andWhere(oc('receivedAt'), '<', end)
+        .groupBy(`al.${areaLink.to}`)
+        .select({ area_id: `al.${areaLink.to}` })
+        .count({ total: '*' })
+        .select(
+          db.raw(`SUM(CASE WHEN ${oc('isLate')} = ? THEN 1 ELSE 0 END) AS late`, [true]) as never
+        ) as Promise<{ area_id: unknown; total: unknown; late: unknown }[]>,
+      db
+        .from(requested[0].unionAll(requested.slice(1)).as('r'))
+        .select('area_id', 'workflow')
+        .count({ total: '*' })
+        .groupBy('area_id', 'workflow') as Promise<
+        { area_id: unknown; workflow: string; total: unknown }[]
+      >,
+      db
+        .from(delivered[0].unionAll(delivered.slice(1)).as('c'))
+        .select('area_id')
+        .count({ total: '*' })
+        .sum({ on_time: 'on_time' })
+        .groupBy('area_id') as Promise<{ area_id: unknown; total: unknown; on_time: unknown }[]>,
+      design.query
+        .whereRaw(`${design.received} >= ? AND ${design.received} < ?`, [start, end])
+        .where(design.col('revisionRounds'), '>', 0)
+        .groupBy(db.raw(design.areaId) as never)
+        .select({ area_id: db.raw(design.areaId) })
+        .count({ total: '*' })
+        .sum({ rounds: design.col('revisionRounds') }) as Promise<
+        { area_id: unknown; total: unknown; rounds: unknown }[]
+      >,
+      strapi.db.query('api::area.area').findMany({ select: ['id', 'name'] }) as Promise<
+        { id: number; name: string }[]
+      >,
+    ]);
+
+    const key = (value: unknown) => (value === null || value === undefined ? 0 : Number(value));
+    const figures = new Map<number, AreaFigures>();
+    const names = new Map(areas.map((area) => [area.id, area.name]));
+    const entry = (value: unknown) => {
+      const id = key(value);
+      let found = figures.get(id);
+      if (!found) {
+        found = {
+          area: names.get(id) ?? 'Sin área',
+          oficios: 0,
+          lateOficios: 0,
+          requested: Object.fromEntries(WORK_ITEM_KEYS.map((workflow) => [workflow, 0])),
+          delivered: 0,
+          deliveredOnTime: 0,
+          reviewedDesigns: 0,
+          revisionRounds: 0,
+        };
+        figures.set(id, found);
+      }
+      return found;
+    };
+    for (const row of oficios) {
+      const area = entry(row.area_id);
+      area.oficios = toNumber(row.total);
+      area.lateOficios = toNumber(row.late);
+    }
+    for (const row of items) entry(row.area_id).requested[row.workflow] = toNumber(row.total);
+    for (const row of closed) {
+      const area = entry(row.area_id);
+      area.delivered = toNumber(row.total);
+      area.deliveredOnTime = toNumber(row.on_time);
+    }
+    for (const row of rounds) {
+      const area = entry(row.area_id);
+      area.reviewedDesigns = toNumber(row.total);
+      area.revisionRounds = toNumber(row.rounds);
+    }
+    return [...figures.values()].sort((a, b) => a.area.localeCompare(b.area, 'es'));
+  };
+
   return {
+    areaFigures,
+
     /** The Tablero over the given (visible) queues, computed with SQL aggregates. */
     async summary(
       visible: readonly QueueDefinition[],
@@ -184,6 +356,7 @@ export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
           byState: queue.sources.flatMap((source) =>
             source.states.map((state) => ({
               workflow: source.workflow,
+              workflowLabel: WORKFLOW_LABELS[source.workflow],
               state,
               label: STATE_LABELS[source.workflow][state] ?? state,
               count: toNumber(
@@ -193,6 +366,28 @@ export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
           ),
         };
       });
+
+      /** The one visible queue whose rows have `key` counted, if exactly one does. */
+      const onlyQueue = (key: string) => {
+        const holding = visible.filter((queue) =>
+          byState.some((row) => row.queue === queue.key && toNumber(row[key]) > 0)
+        );
+        return holding.length === 1 ? holding[0].key : null;
+      };
+      const links: GetDashboard.Response['data']['links'] = {
+        open: { queueKey: onlyQueue('total'), query: {} },
+        overdue: { queueKey: onlyQueue('overdue'), query: { dueTo: addCalendarDays(today, -1) } },
+        dueToday: { queueKey: onlyQueue('due_today'), query: { dueFrom: today, dueTo: today } },
+        dueThisWeek: {
+          queueKey: onlyQueue('due_this_week'),
+          query: { dueFrom: today, dueTo: weekEnd },
+        },
+        // A late oficio waits for acceptance before any of its work starts: in Recepción.
+        lateAwaitingAcceptance: {
+          queueKey: visible.some((queue) => queue.key === 'recepcion') ? 'recepcion' : null,
+          query: {},
+        },
+      };
 
       const weekly = mondays.map((weekStart, index) => {
         const row = closed.find((r) => toNumber(r.week) === index);
@@ -222,6 +417,7 @@ export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
           dueThisWeek: toNumber(counted.due_this_week),
           lateAwaitingAcceptance: late,
         },
+        links,
         throughput: weekly,
         onTimePercentage:
           closedTotal === 0 ? null : Math.round((1000 * onTimeTotal) / closedTotal) / 10,

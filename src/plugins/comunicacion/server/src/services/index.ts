@@ -3,6 +3,7 @@ import coverageCalendar from './coverage-calendar';
 import dashboard from './dashboard';
 import itemActions from './item-actions';
 import officeConfiguration from './office-configuration';
+import oficioSearch from './oficio-search';
 import oficioView from './oficio-view';
 import queues from './queues';
 import surveyResults from './survey-results';
@@ -13,6 +14,7 @@ export default {
   dashboard,
   'item-actions': itemActions,
   'office-configuration': officeConfiguration,
+  'oficio-search': oficioSearch,
   'oficio-view': oficioView,
   queues,
   'survey-results': surveyResults,

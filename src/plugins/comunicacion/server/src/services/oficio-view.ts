@@ -12,6 +12,7 @@ import {
   WORKFLOW_UIDS,
   WORK_ITEM_KEYS,
   availableTransitions,
+  itemWarnings,
   getService,
   isDraftAndPublish,
   labelOf,
@@ -45,6 +46,15 @@ import type {
   TimelineEntry,
   TransitionEntry,
 } from '../../../shared/contracts/oficios';
+import {
+  FILE_UID,
+  LOGO_UID,
+  NAME_FIELDS,
+  listOf,
+  shown,
+  type AttributeInfo,
+  type Names,
+} from './timeline-values';
 import {
   STAFF_SELECT,
   badgesOf,
@@ -134,7 +144,11 @@ const ACTION_LABELS: Record<string, string> = {
   discard_draft: 'Borrador descartado',
   delete: 'Borrado',
   system: 'Ajuste del sistema',
+  late_acceptance: 'Aceptación de la solicitud extemporánea',
 };
+
+/** `action` of the Historial entry that records a late request's acceptance. */
+const LATE_ACCEPTANCE_ACTION = 'late_acceptance';
 
 /**
  * Fields a state change writes by itself (the log already tells that story): the ones the engine
@@ -150,24 +164,8 @@ const derivedFields = (key: WorkflowKey | null) =>
     ...(key === 'design' ? ['proposals'] : []),
   ]);
 
-const MAX_SHOWN = 160;
-const shown = (value: unknown): string | null => {
-  if (value === null || value === undefined || value === '') return null;
-  if (Array.isArray(value) && value.length === 0) return null;
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN - 1)}…` : text;
-};
-
-const toTimelineChange = (change: AuditChange): TimelineChange =>
-  'changed' in change
-    ? { field: change.field, label: labelOf(change.field), from: null, to: null, personal: true }
-    : {
-        field: change.field,
-        label: labelOf(change.field.replace(/^publicado\./, '')),
-        from: shown(change.from),
-        to: shown(change.to),
-        personal: false,
-      };
+/** Fields the late acceptance writes: the Historial tells it as one entry of its own. */
+const LATE_ACCEPTANCE_FIELDS = new Set(['lateJustification', 'lateAcceptedAt', 'lateAcceptedBy']);
 
 /**
  * The oficio page: the oficio with its work items (every work content type, one query each),
@@ -216,7 +214,72 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
     return result;
   };
 
-  const timelineOf = async (documentId: string, reads?: StaffReads): Promise<TimelineEntry[]> => {
+  /** Attribute types of a content type (and of a component), as the Historial reads values. */
+  const attributeOf = (uid: string, field: string): AttributeInfo | undefined => {
+    const model = strapi.getModel(uid as UID.ContentType) as
+      | { attributes: Record<string, AttributeInfo> }
+      | undefined;
+    return model?.attributes[field.replace(/^publicado\./, '')];
+  };
+
+  /** Names of every record, file and logo the changes refer to by id: one query per type. */
+  const namesOf = async (changes: { uid: string; change: AuditChange }[]): Promise<Names> => {
+    const wanted = new Map<string, Set<string>>();
+    const want = (uid: string, id: unknown) => {
+      if (id === null || id === undefined || id === '' || typeof id === 'object') return;
+      wanted.set(uid, (wanted.get(uid) ?? new Set()).add(String(id)));
+    };
+    for (const { uid, change } of changes) {
+      if ('changed' in change) continue;
+      const attribute = attributeOf(uid, change.field);
+      for (const value of [change.from, change.to]) {
+        if (attribute?.type === 'media') listOf(value).forEach((id) => want(FILE_UID, id));
+        if (attribute?.type === 'relation' && attribute.target) {
+          listOf(value).forEach((id) => want(attribute.target!, id));
+        }
+        if (attribute?.type === 'component') {
+          for (const entry of listOf(value) as Record<string, unknown>[]) {
+            if (!entry || typeof entry !== 'object') continue;
+            want(LOGO_UID, entry.logo);
+            want(FILE_UID, entry.file);
+            want(FILE_UID, entry.document);
+          }
+        }
+      }
+    }
+    const names: Names = new Map();
+    await Promise.all(
+      [...wanted].map(async ([uid, ids]) => {
+        const model = strapi.getModel(uid as UID.ContentType) as
+          | { attributes: Record<string, unknown> }
+          | undefined;
+        if (!model) return;
+        const fields =
+          NAME_FIELDS[uid] ??
+          ['name', 'title', 'folio'].filter((field) => field in model.attributes).slice(0, 1);
+        if (!fields.length) return;
+        const rows = (await strapi.db.query(uid as UID.ContentType).findMany({
+          select: ['id', ...fields],
+          where: { id: { $in: [...ids].map(Number).filter(Number.isInteger) } },
+        })) as Record<string, unknown>[];
+        names.set(
+          uid,
+          new Map(
+            rows.map((row) => [
+              String(row.id),
+              uid === 'admin::user'
+                ? [row.firstname, row.lastname].filter(Boolean).join(' ') || String(row.email ?? '')
+                : String(row[fields[0]] ?? ''),
+            ])
+          )
+        );
+      })
+    );
+    return names;
+  };
+
+  const timelineOf = async (oficio: Row, reads?: StaffReads): Promise<TimelineEntry[]> => {
+    const documentId = oficio.documentId;
     const where = { $or: [{ oficioDocumentId: documentId }, { subjectDocumentId: documentId }] };
     const orderBy = [{ at: 'asc' }, { id: 'asc' }];
     const [records, audits] = (await Promise.all([
@@ -257,29 +320,73 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
         comment: record.comment ?? null,
       };
     });
-    const edits = audits.flatMap((record): EditEntry[] => {
-      const { key, entry } = base(record);
+
+    // The edits with the changes each shows (a state change's own fields are already in the log).
+    const edited = audits.flatMap((record) => {
+      const { key } = base(record);
       const action = String(record.action);
-      // A state change is already in the log: its edit shows only what the person also changed.
       if (action === 'create') return [];
+      const uid = String(record.subjectUid);
       const derived = action === 'transition' ? derivedFields(key) : null;
-      const changes = ((record.changes as AuditChange[] | null) ?? [])
-        .filter((change) => !derived?.has(change.field))
-        .map((change) => (reads ? reads.auditChange(String(record.subjectUid), change) : change))
-        .map(toTimelineChange);
-      if (changes.length === 0) return [];
-      return [
-        {
-          ...entry,
-          kind: 'edit',
+      const all = ((record.changes as AuditChange[] | null) ?? []).filter(
+        (change) => !derived?.has(change.field)
+      );
+      const acceptance =
+        uid === OFICIO_UID && all.some((change) => change.field === 'lateAcceptedAt');
+      const changes = all
+        .filter((change) => !(acceptance && LATE_ACCEPTANCE_FIELDS.has(change.field)))
+        .map((change) => (reads ? reads.auditChange(uid, change) : change));
+      return [{ record, uid, action, changes, acceptance }];
+    });
+    const names = await namesOf(
+      edited.flatMap(({ uid, changes }) => changes.map((change) => ({ uid, change })))
+    );
+    const toTimelineChange = (uid: string, change: AuditChange): TimelineChange => {
+      const field = change.field.replace(/^publicado\./, '');
+      if ('changed' in change) {
+        return { field: change.field, label: labelOf(field), from: null, to: null, personal: true };
+      }
+      const attribute = attributeOf(uid, field);
+      return {
+        field: change.field,
+        label: labelOf(field),
+        from: shown(change.from, field, attribute, names),
+        to: shown(change.to, field, attribute, names),
+        personal: false,
+      };
+    };
+    const edits = edited.flatMap(({ record, uid, action, changes, acceptance }): EditEntry[] => {
+      const { entry } = base(record);
+      const edit = {
+        ...entry,
+        kind: 'edit' as const,
+        door: String(record.door),
+        doorLabel: DOOR_LABELS[record.door as Door] ?? String(record.door),
+      };
+      const result: EditEntry[] = [];
+      if (acceptance) {
+        // The late acceptance: who accepted (the oficio records the name), when and why.
+        result.push({
+          ...edit,
+          documentId: `${entry.documentId}-late-acceptance`,
+          at: isoInstant(oficio.lateAcceptedAt) ?? entry.at,
+          actorName: (oficio.lateAcceptedBy as string | null) ?? entry.actorName,
+          action: LATE_ACCEPTANCE_ACTION,
+          actionLabel: ACTION_LABELS[LATE_ACCEPTANCE_ACTION],
+          changes: [],
+          comment: (oficio.lateJustification as string | null) ?? null,
+        });
+      }
+      if (changes.length) {
+        result.push({
+          ...edit,
           action,
           actionLabel: ACTION_LABELS[action] ?? action,
-          door: String(record.door),
-          doorLabel: DOOR_LABELS[record.door as Door] ?? String(record.door),
-          changes,
+          changes: changes.map((change) => toTimelineChange(uid, change)),
           comment: (record.reason as string | null) ?? null,
-        },
-      ];
+        });
+      }
+      return result;
     });
     return [...transitions, ...edits].sort((a, b) => a.at.localeCompare(b.at));
   };
@@ -412,6 +519,7 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
           dueAt: isoDay(row.dueAt),
           assignees: staffMembers(row.assignees),
           badges: badgesOf(key, { status, dueAt: row.dueAt }, oficio, today),
+          warnings: itemWarnings({ ...row, workflow: key, status }, settings),
           transitions: toTransitionDtos(key, status, offered),
         });
       }
@@ -481,7 +589,7 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
         },
         items,
         documents,
-        timeline: await timelineOf(documentId, reads),
+        timeline: await timelineOf(oficio, reads),
       };
     },
 

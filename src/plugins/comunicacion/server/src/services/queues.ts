@@ -5,7 +5,9 @@ import {
   WORKFLOWS,
   WORKFLOW_LABELS,
   WORKFLOW_UIDS,
+  getService,
   isDraftAndPublish,
+  itemWarnings,
   mexicoCityParts,
   queueBadges,
   queueStates,
@@ -266,6 +268,11 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
       medium: has('medium') ? c('medium') : nullOf('VARCHAR(255)'),
       revision_rounds: has('revisionRounds') ? c('revisionRounds') : nullOf('INTEGER'),
       starts_at: has('startsAt') ? c('startsAt') : nullOf('TIMESTAMP'),
+      // What the warnings read (promotion asked with too little notice).
+      lead_time_met: source.workflow === 'social-post' ? c('leadTimeMet') : nullOf('BOOLEAN'),
+      event_date: source.workflow === 'social-post' ? c('eventDate') : nullOf('DATE'),
+      earliest_allowed_date:
+        source.workflow === 'social-post' ? c('earliestAllowedDate') : nullOf('DATE'),
     });
   };
 
@@ -384,9 +391,10 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
         ? toNumber((counted as { total?: unknown } | undefined)?.total)
         : summary.total;
       const records = rows as Record<string, unknown>[];
-      const assignees = await assigneesOf(
-        records.map((row) => ({ uid: String(row.uid), id: Number(row.id) }))
-      );
+      const [assignees, settings] = await Promise.all([
+        assigneesOf(records.map((row) => ({ uid: String(row.uid), id: Number(row.id) }))),
+        getService('workflow', strapi).settings(),
+      ]);
 
       const data: QueueItem[] = records.map((row) => {
         const workflow = row.workflow as WorkflowKey;
@@ -423,6 +431,16 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
             lateAccepted: Boolean(toIso(row.late_accepted_at)),
             waiting: WORKFLOWS[workflow].waitingStates.includes(status),
           }),
+          warnings: itemWarnings(
+            {
+              workflow,
+              status,
+              leadTimeMet: row.lead_time_met === null ? null : toBool(row.lead_time_met),
+              eventDate: toDay(row.event_date),
+              earliestAllowedDate: toDay(row.earliest_allowed_date),
+            },
+            settings
+          ),
         };
         if (workflow === 'design') {
           item.medium = (row.medium as string | null) ?? null;

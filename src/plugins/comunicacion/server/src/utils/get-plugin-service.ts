@@ -4,6 +4,7 @@ import type { CoverageCalendarService } from '../services/coverage-calendar';
 import type { DashboardService } from '../services/dashboard';
 import type { ItemActionsService } from '../services/item-actions';
 import type { OfficeConfigurationService } from '../services/office-configuration';
+import type { OficioSearchService } from '../services/oficio-search';
 import type { OficioViewService } from '../services/oficio-view';
 import type { QueuesService } from '../services/queues';
 import type { SurveyResultsService } from '../services/survey-results';
@@ -17,6 +18,7 @@ interface PluginServices {
   dashboard: DashboardService;
   'item-actions': ItemActionsService;
   'office-configuration': OfficeConfigurationService;
+  'oficio-search': OficioSearchService;
   'oficio-view': OficioViewService;
   queues: QueuesService;
   'survey-results': SurveyResultsService;
