@@ -109,7 +109,8 @@ export const OficioSearchFilters = ({
               key={chosenArea ? chosenArea.documentId : 'none'}
               value={filters.area ?? undefined}
               defaultTextValue={chosenArea ? areaName(chosenArea) : undefined}
-              placeholder={t('queues.filters.allAreas', 'Todas las áreas')}
+              placeholder={t('oficios.filters.areaPlaceholder', 'Escribe para buscar un área')}
+              autocomplete={{ type: 'list', filter: 'contains' }}
               onChange={(value) => onChange('area', value ? String(value) : null)}
               onClear={() => onChange('area', null)}
               clearLabel={clearLabel}

@@ -3,6 +3,7 @@ import { NavLink } from 'react-router-dom';
 import type { QueueItem } from '../../../../../shared/contracts/queues';
 import type { ItemAction } from '../../../components/ItemActionDialogs';
 import { ItemBadges } from '../../../components/ItemBadges';
+import { ItemWarnings } from '../../../components/ItemWarnings';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useFormatters } from '../../../hooks/useFormatters';
 import { useT } from '../../../hooks/useT';
@@ -90,6 +91,7 @@ export const QueueCards = ({ items, isLoading, filtered, onAction }: QueueCardsP
                 <StatusBadge status={item.status} label={item.statusLabel} />
                 <ItemBadges badges={item.badges} />
               </Flex>
+              <ItemWarnings warnings={item.warnings} />
               <Box
                 tag="dl"
                 style={{
