@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import type { Download, Page } from 'playwright-core';
 import { STATUS_FIELD } from '../../src/api/workflow/services/workflow';
 import { runInternal } from '../harness/runtime';
-import { createOficio, dataFor, OFICIO_UID } from '../harness/workflow-fixtures';
+import { completeData, createOficio, dataFor, OFICIO_UID } from '../harness/workflow-fixtures';
 import {
   loginInBrowser,
   openAdmin,
@@ -78,9 +78,10 @@ describe('Oficios: la coordinación encuentra, filtra y exporta cualquier oficio
   it('encuentra por folio desde el buscador un oficio atendido, filtra por área y estado y exporta la vista en CSV y Excel', async () => {
     const { app } = ctx;
     const page = await ctx.newPage();
-    await loginInBrowser(page, 'coordinador_comunicacion');
+    const coordinator = await loginInBrowser(page, 'coordinador_comunicacion');
 
-    // Given: an answered oficio of Cultura, an open one of Cultura and an answered one of Turismo.
+    // Given: an answered oficio of Cultura, an open one of Cultura asking for a design and an
+    // answered one of Turismo.
     const answered = await createOficio(app, {
       area: 'DC',
       subject: 'Difusión del Festival de la Primavera 2027',
@@ -95,6 +96,13 @@ describe('Oficios: la coordinación encuentra, filtra y exporta cualquier oficio
     const open = await createOficio(app, {
       area: 'DC',
       subject: 'Cartel del Festival de la Primavera 2027',
+    });
+    await app.strapi.documents('api::design.design').create({
+      data: {
+        ...completeData('design', coordinator.user.id),
+        title: 'Cartel del festival',
+        oficio: open.documentId,
+      } as never,
     });
     const otherArea = await createOficio(app, {
       area: 'DT',
@@ -136,10 +144,17 @@ describe('Oficios: la coordinación encuentra, filtra y exporta cualquier oficio
     await waitForHeading(page, 'Oficios');
     await waitForAppIdle(page);
     for (const shown of [folio, openFolio, otherFolio]) await resultRow(page, shown).waitFor();
+    // Each result names the services it asks for.
+    await expect(
+      resultRow(page, openFolio).getByText('Diseño', { exact: true }).count()
+    ).resolves.toBe(1);
 
     // When: she narrows it to Cultura's answered oficios.
     const area = page.getByRole('combobox', { name: 'Área' });
-    await area.fill('Cultura');
+    // The area is looked up by any part of its name, as staff type it.
+    await area.click();
+    await area.pressSequentially('Cultura');
+    await screenshot(page, 'area-por-nombre');
     await page.getByRole('option', { name: 'Dirección de Cultura (DC)' }).click();
     await page.waitForURL(/[?&]area=/);
     await waitForAppIdle(page);
