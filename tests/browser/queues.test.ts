@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { STATUS_FIELD } from '../../src/api/workflow/services/workflow';
 import { runAs, runInternal } from '../harness/runtime';
@@ -18,6 +19,7 @@ import {
   waitForAppIdle,
   waitForHeading,
 } from './harness';
+import { blockingAxeViolations, docsScreenshot, PHONE, scrollsSideways } from './page-checks';
 
 const DESIGN = 'api::design.design';
 
@@ -214,6 +216,102 @@ describe('Bandejas en el navegador: la diseñadora senior envía una propuesta a
     await dialog.waitFor({ state: 'detached' });
     await row(page, title).waitFor({ state: 'detached' });
     await screenshot(page, 'disenadora-bandeja-actualizada');
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('la coordinación exporta su bandeja y en un teléfono la ve en tarjetas, con «Filtros» plegados y sin desplazarse de lado', async () => {
+    const { app } = ctx;
+    const page = await ctx.newPage();
+    await loginInBrowser(page, 'coordinador_comunicacion');
+
+    // Given: an oficio waiting in Recepción.
+    const subject = 'Invitación al Desfile del 16 de Septiembre en la cabecera municipal';
+    const oficio = await createOficio(app, { subject });
+    const folio = String(oficio.folio);
+
+    // On a desktop: the table, and tabs whose selected tab controls a panel that exists.
+    await openAdmin(page, '/plugins/comunicacion/bandejas/recepcion');
+    await waitForHeading(page, 'Bandejas');
+    await waitForAppIdle(page);
+    const selected = tab(page, 'Recepción');
+    await expect(selected.getAttribute('aria-selected')).resolves.toBe('true');
+    const panelId = await selected.getAttribute('aria-controls');
+    expect(panelId).toBeTruthy();
+    await expect(page.locator(`[id="${panelId}"]`).getAttribute('role')).resolves.toBe('tabpanel');
+    await page.getByRole('row').filter({ hasText: folio }).first().waitFor();
+    await screenshot(page, 'coordinacion-bandeja-recepcion');
+    expect(await blockingAxeViolations(page, 'Bandejas')).toEqual([]);
+
+    // When: the same page is seen on a phone.
+    await page.setViewportSize(PHONE);
+    await waitForAppIdle(page);
+
+    // Then: the filters wait behind «Filtros», the rows are cards and nothing scrolls sideways.
+    const toggle = page.getByRole('button', { name: /^Filtros/ });
+    await toggle.waitFor();
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(
+      page.getByRole('searchbox', { name: 'Buscar por folio o título' }).count()
+    ).resolves.toBe(0);
+    const card = page.getByRole('article', { name: subject });
+    await card.waitFor();
+    await expect(card.getByRole('link', { name: folio }).count()).resolves.toBe(1);
+    await expect(
+      card.getByRole('button', { name: `Acciones de «${subject}»` }).count()
+    ).resolves.toBe(1);
+    await expect(page.getByRole('table').count()).resolves.toBe(0);
+    expect(await scrollsSideways(page)).toBe(false);
+    // The tabs stay on one line and scroll inside their own strip.
+    const tops = await tabs(page).evaluateAll((elements) =>
+      elements.map((element) => Math.round(element.getBoundingClientRect().top))
+    );
+    expect(new Set(tops).size).toBe(1);
+    await screenshot(page, 'coordinacion-bandeja-telefono');
+    await docsScreenshot(page, 'bandejas-telefono');
+    expect(await blockingAxeViolations(page, 'Bandejas en teléfono')).toEqual([]);
+
+    // «Filtros» opens them in one column.
+    await toggle.click();
+    await expect(toggle.getAttribute('aria-expanded')).resolves.toBe('true');
+    const search = page.getByRole('searchbox', { name: 'Buscar por folio o título' });
+    await search.waitFor();
+    const lefts = await page
+      .locator('#queue-filters label')
+      .evaluateAll((elements) =>
+        elements.map((element) => Math.round(element.getBoundingClientRect().left))
+      );
+    expect(lefts.length).toBeGreaterThan(1);
+    expect(new Set(lefts).size).toBe(1);
+    expect(await scrollsSideways(page)).toBe(false);
+    await screenshot(page, 'coordinacion-filtros-telefono');
+
+    // The oficio's page fits the phone too.
+    await card.getByRole('link', { name: folio }).click();
+    await page.waitForURL(new RegExp(`/oficios/${oficio.documentId}`));
+    await waitForAppIdle(page);
+    expect(await scrollsSideways(page)).toBe(false);
+    // It opens at its top, with the folio in sight, not where the list was scrolled to.
+    const heading = await waitForHeading(page, folio);
+    const box = await heading.boundingBox();
+    expect(box && box.y >= 0 && box.y + box.height <= PHONE.height).toBe(true);
+    await screenshot(page, 'coordinacion-oficio-telefono');
+    expect(await blockingAxeViolations(page, 'Oficio en teléfono')).toEqual([]);
+
+    // Back on a desktop, when she exports the queue as CSV.
+    await page.setViewportSize({ width: 1440, height: 900 });
+    await page.goBack();
+    await page.waitForURL(/\/bandejas\/recepcion/);
+    await waitForAppIdle(page);
+    const [csv] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Exportar CSV' }).click(),
+    ]);
+    // Then: the file is the queue, with Spanish headers and the oficio's folio.
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const text = fs.readFileSync(String(await csv.path()), 'utf8').replace(/^\uFEFF/, '');
+    expect(text.split(/\r?\n/)[0]).toMatch(/Folio/);
+    expect(text).toContain(folio);
+
     expect(pageErrors(page)).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { Layouts, Page, SubNav, useRBAC } from '@strapi/strapi/admin';
 import { useIntl } from 'react-intl';
 import { Navigate, Route, Routes } from 'react-router-dom';
 import { PERMISSIONS } from '../permissions';
+import { OficioSearchBox } from '../components/OficioSearchBox';
 import { getTranslation } from '../utils/getTranslation';
 import { CalendarPage } from './CalendarPage';
 import { DashboardPage } from './DashboardPage';
@@ -9,6 +10,7 @@ import { HolidaysPage } from './HolidaysPage';
 import { NotificationsPage } from './NotificationsPage';
 import { NotificationsNavLink } from './NotificationsPage/components/NotificationsNavLink';
 import { OficioPage } from './OficioPage';
+import { OficiosPage } from './OficiosPage';
 import { QueuesPage } from './QueuesPage';
 import { SettingsPage } from './SettingsPage';
 import { SiteDeliveriesPage } from './SiteDeliveriesPage';
@@ -35,15 +37,19 @@ const Navigation = () => {
   const canTransparency = Object.values(transparency).some(Boolean);
   const { allowedActions: surveys } = useRBAC(SURVEYS_PERMISSIONS);
   const canSurveys = Object.values(surveys).some(Boolean);
+  const { allowedActions: oficios } = useRBAC(PERMISSIONS.oficios);
+  const canOficios = Object.values(oficios).some(Boolean);
 
   return (
     <SubNav.Main aria-label={t('plugin.name', 'Comunicación Social')}>
       <SubNav.Header label={t('plugin.name', 'Comunicación Social')} />
+      {canOficios && <OficioSearchBox />}
       <SubNav.Content>
         <SubNav.Sections>
           <SubNav.Section label={t('nav.work', 'Trabajo')}>
             {canDashboard && <SubNav.Link to="tablero" label={t('nav.dashboard', 'Tablero')} />}
             <SubNav.Link to="bandejas" label={t('nav.queues', 'Bandejas')} />
+            {canOficios && <SubNav.Link to="oficios" label={t('nav.oficios', 'Oficios')} />}
             {canCalendar && (
               <SubNav.Link to="calendario" label={t('nav.calendar', 'Calendario de coberturas')} />
             )}
@@ -113,6 +119,14 @@ const App = () => (
         element={
           <Page.Protect permissions={PERMISSIONS.calendar}>
             <CalendarPage />
+          </Page.Protect>
+        }
+      />
+      <Route
+        path="oficios"
+        element={
+          <Page.Protect permissions={PERMISSIONS.oficios}>
+            <OficiosPage />
           </Page.Protect>
         }
       />

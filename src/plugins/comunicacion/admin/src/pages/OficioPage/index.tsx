@@ -2,16 +2,17 @@ import * as React from 'react';
 import { Button, EmptyStateLayout, Flex, Link } from '@strapi/design-system';
 import { ArrowLeft } from '@strapi/icons';
 import { Layouts, Page } from '@strapi/strapi/admin';
-import { NavLink, useParams } from 'react-router-dom';
-import type { GetOficio } from '../../../../shared/contracts/oficios';
+import { NavLink, useLocation, useParams } from 'react-router-dom';
 import { ItemActionDialogs, type ItemAction } from '../../components/ItemActionDialogs';
 import { ItemBadges } from '../../components/ItemBadges';
 import { StatusBadge } from '../../components/StatusBadge';
 import { TransitionButtons } from '../../components/TransitionButtons';
-import { serverMessage, useApi } from '../../hooks/useApi';
 import { usePluginPermissions } from '../../hooks/usePluginPermissions';
+import { useScrollToTop } from '../../hooks/useScrollToTop';
 import { useT } from '../../hooks/useT';
 import { PLUGIN_ID } from '../../pluginId';
+import { errorMessage } from '../../services/api';
+import { useGetOficioQuery } from '../../services/oficios';
 import { Documents, ResponseSection } from './components/Documents';
 import { OficioData } from './components/OficioData';
 import { Timeline } from './components/Timeline';
@@ -24,18 +25,31 @@ export const OficioPage = () => {
   const t = useT();
   const { documentId } = useParams<{ documentId: string }>();
   const permissions = usePluginPermissions();
-  const { data, error, isLoading, refetch } = useApi<GetOficio.Response>(
-    documentId ? `/comunicacion/oficios/${documentId}` : null
-  );
+  const {
+    currentData: data,
+    error,
+    isFetching,
+    refetch,
+  } = useGetOficioQuery(documentId ?? '', {
+    skip: !documentId,
+  });
   const [action, setAction] = React.useState<ItemAction | null>(null);
+  const top = useScrollToTop<HTMLSpanElement>(`${documentId}:${Boolean(data)}`);
 
-  const back = (
-    <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/bandejas`} startIcon={<ArrowLeft />}>
-      {t('oficio.back', 'Volver a Bandejas')}
-    </Link>
-  );
+  // Opened from a search, it goes back to that search; otherwise to Bandejas.
+  const fromSearch = (useLocation().state as { fromSearch?: unknown } | null)?.fromSearch;
+  const back =
+    typeof fromSearch === 'string' ? (
+      <Link tag={NavLink} to={fromSearch} startIcon={<ArrowLeft />}>
+        {t('oficio.backToSearch', 'Volver a Oficios')}
+      </Link>
+    ) : (
+      <Link tag={NavLink} to={`/plugins/${PLUGIN_ID}/bandejas`} startIcon={<ArrowLeft />}>
+        {t('oficio.back', 'Volver a Bandejas')}
+      </Link>
+    );
 
-  if (isLoading && !data) return <Page.Loading />;
+  if (isFetching && !data) return <Page.Loading />;
   if (error || !data) {
     return (
       <Page.Main>
@@ -43,7 +57,7 @@ export const OficioPage = () => {
         <Layouts.Content>
           <EmptyStateLayout
             content={
-              serverMessage(error) ??
+              errorMessage(error) ??
               t('oficio.error', 'No se pudo cargar el oficio. Puede que no exista.')
             }
           />
@@ -52,7 +66,7 @@ export const OficioPage = () => {
     );
   }
 
-  const { oficio, items, documents, timeline } = data.data;
+  const { oficio, items, documents, timeline } = data;
   const awaitingAcceptance = oficio.isLate && !oficio.lateAcceptedAt;
   const badges = {
     overdue: false,
@@ -65,6 +79,7 @@ export const OficioPage = () => {
 
   return (
     <Page.Main>
+      <span ref={top} />
       <Page.Title>{`${oficio.folio} · ${t('oficio.title', 'Oficio')}`}</Page.Title>
       <Layouts.Header
         navigationAction={back}
@@ -108,7 +123,11 @@ export const OficioPage = () => {
           <ResponseSection response={oficio.response} />
         </Flex>
       </Layouts.Content>
-      <ItemActionDialogs action={action} onClose={() => setAction(null)} onChanged={refetch} />
+      <ItemActionDialogs
+        action={action}
+        onClose={() => setAction(null)}
+        onChanged={() => void refetch()}
+      />
     </Page.Main>
   );
 };

@@ -1,52 +1,58 @@
 import * as React from 'react';
-import { Box, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
-import { Layouts, Page, Pagination } from '@strapi/strapi/admin';
+import { Box, Button, EmptyStateLayout, Flex, Typography } from '@strapi/design-system';
+import { Filter } from '@strapi/icons';
+import { Layouts, Page, Pagination, useIsMobile } from '@strapi/strapi/admin';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
-import type { GetMeta } from '../../../../shared/contracts/items';
-import type { GetQueue, ListQueues } from '../../../../shared/contracts/queues';
+import { ExportButtons } from '../../components/ExportButtons';
 import { ItemActionDialogs, type ItemAction } from '../../components/ItemActionDialogs';
-import { serverMessage, useApi } from '../../hooks/useApi';
 import { useT } from '../../hooks/useT';
 import { PLUGIN_ID } from '../../pluginId';
+import { errorMessage } from '../../services/api';
+import { useGetMetaQuery } from '../../services/meta';
+import { useGetQueueQuery, useGetQueuesQuery } from '../../services/queues';
+import { QueueCards } from './components/QueueCards';
 import { QueueFilters } from './components/QueueFilters';
 import { QueueTable } from './components/QueueTable';
 import { QueueTabs } from './components/QueueTabs';
 import { DEFAULT_PAGE_SIZE, useQueueQuery } from './hooks/useQueueQuery';
 
 const queuePath = (key: string) => `/plugins/${PLUGIN_ID}/bandejas/${key}`;
+const FILTERS_ID = 'queue-filters';
 
 /**
  * Bandejas: the staff member's queues as tabs and the selected one as a server-paginated table
- * with filters in the URL and each item's actions.
+ * (cards on a phone) with filters in the URL, each item's actions and the queue's export.
  */
 export const QueuesPage = () => {
   const t = useT();
   const navigate = useNavigate();
+  const isMobile = useIsMobile();
   const { key } = useParams<{ key?: string }>();
-  const queues = useApi<ListQueues.Response>('/comunicacion/queues');
-  const meta = useApi<GetMeta.Response>('/comunicacion/meta');
+  const queues = useGetQueuesQuery();
+  const meta = useGetMetaQuery();
   const { filters, page, pageSize, setFilter, clearFilters } = useQueueQuery();
   const [action, setAction] = React.useState<ItemAction | null>(null);
+  // On a phone the filters wait behind the «Filtros» button.
+  const [filtersOpen, setFiltersOpen] = React.useState(false);
 
-  const list = queues.data?.data ?? [];
+  const list = queues.data ?? [];
   const current = list.find((queue) => queue.key === key);
-  const items = useApi<GetQueue.Response>(current ? `/comunicacion/queues/${current.key}` : null, {
-    page,
-    pageSize,
-    ...filters,
-  });
+  const items = useGetQueueQuery(
+    { key: current?.key ?? '', page: String(page), pageSize: String(pageSize), ...filters },
+    { skip: !current }
+  );
 
   const title = t('queues.title', 'Bandejas');
 
-  if (queues.isLoading && !queues.data) return <Page.Loading />;
-  if (queues.error) {
+  if (queues.isLoading) return <Page.Loading />;
+  if (queues.isError) {
     return (
       <Page.Main>
         <Layouts.Header title={title} />
         <Layouts.Content>
           <EmptyStateLayout
             content={
-              serverMessage(queues.error) ??
+              errorMessage(queues.error) ??
               t('queues.error', 'No se pudieron cargar las bandejas. Intenta de nuevo.')
             }
           />
@@ -72,15 +78,22 @@ export const QueuesPage = () => {
   }
   if (!current) return <Navigate to={queuePath(list[0].key)} replace />;
 
+  // The dialogs tell when something changed: read the queue and its counts again.
   const refresh = () => {
-    items.refetch();
-    queues.refetch();
+    void queues.refetch();
+    void items.refetch();
   };
-  const response = items.data;
+  // Another page of the same queue keeps the old rows on screen while loading; another queue does not.
+  const response =
+    items.currentData ?? (items.data?.meta.queue.key === current.key ? items.data : undefined);
   const pagination = response?.meta.pagination;
+  const activeFilters = Object.values(filters).filter(Boolean).length;
+  const showFilters = !isMobile || filtersOpen;
+  const rows = response?.data ?? [];
+  const loadingRows = !response && !items.isError;
 
   return (
-    <Page.Main aria-busy={items.isLoading}>
+    <Page.Main aria-busy={items.isFetching}>
       <Page.Title>{`${current.label} · ${title}`}</Page.Title>
       <Layouts.Header
         title={title}
@@ -90,53 +103,90 @@ export const QueuesPage = () => {
         })}
       />
       <Layouts.Content>
-        <Flex direction="column" alignItems="stretch" gap={4}>
-          <QueueTabs
-            queues={list}
-            selected={current.key}
-            onSelect={(next) => navigate(queuePath(next))}
-          />
-          <QueueFilters
-            filters={filters}
-            onChange={setFilter}
-            onClear={clearFilters}
-            areas={meta.data?.data.areas ?? []}
-            staff={meta.data?.data.staff ?? []}
-            states={response?.meta.states ?? []}
-          />
-          {items.error ? (
-            <EmptyStateLayout
-              content={
-                serverMessage(items.error) ??
-                t('queues.error.items', 'No se pudo cargar la bandeja. Intenta de nuevo.')
-              }
-            />
-          ) : (
-            <QueueTable
-              items={response?.data ?? []}
-              isLoading={items.isLoading}
-              filtered={Object.keys(filters).length > 0}
-              onAction={setAction}
-            />
-          )}
-          {pagination && pagination.total > 0 && (
-            <Box>
-              <Pagination.Root
-                pageCount={pagination.pageCount}
-                total={pagination.total}
-                defaultPageSize={DEFAULT_PAGE_SIZE}
-              >
-                <Pagination.PageSize options={['10', '25', '50', '100']} />
-                <Pagination.Links />
-              </Pagination.Root>
-              <Typography variant="pi" textColor="neutral600">
-                {t('queues.total', '{total, plural, one {# trabajo} other {# trabajos}} en total', {
-                  total: pagination.total,
-                })}
-              </Typography>
-            </Box>
-          )}
-        </Flex>
+        <QueueTabs
+          queues={list}
+          selected={current.key}
+          onSelect={(next) => navigate(queuePath(next))}
+        >
+          <Flex direction="column" alignItems="stretch" gap={4}>
+            <Flex justifyContent="space-between" alignItems="center" gap={2} wrap="wrap">
+              {isMobile ? (
+                <Button
+                  variant="tertiary"
+                  startIcon={<Filter />}
+                  aria-expanded={filtersOpen}
+                  aria-controls={FILTERS_ID}
+                  onClick={() => setFiltersOpen((open) => !open)}
+                >
+                  {activeFilters
+                    ? t('queues.filters.toggleCount', 'Filtros ({count})', {
+                        count: activeFilters,
+                      })
+                    : t('queues.filters.toggle', 'Filtros')}
+                </Button>
+              ) : (
+                <span />
+              )}
+              <ExportButtons
+                target={{ kind: 'queue', key: current.key }}
+                filters={filters}
+                disabled={!pagination?.total}
+              />
+            </Flex>
+            {showFilters && (
+              <QueueFilters
+                id={FILTERS_ID}
+                filters={filters}
+                onChange={setFilter}
+                onClear={clearFilters}
+                areas={meta.data?.areas ?? []}
+                staff={meta.data?.staff ?? []}
+                states={response?.meta.states ?? []}
+              />
+            )}
+            {items.isError ? (
+              <EmptyStateLayout
+                content={
+                  errorMessage(items.error) ??
+                  t('queues.error.items', 'No se pudo cargar la bandeja. Intenta de nuevo.')
+                }
+              />
+            ) : isMobile ? (
+              <QueueCards
+                items={rows}
+                isLoading={loadingRows}
+                filtered={activeFilters > 0}
+                onAction={setAction}
+              />
+            ) : (
+              <QueueTable
+                items={rows}
+                isLoading={loadingRows}
+                filtered={activeFilters > 0}
+                onAction={setAction}
+              />
+            )}
+            {pagination && pagination.total > 0 && (
+              <Box>
+                <Pagination.Root
+                  pageCount={pagination.pageCount}
+                  total={pagination.total}
+                  defaultPageSize={DEFAULT_PAGE_SIZE}
+                >
+                  <Pagination.PageSize options={['10', '25', '50', '100']} />
+                  <Pagination.Links />
+                </Pagination.Root>
+                <Typography variant="pi" textColor="neutral600">
+                  {t(
+                    'queues.total',
+                    '{total, plural, one {# trabajo} other {# trabajos}} en total',
+                    { total: pagination.total }
+                  )}
+                </Typography>
+              </Box>
+            )}
+          </Flex>
+        </QueueTabs>
       </Layouts.Content>
       <ItemActionDialogs action={action} onClose={() => setAction(null)} onChanged={refresh} />
     </Page.Main>

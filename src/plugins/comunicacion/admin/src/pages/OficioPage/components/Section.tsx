@@ -15,10 +15,10 @@ export const Section = ({ id, title, children }: SectionProps) => (
     background="neutral0"
     hasRadius
     shadow="tableShadow"
-    paddingTop={6}
-    paddingBottom={6}
-    paddingLeft={7}
-    paddingRight={7}
+    paddingTop={{ initial: 4, medium: 6 }}
+    paddingBottom={{ initial: 4, medium: 6 }}
+    paddingLeft={{ initial: 4, medium: 7 }}
+    paddingRight={{ initial: 4, medium: 7 }}
   >
     <Flex direction="column" alignItems="stretch" gap={4}>
       <Typography tag="h2" variant="delta" id={`${id}-title`}>
@@ -39,7 +39,7 @@ export const FieldList = ({ fields }: FieldListProps) => (
     tag="dl"
     style={{
       display: 'grid',
-      gridTemplateColumns: 'repeat(auto-fill, minmax(16rem, 1fr))',
+      gridTemplateColumns: 'repeat(auto-fill, minmax(min(16rem, 100%), 1fr))',
       gap: '16px',
     }}
   >

@@ -2,6 +2,7 @@ import { Box, Button, Flex, Typography } from '@strapi/design-system';
 import type { OficioItem } from '../../../../../shared/contracts/oficios';
 import { transitionAction, type ItemAction } from '../../../components/ItemActionDialogs';
 import { ItemBadges } from '../../../components/ItemBadges';
+import { ItemWarnings } from '../../../components/ItemWarnings';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { TransitionButtons } from '../../../components/TransitionButtons';
 import { useFormatters } from '../../../hooks/useFormatters';
@@ -59,6 +60,7 @@ export const WorkItems = ({ items, onAction }: WorkItemsProps) => {
                 <StatusBadge status={item.status} label={item.statusLabel} />
                 <ItemBadges badges={item.badges} />
               </Flex>
+              <ItemWarnings warnings={item.warnings} />
               <FieldList
                 fields={[
                   { label: t('oficio.items.due', 'Vence'), value: format.day(item.dueAt) },

@@ -1,18 +1,13 @@
-import * as React from 'react';
 import { Flex, IconButton, Menu, Typography } from '@strapi/design-system';
 import { More } from '@strapi/icons';
-import { useFetchClient } from '@strapi/strapi/admin';
 import { useNavigate } from 'react-router-dom';
-import type {
-  AvailableTransitionDto,
-  GetItemTransitions,
-} from '../../../../../shared/contracts/items';
 import type { QueueItem } from '../../../../../shared/contracts/queues';
 import { transitionAction, type ItemAction } from '../../../components/ItemActionDialogs';
-import { serverMessage } from '../../../hooks/useApi';
 import { usePluginPermissions } from '../../../hooks/usePluginPermissions';
 import { useT } from '../../../hooks/useT';
 import { PLUGIN_ID } from '../../../pluginId';
+import { errorMessage } from '../../../services/api';
+import { useLazyGetItemTransitionsQuery } from '../../../services/queues';
 import { isPublishable, isVerifiable, visibleTransitions } from '../../../utils/publishing';
 
 const OFICIO_UID = 'api::oficio.oficio';
@@ -22,11 +17,6 @@ export interface ItemActionsMenuProps {
   onAction: (action: ItemAction) => void;
 }
 
-type Loaded =
-  | { status: 'idle' | 'loading' }
-  | { status: 'loaded'; transitions: AvailableTransitionDto[] }
-  | { status: 'error'; message: string };
-
 /**
  * A row's actions: the transitions of its current state, fetched when the menu opens (those the
  * rules refuse now are shown disabled with the reason), then assign, accept late and upload.
@@ -34,31 +24,33 @@ type Loaded =
 export const ItemActionsMenu = ({ item, onAction }: ItemActionsMenuProps) => {
   const t = useT();
   const navigate = useNavigate();
-  const { get } = useFetchClient();
   const permissions = usePluginPermissions();
-  const [loaded, setLoaded] = React.useState<Loaded>({ status: 'idle' });
+  const [loadTransitions, transitionsQuery] = useLazyGetItemTransitionsQuery();
 
-  const load = async () => {
+  // Read afresh each time the menu opens: another person may have moved the item meanwhile.
+  const load = () => {
     if (!permissions.canFireTransitions) return;
-    setLoaded({ status: 'loading' });
-    try {
-      const search = new URLSearchParams({ uid: item.uid, documentId: item.documentId });
-      const { data } = await get<GetItemTransitions.Response>(
-        `/comunicacion/items/transitions?${search.toString()}`
-      );
-      setLoaded({
-        status: 'loaded',
-        transitions: visibleTransitions(item.uid, data.data.transitions, permissions.canPublish),
-      });
-    } catch (error) {
-      setLoaded({
-        status: 'error',
-        message:
-          serverMessage(error) ??
-          t('queues.actions.transitionsError', 'No se pudieron cargar las acciones.'),
-      });
-    }
+    void loadTransitions({ uid: item.uid, documentId: item.documentId }, false);
   };
+  const loaded = transitionsQuery.isFetching
+    ? ({ status: 'loading' } as const)
+    : transitionsQuery.isError
+      ? ({
+          status: 'error',
+          message:
+            errorMessage(transitionsQuery.error) ??
+            t('queues.actions.transitionsError', 'No se pudieron cargar las acciones.'),
+        } as const)
+      : transitionsQuery.data
+        ? ({
+            status: 'loaded',
+            transitions: visibleTransitions(
+              item.uid,
+              transitionsQuery.data.transitions,
+              permissions.canPublish
+            ),
+          } as const)
+        : ({ status: 'idle' } as const);
 
   const subject = { uid: item.uid, documentId: item.documentId, title: item.title };
   const isOficio = item.uid === OFICIO_UID;

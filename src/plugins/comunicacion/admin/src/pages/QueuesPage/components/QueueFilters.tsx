@@ -13,25 +13,15 @@ import { useDebounce } from '@strapi/strapi/admin';
 import type { GetMeta } from '../../../../../shared/contracts/items';
 import type { GetQueue } from '../../../../../shared/contracts/queues';
 import { useT } from '../../../hooks/useT';
+import { fromDay, toDay } from '../../../utils/dayInput';
 import type { FilterKey, QueueFilters as Filters } from '../hooks/useQueueQuery';
 
 /** Value of the assignee filter for items nobody holds yet. */
 export const UNASSIGNED = 'none';
 
-const toDay = (date: Date | undefined) =>
-  date
-    ? `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(
-        date.getDate()
-      ).padStart(2, '0')}`
-    : null;
-
-const fromDay = (value: string | undefined) => {
-  if (!value) return undefined;
-  const [year, month, day] = value.split('-').map(Number);
-  return new Date(year, month - 1, day);
-};
-
 export interface QueueFiltersProps {
+  /** The panel's id, for the «Filtros» button that shows it on a phone. */
+  id?: string;
   filters: Filters;
   onChange: (key: FilterKey, value: string | null) => void;
   onClear: () => void;
@@ -42,6 +32,7 @@ export interface QueueFiltersProps {
 
 /** Area, state, assignee, due dates and text search of a queue. */
 export const QueueFilters = ({
+  id,
   filters,
   onChange,
   onClear,
@@ -69,9 +60,9 @@ export const QueueFilters = ({
   const clearLabel = t('queues.filters.clear', 'Quitar');
 
   return (
-    <Box background="neutral0" padding={4} hasRadius shadow="filterShadow">
+    <Box id={id} background="neutral0" padding={4} hasRadius shadow="filterShadow">
       <Grid.Root gap={4}>
-        <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+        <Grid.Item col={4} m={6} s={12} xs={12} direction="column" alignItems="stretch">
           <Field.Root name="q">
             <Field.Label>{t('queues.filters.search', 'Buscar por folio o título')}</Field.Label>
             <TextInput
@@ -82,7 +73,7 @@ export const QueueFilters = ({
             />
           </Field.Root>
         </Grid.Item>
-        <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+        <Grid.Item col={4} m={6} s={12} xs={12} direction="column" alignItems="stretch">
           <Field.Root name="area">
             <Field.Label>{t('queues.filters.area', 'Área')}</Field.Label>
             <SingleSelect
@@ -100,7 +91,7 @@ export const QueueFilters = ({
             </SingleSelect>
           </Field.Root>
         </Grid.Item>
-        <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+        <Grid.Item col={4} m={6} s={12} xs={12} direction="column" alignItems="stretch">
           <Field.Root name="state">
             <Field.Label>{t('queues.filters.state', 'Estado')}</Field.Label>
             <SingleSelect
@@ -118,7 +109,7 @@ export const QueueFilters = ({
             </SingleSelect>
           </Field.Root>
         </Grid.Item>
-        <Grid.Item col={4} s={12} direction="column" alignItems="stretch">
+        <Grid.Item col={4} m={6} s={12} xs={12} direction="column" alignItems="stretch">
           <Field.Root name="assignee">
             <Field.Label>{t('queues.filters.assignee', 'Responsable')}</Field.Label>
             <SingleSelect
@@ -139,7 +130,7 @@ export const QueueFilters = ({
             </SingleSelect>
           </Field.Root>
         </Grid.Item>
-        <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
+        <Grid.Item col={3} m={6} s={6} xs={12} direction="column" alignItems="stretch">
           <Field.Root name="dueFrom">
             <Field.Label>{t('queues.filters.dueFrom', 'Vence desde')}</Field.Label>
             <DatePicker
@@ -150,7 +141,7 @@ export const QueueFilters = ({
             />
           </Field.Root>
         </Grid.Item>
-        <Grid.Item col={3} s={6} direction="column" alignItems="stretch">
+        <Grid.Item col={3} m={6} s={6} xs={12} direction="column" alignItems="stretch">
           <Field.Root name="dueTo">
             <Field.Label>{t('queues.filters.dueTo', 'Vence hasta')}</Field.Label>
             <DatePicker
@@ -161,7 +152,7 @@ export const QueueFilters = ({
             />
           </Field.Root>
         </Grid.Item>
-        <Grid.Item col={2} s={12} alignItems="flex-end">
+        <Grid.Item col={2} m={12} s={12} xs={12} alignItems="flex-end">
           <Button variant="tertiary" onClick={onClear} disabled={!hasFilters}>
             {t('queues.filters.clearAll', 'Limpiar filtros')}
           </Button>

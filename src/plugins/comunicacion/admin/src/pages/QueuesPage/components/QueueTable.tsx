@@ -17,6 +17,7 @@ import { NavLink } from 'react-router-dom';
 import type { QueueItem } from '../../../../../shared/contracts/queues';
 import type { ItemAction } from '../../../components/ItemActionDialogs';
 import { ItemBadges } from '../../../components/ItemBadges';
+import { ItemWarnings } from '../../../components/ItemWarnings';
 import { StatusBadge } from '../../../components/StatusBadge';
 import { useFormatters } from '../../../hooks/useFormatters';
 import { useT } from '../../../hooks/useT';
@@ -97,7 +98,7 @@ export const QueueTable = ({ items, isLoading, filtered, onAction }: QueueTableP
                     {item.oficio.folio}
                   </Link>
                 ) : (
-                  <Typography textColor="neutral500">—</Typography>
+                  <Typography textColor="neutral600">—</Typography>
                 )}
               </Td>
               <Td>
@@ -115,6 +116,7 @@ export const QueueTable = ({ items, isLoading, filtered, onAction }: QueueTableP
                 <Flex direction="column" alignItems="flex-start" gap={1}>
                   <StatusBadge status={item.status} label={item.statusLabel} />
                   <ItemBadges badges={item.badges} />
+                  <ItemWarnings warnings={item.warnings} />
                 </Flex>
               </Td>
               <Td>
