@@ -10,6 +10,7 @@ import { NotificationsPage } from './NotificationsPage';
 import { NotificationsNavLink } from './NotificationsPage/components/NotificationsNavLink';
 import { OficioPage } from './OficioPage';
 import { QueuesPage } from './QueuesPage';
+import { RegisterOficioPage } from './RegisterOficioPage';
 import { SettingsPage } from './SettingsPage';
 import { SiteDeliveriesPage } from './SiteDeliveriesPage';
 import { SurveyResultsPage, SurveysPage } from './SurveysPage';
@@ -35,6 +36,8 @@ const Navigation = () => {
   const canTransparency = Object.values(transparency).some(Boolean);
   const { allowedActions: surveys } = useRBAC(SURVEYS_PERMISSIONS);
   const canSurveys = Object.values(surveys).some(Boolean);
+  const { allowedActions: register } = useRBAC(PERMISSIONS.register);
+  const canRegister = Object.values(register).some(Boolean);
 
   return (
     <SubNav.Main aria-label={t('plugin.name', 'Comunicación Social')}>
@@ -44,6 +47,9 @@ const Navigation = () => {
           <SubNav.Section label={t('nav.work', 'Trabajo')}>
             {canDashboard && <SubNav.Link to="tablero" label={t('nav.dashboard', 'Tablero')} />}
             <SubNav.Link to="bandejas" label={t('nav.queues', 'Bandejas')} />
+            {canRegister && (
+              <SubNav.Link to="registrar" label={t('nav.register', 'Registrar oficio')} />
+            )}
             {canCalendar && (
               <SubNav.Link to="calendario" label={t('nav.calendar', 'Calendario de coberturas')} />
             )}
@@ -108,6 +114,14 @@ const App = () => (
       <Route path="bandejas" element={<QueuesPage />} />
       <Route path="bandejas/:key" element={<QueuesPage />} />
       <Route path="notificaciones" element={<NotificationsPage />} />
+      <Route
+        path="registrar"
+        element={
+          <Page.Protect permissions={PERMISSIONS.register}>
+            <RegisterOficioPage />
+          </Page.Protect>
+        }
+      />
       <Route
         path="calendario"
         element={

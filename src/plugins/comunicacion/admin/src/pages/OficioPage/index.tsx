@@ -13,6 +13,7 @@ import { usePluginPermissions } from '../../hooks/usePluginPermissions';
 import { useT } from '../../hooks/useT';
 import { PLUGIN_ID } from '../../pluginId';
 import { Documents, ResponseSection } from './components/Documents';
+import { IntakeActions } from './components/IntakeActions';
 import { OficioData } from './components/OficioData';
 import { Timeline } from './components/Timeline';
 import { WorkItems } from './components/WorkItems';
@@ -98,6 +99,7 @@ export const OficioPage = () => {
             )}
           </TransitionButtons>
         }
+        endActions={<IntakeActions oficio={oficio} onChanged={refetch} />}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>
