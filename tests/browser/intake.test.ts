@@ -146,9 +146,9 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
       .getByRole('textbox', { name: /^Especificaciones/i })
       .fill('Cartel 60×90 cm, colores institucionales');
     await design.getByRole('textbox', { name: /^Responsable/i }).fill('Mtra. Laura Pérez');
-    await design.getByRole('combobox', { name: 'Añadir logotipo' }).click();
+    await design.getByRole('combobox', { name: /^Logotipos/ }).click();
     await page.getByRole('option', { name: 'Ayuntamiento de Calimaya' }).click();
-    await design.getByRole('combobox', { name: 'Añadir logotipo' }).click();
+    await design.getByRole('combobox', { name: /^Logotipos/ }).click();
     await page.getByRole('option', { name: 'IMCUFIDEC' }).click();
     await design.getByRole('button', { name: 'Subir IMCUFIDEC' }).click();
     await expect(

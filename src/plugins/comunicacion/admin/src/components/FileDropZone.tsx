@@ -1,14 +1,5 @@
 import * as React from 'react';
-import {
-  Box,
-  Button,
-  Field,
-  Flex,
-  IconButton,
-  Loader,
-  Typography,
-  VisuallyHidden,
-} from '@strapi/design-system';
+import { Box, Button, Field, Flex, IconButton, Loader, Typography } from '@strapi/design-system';
 import { CloudUpload, File as FileIcon, Trash } from '@strapi/icons';
 import { styled } from 'styled-components';
 import { useT } from '../hooks/useT';
@@ -117,19 +108,18 @@ export const FileDropZone = ({
                 ? t('upload.chooseMany', 'Elegir archivos')
                 : t('upload.chooseOne', 'Elegir archivo')}
             </Button>
-            <VisuallyHidden>
-              <input
-                ref={input}
-                type="file"
-                name={name}
-                tabIndex={-1}
-                aria-labelledby={labelId}
-                accept={accept}
-                multiple={multiple}
-                disabled={disabled}
-                onChange={(event) => void add(event.target.files)}
-              />
-            </VisuallyHidden>
+            {/* The browser's own picker, opened by the button; never shown or reached by itself. */}
+            <input
+              ref={input}
+              hidden
+              type="file"
+              name={name}
+              tabIndex={-1}
+              accept={accept}
+              multiple={multiple}
+              disabled={disabled}
+              onChange={(event) => void add(event.target.files)}
+            />
           </Flex>
         </DropBox>
         {isUploading && (

@@ -86,6 +86,12 @@ export const payloadValueOf = (field: FieldSpec, value: unknown): unknown => {
       return (value as UploadedFile[]).map((file) => file.id);
     case 'integer':
       return Number(value);
+    case 'multi': {
+      const list = (value as unknown[]).filter(
+        (entry) => typeof entry !== 'string' || entry.trim() !== ''
+      );
+      return list.length ? list : null;
+    }
     case 'string':
     case 'text':
     case 'email':
@@ -210,7 +216,6 @@ const LogoList = ({
       )}
       {!disabled && (
         <SingleSelect
-          aria-label={t('fields.logos.add', 'Añadir logotipo')}
           placeholder={
             available.length
               ? t('fields.logos.add', 'Añadir logotipo')
@@ -339,6 +344,30 @@ export const ServiceFields = ({
             break;
           }
           case 'multi':
+            // A list without a closed set of values: one entry per line.
+            if (!field.options?.length) {
+              control = (
+                <Field.Root
+                  name={inputName}
+                  error={error}
+                  hint={[hint, t('fields.multi.lines', 'Uno por renglón.')]
+                    .filter(Boolean)
+                    .join(' ')}
+                >
+                  <Field.Label>{label}</Field.Label>
+                  <Textarea
+                    disabled={disabled}
+                    value={((value as string[] | undefined) ?? []).join('\n')}
+                    onChange={(event: React.ChangeEvent<HTMLTextAreaElement>) =>
+                      set(event.target.value.split('\n'))
+                    }
+                  />
+                  <Field.Hint />
+                  <Field.Error />
+                </Field.Root>
+              );
+              break;
+            }
             control = (
               <Field.Root name={inputName} error={error} hint={hint}>
                 <Field.Label id={`${inputName}-label`}>{label}</Field.Label>
@@ -459,6 +488,7 @@ export const ServiceFields = ({
                   </SingleSelect>
                 ) : field.kind === 'boolean' ? (
                   <Checkbox
+                    aria-label={field.label}
                     disabled={disabled}
                     checked={value === true}
                     onCheckedChange={(checked) => set(checked === true)}
@@ -492,6 +522,7 @@ export const ServiceFields = ({
             key={field.name}
             col={WIDE_KINDS.has(field.kind) ? 12 : 6}
             s={12}
+            xs={12}
             direction="column"
             alignItems="stretch"
           >

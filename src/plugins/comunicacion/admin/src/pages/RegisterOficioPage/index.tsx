@@ -195,7 +195,8 @@ export const RegisterOficioPage = () => {
   };
 
   const errors = refusal.oficio;
-  const markedFields = Object.values(errors).some(Boolean) || Object.keys(refusal.services).length;
+  const markedFields =
+    Object.values(errors).some(Boolean) || Object.keys(refusal.services).length > 0;
   const submitButton = (
     <Button type="submit" startIcon={<Check />} loading={isSubmitting} size="L">
       {t('intake.submit', 'Registrar oficio')}
@@ -246,7 +247,7 @@ export const RegisterOficioPage = () => {
 
               <Panel id="intake-oficio" title={t('intake.sections.oficio', 'Datos del oficio')}>
                 <Grid.Root gap={4}>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
                     <Field.Root name="area" error={errors.area} required>
                       <Field.Label>{t('intake.area', 'Área que lo envía')}</Field.Label>
                       <Combobox
@@ -271,7 +272,7 @@ export const RegisterOficioPage = () => {
                       <Field.Error />
                     </Field.Root>
                   </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
                     <Field.Root
                       name="senderReference"
                       error={errors.senderReference}
@@ -322,7 +323,7 @@ export const RegisterOficioPage = () => {
                       <Field.Hint />
                     </Field.Root>
                   </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
                     <Field.Root name="channel" error={errors.channel} required>
                       <Field.Label id="intake-channel-label">
                         {t('intake.channel', '¿Cómo llegó?')}
@@ -376,7 +377,7 @@ export const RegisterOficioPage = () => {
                       <Field.Error />
                     </Field.Root>
                   </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
                     <Field.Root name="addressedTo" error={errors.addressedTo}>
                       <Field.Label>{t('intake.addressedTo', 'Dirigido a')}</Field.Label>
                       <SingleSelect
@@ -393,7 +394,7 @@ export const RegisterOficioPage = () => {
                       <Field.Error />
                     </Field.Root>
                   </Grid.Item>
-                  <Grid.Item col={6} s={12} direction="column" alignItems="stretch">
+                  <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
                     <Field.Root name="copiedTo" error={errors.copiedTo}>
                       <Field.Label id="intake-copies-label">
                         {t('intake.copiedTo', 'Con copia para')}
@@ -468,7 +469,14 @@ export const RegisterOficioPage = () => {
                       ['requesterAddress', t('intake.requester.address', 'Domicilio'), 'text'],
                     ] as const
                   ).map(([key, label, type]) => (
-                    <Grid.Item key={key} col={6} s={12} direction="column" alignItems="stretch">
+                    <Grid.Item
+                      key={key}
+                      col={6}
+                      s={12}
+                      xs={12}
+                      direction="column"
+                      alignItems="stretch"
+                    >
                       <Field.Root name={key} error={errors[key]}>
                         <Field.Label>{label}</Field.Label>
                         <TextInput
