@@ -98,7 +98,8 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
 
     // When: she fills the oficio's data…
     const area = page.getByRole('combobox', { name: /^Área que lo envía/ });
-    await area.fill('Cultura');
+    await area.click();
+    await area.pressSequentially('Cultura');
     await page.getByRole('option', { name: /Dirección de Cultura/ }).click();
     await page.getByRole('textbox', { name: /^Número de oficio del área/ }).fill('DC/0456/2026');
     await fillDate(dayInput, receivedDay);

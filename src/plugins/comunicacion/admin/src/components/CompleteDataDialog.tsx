@@ -200,6 +200,7 @@ export const CompleteDataDialog = ({ item, onClose, onDone }: CompleteDataDialog
                   errors={errors}
                   logos={catalogue.data?.logos ?? []}
                   highlightMissing
+                  missingNames={data.missing.map((field) => field.name)}
                 />
                 {refusal && (
                   <Box role="alert">

@@ -248,6 +248,8 @@ export interface ServiceFieldsProps {
   logos: LogoChoice[];
   /** Highlight required fields still blank (completing data). */
   highlightMissing?: boolean;
+  /** The fields the server says are missing; without it, every required blank field is. */
+  missingNames?: readonly string[];
   /** Unique per form, so two services of one kind keep distinct inputs. */
   idPrefix: string;
 }
@@ -264,6 +266,7 @@ export const ServiceFields = ({
   errors = {},
   logos,
   highlightMissing = false,
+  missingNames,
   idPrefix,
 }: ServiceFieldsProps) => {
   const t = useT();
@@ -275,7 +278,11 @@ export const ServiceFields = ({
       {fields.map((field) => {
         const value = values[field.name];
         const disabled = field.editable === false;
-        const missing = highlightMissing && isMissing(field, values);
+        const missing =
+          highlightMissing &&
+          (missingNames
+            ? missingNames.includes(field.name) && isBlank(value)
+            : isMissing(field, values));
         const inputName = `${idPrefix}.${field.name}`;
         const error = errors[field.name];
         const label = (
@@ -418,7 +425,7 @@ export const ServiceFields = ({
                       disabled={disabled}
                       value={fromDay(day)}
                       onChange={(date) => set(officeInstant(toDay(date), time || '09:00'))}
-                      onClear={() => set(null)}
+                      onClear={disabled ? undefined : () => set(null)}
                       clearLabel={clearLabel}
                     />
                   </Box>
@@ -459,7 +466,7 @@ export const ServiceFields = ({
                     disabled={disabled}
                     value={fromDay(value as string | undefined)}
                     onChange={(date) => set(toDay(date))}
-                    onClear={() => set('')}
+                    onClear={disabled ? undefined : () => set('')}
                     clearLabel={clearLabel}
                   />
                 ) : field.kind === 'time' ? (
@@ -468,7 +475,7 @@ export const ServiceFields = ({
                     disabled={disabled}
                     value={(value as string | undefined) ?? ''}
                     onChange={(next) => set(next ?? '')}
-                    onClear={() => set('')}
+                    onClear={disabled ? undefined : () => set('')}
                     clearLabel={clearLabel}
                   />
                 ) : field.kind === 'enumeration' ? (
@@ -477,7 +484,7 @@ export const ServiceFields = ({
                     placeholder={t('fields.choose', 'Elige una opción')}
                     value={(value as string | undefined) || null}
                     onChange={(next) => set(String(next))}
-                    onClear={() => set('')}
+                    onClear={disabled ? undefined : () => set('')}
                     clearLabel={clearLabel}
                   >
                     {(field.options ?? []).map((option) => (

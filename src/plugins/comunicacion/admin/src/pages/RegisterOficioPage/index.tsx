@@ -259,7 +259,7 @@ export const RegisterOficioPage = () => {
                         noOptionsMessage={() =>
                           t('intake.area.none', 'Ningún área coincide con lo escrito')
                         }
-                        autocomplete="list"
+                        autocomplete={{ type: 'list', filter: 'contains' }}
                       >
                         {areas.map((area) => (
                           <ComboboxOption key={area.documentId} value={area.documentId}>
