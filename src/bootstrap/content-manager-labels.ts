@@ -269,6 +269,8 @@ export const configureContentManager = async ({ strapi }: { strapi: Core.Strapi 
     const configuration = (await service.findConfiguration(contentType)) as Configuration;
     const workflow = workflowForUid(uid);
     const readOnly = new Set(workflow ? systemFields(workflow) : []);
+    // The acuse de recibo is generated when the oficio is registered.
+    if (workflow === 'oficio') readOnly.add('acuse');
     let changed = false;
 
     for (const [field, metadata] of Object.entries(configuration.metadatas)) {

@@ -38,6 +38,7 @@ export const LABELS: Readonly<Record<string, string>> = {
   responseFolio: 'Folio de la respuesta',
   responseDate: 'Fecha de la respuesta',
   responseDocument: 'Oficio de respuesta',
+  acuse: 'Acuse de recibo',
   requesterName: 'Nombre de quien solicita',
   requesterPhone: 'Teléfono de quien solicita',
   requesterEmail: 'Correo de quien solicita',

@@ -7,7 +7,9 @@ import type { NotificationRulesService } from '../api/notification/services/noti
 import type { OutboxService } from '../api/notification/services/outbox';
 import type { StaffNotificationsService } from '../api/notification/services/staff-notifications';
 import type { TaskLeaseService } from '../api/notification/services/task-lease';
+import type { AcuseService } from '../api/oficio/services/acuse';
 import type { FolioService } from '../api/oficio/services/folio';
+import type { RegistrationService } from '../api/oficio/services/registration';
 import type { AnswerPdfService } from '../api/site-publishing/services/answer-pdf';
 import type { SitePublishingService } from '../api/site-publishing/services/site-publishing';
 import type { SiteVerificationService } from '../api/site-publishing/services/site-verification';
@@ -35,6 +37,8 @@ interface Services {
   workflow: WorkflowService;
   'workflow-writes': WorkflowWritesService;
   'answer-pdf': AnswerPdfService;
+  acuse: AcuseService;
+  'oficio-registration': RegistrationService;
   'site-publishing': SitePublishingService;
   'site-verification': SiteVerificationService;
   'site-webhook': SiteWebhookService;
@@ -56,6 +60,8 @@ const UIDS: { [K in keyof Services]: `api::${string}.${string}` } = {
   workflow: 'api::workflow.workflow',
   'workflow-writes': 'api::workflow.workflow-writes',
   'answer-pdf': 'api::site-publishing.answer-pdf',
+  acuse: 'api::oficio.acuse',
+  'oficio-registration': 'api::oficio.registration',
   'site-publishing': 'api::site-publishing.site-publishing',
   'site-verification': 'api::site-publishing.site-verification',
   'site-webhook': 'api::site-publishing.site-webhook',

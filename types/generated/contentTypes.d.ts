@@ -1021,6 +1021,7 @@ export interface ApiOficioOficio extends Struct.CollectionTypeSchema {
     draftAndPublish: false;
   };
   attributes: {
+    acuse: Schema.Attribute.Media<'files'> & Schema.Attribute.Private;
     addressedTo: Schema.Attribute.Enumeration<['direccion', 'presidencia']> &
       Schema.Attribute.DefaultTo<'direccion'>;
     advisories: Schema.Attribute.Relation<'oneToMany', 'api::advisory.advisory'>;

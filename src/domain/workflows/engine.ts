@@ -147,6 +147,23 @@ function verdictOf(
   return { lead, met, earliest };
 }
 
+/**
+ * The lead-time verdict of a work item received at `received`, and whether its lead time is
+ * waived (kept for information only); null for a workflow without lead time.
+ */
+export function leadVerdict(
+  workflow: WorkflowKey,
+  item: Item,
+  received: Date,
+  calendar: BusinessCalendar,
+  settings: WorkflowSettings
+): (LeadVerdict & { waived: boolean }) | null {
+  const definition = definitionOf(workflow);
+  const verdict = verdictOf(definition, item, received, calendar, settings);
+  if (!verdict) return null;
+  return { ...verdict, waived: definition.leadTime?.waived?.(item) === true };
+}
+
 function dueOf(
   definition: WorkflowDefinition,
   item: Item,

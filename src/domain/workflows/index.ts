@@ -62,6 +62,7 @@ export {
   initialState,
   isClosed,
   leadTimeOf,
+  leadVerdict,
   planCreate,
   planTransition,
   recomputeSchedule,

@@ -1,7 +1,9 @@
-import { factories, type UID } from '@strapi/strapi';
+import { factories } from '@strapi/strapi';
 import { yup } from '@strapi/utils';
-import { WORKFLOW_UIDS, type WorkflowKey } from '../../../domain/workflows';
-import { runAs, SYSTEM_ACTOR } from '../../../services/write-context';
+import { WORK_ITEM_KEYS, type WorkItemKey } from '../../../domain/workflows';
+import { SERVICE_FIELDS as DOMAIN_SERVICE_FIELDS } from '../../../domain/workflows/intake-requirements';
+import { SYSTEM_ACTOR } from '../../../services/write-context';
+import { getService } from '../../../utils/get-service';
 import { requireArea } from '../../../utils/area-scope';
 import { invalid } from '../../../utils/errors';
 import { validateInput } from '../../../utils/validation';
@@ -10,41 +12,19 @@ import { ADDRESSEE_LABELS } from '../../../domain/workflows/intake-values';
 
 const UID_OFICIO = 'api::oficio.oficio';
 
-/** What an area may say about each service it requests; everything else the office decides. */
-const SERVICE_FIELDS: Record<string, readonly string[]> = {
-  design: [
-    'title',
-    'medium',
-    'eventName',
-    'eventDate',
-    'eventTime',
-    'place',
-    'specification',
-    'responsiblePerson',
-    'requirements',
-    'logos',
-    'contactPhone',
-    'officeAddress',
-  ],
-  'coverage-event': ['title', 'eventName', 'startsAt', 'endsAt', 'place', 'deliverables'],
-  'social-post': ['title', 'text', 'eventDate', 'networks'],
-  'web-publication': ['title', 'section', 'summary', 'body', 'wantedDate', 'isNews'],
-  'transparency-document': [
-    'title',
-    'law',
-    'lawVersion',
-    'article',
-    'fraccion',
-    'ejercicio',
-    'periodStart',
-    'periodEnd',
-    'responsibleArea',
-    'note',
-    'body',
-    'wantedDate',
-  ],
-  'email-account-request': ['title', 'kind', 'personName', 'personPosition', 'requestedAddress'],
-};
+/** Media attributes of the services: not given through this door. */
+const FILE_FIELDS = ['attachments', 'file'];
+
+/**
+ * What an area may say about each service it requests through this door (the domain's list, files
+ * aside: they come with the portal's upload); everything else the office decides.
+ */
+const SERVICE_FIELDS: Record<string, readonly string[]> = Object.fromEntries(
+  WORK_ITEM_KEYS.filter((key) => key !== 'advisory').map((key) => [
+    key,
+    DOMAIN_SERVICE_FIELDS[key].filter((field) => !FILE_FIELDS.includes(field)),
+  ])
+);
 
 const oficioSchema = yup
   .object({
@@ -107,39 +87,6 @@ export default factories.createCoreController(UID_OFICIO, ({ strapi }) => {
     },
   });
 
-  /**
-   * The logos an area asks for, as documentIds of the catalogue in the order they go on the
-   * design, turned into the design's ordered list. An unknown logo is refused here; an inactive
-   * one by the `logo-active` rule.
-   */
-  const logoChoices = async (given: unknown) => {
-    if (given === null || given === undefined) return [];
-    const ids = Array.isArray(given) ? given : [given];
-    if (ids.some((id) => typeof id !== 'string' || id.trim() === '')) {
-      throw invalid(
-        'INVALID_REQUEST',
-        'Los logotipos van en una lista con el identificador (documentId) de cada logotipo del ' +
-          'catálogo, en el orden en que deben aparecer.',
-        { fields: ['logos'] }
-      );
-    }
-    const found = (await strapi.db.query('api::logo.logo').findMany({
-      where: { documentId: { $in: ids } },
-      select: ['documentId'],
-    })) as { documentId: string }[];
-    const known = new Set(found.map((logo) => logo.documentId));
-    const unknown = (ids as string[]).filter((id) => !known.has(id));
-    if (unknown.length > 0) {
-      throw invalid(
-        'INVALID_REQUEST',
-        `No existe en el catálogo el logotipo ${unknown.map((id) => `«${id}»`).join(', ')}: ` +
-          'consulta los logotipos en /api/logos.',
-        { fields: ['logos'], unknown }
-      );
-    }
-    return (ids as string[]).map((logo) => ({ logo }));
-  };
-
   return {
     async find(ctx) {
       return scope.find(this, ctx);
@@ -174,53 +121,46 @@ export default factories.createCoreController(UID_OFICIO, ({ strapi }) => {
         name: `${area.name} (${user.username ?? user.email ?? user.id})`,
       };
 
-      const result = await strapi.db.transaction(async () => {
-        const oficio = (await runAs(actor, () =>
-          strapi.documents(UID_OFICIO).create({
-            data: {
-              ...oficioData,
-              channel: oficioData.channel ?? 'digital',
-              receivedAt: new Date().toISOString(),
-              area: area.id,
-            } as never,
-          })
-        )) as unknown as Record<string, unknown> & { documentId: string };
-
-        const created = [];
-        for (const service of services) {
-          const { type, ...fields } = service;
-          if (type === 'design' && 'logos' in fields)
-            fields.logos = await logoChoices(fields.logos);
-          const uid = WORKFLOW_UIDS[type as WorkflowKey] as UID.ContentType;
-          // Registered with the oficio on the area's behalf: the office's intake, not a staff act.
-          const item = (await runAs(
-            SYSTEM_ACTOR,
-            () =>
-              strapi
-                .documents(uid)
-                .create({ data: { ...fields, oficio: oficio.documentId } as never }),
-            `Solicitado en el oficio ${String(oficio.folio)}`
-          )) as unknown as Record<string, unknown>;
-          created.push({
-            type,
-            documentId: item.documentId,
-            title: item.title,
-            workflowStatus: item.workflowStatus,
-            leadTimeMet: item.leadTimeMet ?? null,
-            earliestAllowedDate: item.earliestAllowedDate ?? null,
-            dueAt: item.dueAt ?? null,
-          });
+      const registration = getService('oficio-registration', strapi);
+      const data = [];
+      for (const { type, ...fields } of services) {
+        if (type === 'design' && 'logos' in fields) {
+          fields.logos = await registration.logoChoices(fields.logos);
         }
-        const stored = (await strapi.db.query(UID_OFICIO).findOne({
-          where: { documentId: oficio.documentId },
-          select: ['documentId', 'folio', 'receivedAt', 'receptionDay', 'workflowStatus', 'isLate'],
-        })) as Record<string, unknown>;
-        return {
-          ...stored,
-          area: { documentId: area.documentId, name: area.name },
-          services: created,
-        };
+        data.push({ workflow: type as WorkItemKey, fields });
+      }
+      const registered = await registration.register({
+        actor,
+        // Registered with the oficio on the area's behalf: the office's intake, not a staff act.
+        itemActor: SYSTEM_ACTOR,
+        area,
+        oficio: {
+          ...oficioData,
+          channel: oficioData.channel ?? 'digital',
+          receivedAt: new Date().toISOString(),
+        },
+        services: data,
+        // The area completes what it left blank from its portal; the office asks for it if not.
+        holdWhenIncomplete: false,
       });
+      const result = {
+        documentId: registered.documentId,
+        folio: registered.folio,
+        receivedAt: registered.receivedAt,
+        receptionDay: registered.receptionDay,
+        workflowStatus: registered.status,
+        isLate: registered.isLate,
+        area: { documentId: area.documentId, name: area.name },
+        services: registered.services.map((service) => ({
+          type: service.workflow,
+          documentId: service.documentId,
+          title: service.title,
+          workflowStatus: service.status,
+          leadTimeMet: service.leadTimeMet,
+          earliestAllowedDate: service.earliestAllowedDate,
+          dueAt: service.dueAt,
+        })),
+      };
 
       ctx.status = 201;
       ctx.body = { data: result };

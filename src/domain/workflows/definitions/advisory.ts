@@ -1,4 +1,5 @@
-import { missingData, requireFields } from '../guards';
+import { missingData } from '../guards';
+import { intakeGuard } from '../intake-requirements';
 import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
 import type { Guard, Item, RoleRef, WorkflowDefinition } from '../types';
 import { dateOf, recordsOf } from '../values';
@@ -55,7 +56,7 @@ export const ADVISORY: WorkflowDefinition = {
       to: 'en_seguimiento',
       label: 'Dar seguimiento',
       roles: ADVISORS,
-      guards: [requireFields(['topic'])],
+      guards: [intakeGuard('advisory')],
     },
     {
       from: ['en_seguimiento'],

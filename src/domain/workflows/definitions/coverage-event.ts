@@ -1,5 +1,6 @@
 import { mexicoCityParts } from '../../calendar';
 import { fail, lateAcceptance, missingData, requireFields } from '../guards';
+import { intakeGuard } from '../intake-requirements';
 import { asStoredJson } from '../intake-values';
 import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
 import { COVERAGE_SCHEDULER } from '../roles';
@@ -263,7 +264,7 @@ export const COVERAGE_EVENT: WorkflowDefinition = {
       label: 'Programar',
       roles: [COVERAGE_SCHEDULER],
       guards: [
-        requireFields(['startsAt', 'endsAt', 'place', 'deliverables']),
+        intakeGuard('coverage-event'),
         validInterval,
         requireFields(['crew'], { message: 'Asigna al menos una persona a la cobertura.' }),
         lateAcceptance(),

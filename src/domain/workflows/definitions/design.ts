@@ -1,4 +1,5 @@
-import { fail, lateAcceptance, missingData, requireFields } from '../guards';
+import { fail, lateAcceptance, missingData } from '../guards';
+import { intakeGuard } from '../intake-requirements';
 import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
 import { ASSIGNED_DESIGNER } from '../roles';
 import type { Effect, Guard, Item, RoleRef, WorkflowDefinition } from '../types';
@@ -208,15 +209,8 @@ export const DESIGN: WorkflowDefinition = {
       label: 'Iniciar diseño',
       roles: DESIGNER,
       guards: [
-        requireFields([
-          'medium',
-          'eventName',
-          'eventDate',
-          'eventTime',
-          'place',
-          'specification',
-          'responsiblePerson',
-        ]),
+        // SPEC §2's data (intake-requirements); the logos with their own message.
+        intakeGuard('design', { except: ['logos'] }),
         logosChosen,
         printAddressee,
         lateAcceptance(),

@@ -8,6 +8,7 @@ import {
   requireFields,
 } from '../guards';
 import { capitalize, stateWord } from '../grammar';
+import { intakeGuard } from '../intake-requirements';
 import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
 import { ASSIGNED_DESIGNER } from '../roles';
 import type {
@@ -184,11 +185,7 @@ function publicationWorkflow(rules: PublicationRules): WorkflowDefinition {
 export const WEB_PUBLICATION: WorkflowDefinition = publicationWorkflow({
   key: 'web-publication',
   leadDays: (settings) => settings.webPublicationLeadBusinessDays,
-  intake: requireFields([
-    'section',
-    'wantedDate',
-    { field: 'body', anyOf: ['body', 'attachments'] },
-  ]),
+  intake: intakeGuard('web-publication'),
   checks: REVIEW_CHECKS['web-publication'] ?? [],
   publishGuards: [
     blackout(({ now }) => mexicoCityParts(now).date, {
@@ -241,16 +238,7 @@ export const WEB_PUBLICATION: WorkflowDefinition = publicationWorkflow({
 export const TRANSPARENCY_DOCUMENT: WorkflowDefinition = publicationWorkflow({
   key: 'transparency-document',
   leadDays: (settings) => settings.transparencyLeadBusinessDays,
-  intake: requireFields([
-    'law',
-    'article',
-    'fraccion',
-    'ejercicio',
-    'periodStart',
-    'periodEnd',
-    'responsibleArea',
-    { field: 'file', anyOf: ['file', 'body'] },
-  ]),
+  intake: intakeGuard('transparency-document'),
   checks: REVIEW_CHECKS['transparency-document'] ?? [],
   publishGuards: [],
 });

@@ -21,6 +21,7 @@ export {
   availableTransitions,
   isClosed,
   isDraftAndPublish,
+  resolveRoles,
   workflowForUid,
   type Actor,
   type AvailableTransition,
@@ -28,6 +29,7 @@ export {
   type Facts,
   type Role,
   type WorkflowKey,
+  type WorkItemKey,
 } from '../../../../domain/workflows';
 
 // Work-item rows as the workflow service reads them.
@@ -46,7 +48,13 @@ export {
   type Door,
 } from '../../../../domain/workflows/invariants';
 export { PERSONAL_FIELDS, type AuditChange } from '../../../../domain/workflows/audit';
-export { DELIVERABLE_LABELS } from '../../../../domain/workflows/intake-values';
+export {
+  ADDRESSEE_LABELS,
+  COPY_LABELS,
+  DELIVERABLE_LABELS,
+} from '../../../../domain/workflows/intake-values';
+export { OPTION_LABELS, missingIntake } from '../../../../domain/workflows/intake-requirements';
+export type { RegisteredService } from '../../../../api/oficio/services/registration';
 export { labelOf } from '../../../../utils/field-labels';
 export {
   CREW_OVERLAP_POPULATE,

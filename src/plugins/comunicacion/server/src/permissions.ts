@@ -15,6 +15,7 @@ export const PERMISSIONS = {
   siteDeliveries: 'plugin::comunicacion.site.deliveries.read',
   transparency: 'plugin::comunicacion.transparency.read',
   surveys: 'plugin::comunicacion.surveys.read',
+  register: 'plugin::comunicacion.oficios.register',
 } as const;
 
 /**
@@ -56,6 +57,7 @@ export const ACTIONS = [
   action(uidOf(PERMISSIONS.acceptLate), 'Aceptar solicitudes extemporáneas', 'Acciones'),
   action(uidOf(PERMISSIONS.proposals), 'Subir versiones de propuesta de diseño', 'Acciones'),
   action(uidOf(PERMISSIONS.publish), 'Publicar en el sitio y retirar del sitio', 'Acciones'),
+  action(uidOf(PERMISSIONS.register), 'Registrar oficios y agregarles servicios', 'Acciones'),
 ];
 
 type StaffRole = Exclude<Role, 'area' | 'secretaria_tecnica' | 'system'>;
@@ -73,6 +75,7 @@ const COORDINATOR = [
   PERMISSIONS.acceptLate,
   PERMISSIONS.holidays,
   PERMISSIONS.settings,
+  PERMISSIONS.register,
 ];
 
 /** Publishing to the municipal site and its transparency obligations. */
@@ -142,6 +145,7 @@ export const ROLE_GRANTS: Record<StaffRole, string[]> = {
     PERMISSIONS.assign,
     PERMISSIONS.acceptLate,
     PERMISSIONS.proposals,
+    PERMISSIONS.register,
     // It schedules its organisms' coverage (with the Community Manager).
     PERMISSIONS.calendar,
     ...queuesOf('coordinador_organismos'),

@@ -1,6 +1,7 @@
 import calendar from './calendar';
 import configuration from './configuration';
 import dashboard from './dashboard';
+import intake from './intake';
 import items from './items';
 import meta from './meta';
 import notifications from './notifications';
@@ -15,6 +16,7 @@ export default {
   calendar,
   configuration,
   dashboard,
+  intake,
   items,
   meta,
   notifications,

@@ -100,6 +100,19 @@ export default {
         'transparency.obligations',
         guarded(PERMISSIONS.transparency)
       ),
+      route('GET', '/intake/form', 'intake.form', guarded(PERMISSIONS.register)),
+      route('POST', '/intake/lead-time', 'intake.leadTime', guarded(PERMISSIONS.register)),
+      route('POST', '/oficios', 'intake.register', guarded(PERMISSIONS.register)),
+      route(
+        'POST',
+        '/oficios/:documentId/services',
+        'intake.addService',
+        guarded(PERMISSIONS.register)
+      ),
+      route('GET', '/oficios/:documentId/acuse', 'intake.acuse', guarded(PERMISSIONS.oficios)),
+      // Who may complete an item's data is its content type's update permission: checked inside.
+      route('GET', '/items/:workflow/:documentId/form', 'intake.itemForm', guarded()),
+      route('PUT', '/items/:workflow/:documentId', 'intake.completeItem', guarded()),
     ],
   },
   'content-api': {

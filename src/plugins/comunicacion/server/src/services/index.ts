@@ -1,6 +1,7 @@
 /** Services of the plugin, reached through `getPluginService(name)` (`utils/get-plugin-service`). */
 import coverageCalendar from './coverage-calendar';
 import dashboard from './dashboard';
+import intake from './intake';
 import itemActions from './item-actions';
 import officeConfiguration from './office-configuration';
 import oficioView from './oficio-view';
@@ -11,6 +12,7 @@ import transparencyObligations from './transparency-obligations';
 export default {
   'coverage-calendar': coverageCalendar,
   dashboard,
+  intake,
   'item-actions': itemActions,
   'office-configuration': officeConfiguration,
   'oficio-view': oficioView,
