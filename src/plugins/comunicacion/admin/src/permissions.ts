@@ -29,6 +29,7 @@ export const PERMISSIONS = {
   proposals: [action('designs.proposals')],
   publish: [action('site.publish')],
   siteDeliveries: [action('site.deliveries.read')],
+  register: [action('oficios.register')],
 };
 
 /** Any of these shows the menu entry. */

@@ -3,6 +3,7 @@ import type { AvailableTransitionDto } from '../../../shared/contracts/items';
 import { isPublishable, PUBLISH_STATE, WITHDRAW_STATE } from '../utils/publishing';
 import { AcceptLateDialog } from './AcceptLateDialog';
 import { AssignDialog } from './AssignDialog';
+import { CompleteDataDialog, type CompleteDataSubject } from './CompleteDataDialog';
 import { ProposalUploadDialog } from './ProposalUploadDialog';
 import { PublishDialog, type PublicationSubject } from './PublishDialog';
 import { TransitionDialog, type TransitionSubject } from './TransitionDialog';
@@ -21,7 +22,8 @@ export type ItemAction =
       lateReasons?: string | null;
     }
   | { kind: 'proposal'; design: { documentId: string; title: string } }
-  | { kind: 'publish' | 'verify' | 'withdraw'; subject: PublicationSubject };
+  | { kind: 'publish' | 'verify' | 'withdraw'; subject: PublicationSubject }
+  | { kind: 'complete'; item: CompleteDataSubject };
 
 /**
  * The action a chosen transition starts: publishing and withdrawing a web publication or
@@ -83,6 +85,11 @@ export const ItemActionDialogs = ({ action, onClose, onChanged }: ItemActionDial
     />
     <WithdrawDialog
       subject={action?.kind === 'withdraw' ? action.subject : null}
+      onClose={onClose}
+      onDone={onChanged}
+    />
+    <CompleteDataDialog
+      item={action?.kind === 'complete' ? action.item : null}
       onClose={onClose}
       onDone={onChanged}
     />

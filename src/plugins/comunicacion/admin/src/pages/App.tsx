@@ -12,6 +12,7 @@ import { NotificationsNavLink } from './NotificationsPage/components/Notificatio
 import { OficioPage } from './OficioPage';
 import { OficiosPage } from './OficiosPage';
 import { QueuesPage } from './QueuesPage';
+import { RegisterOficioPage } from './RegisterOficioPage';
 import { SettingsPage } from './SettingsPage';
 import { SiteDeliveriesPage } from './SiteDeliveriesPage';
 import { SurveyResultsPage, SurveysPage } from './SurveysPage';
@@ -39,6 +40,8 @@ const Navigation = () => {
   const canSurveys = Object.values(surveys).some(Boolean);
   const { allowedActions: oficios } = useRBAC(PERMISSIONS.oficios);
   const canOficios = Object.values(oficios).some(Boolean);
+  const { allowedActions: register } = useRBAC(PERMISSIONS.register);
+  const canRegister = Object.values(register).some(Boolean);
 
   return (
     <SubNav.Main aria-label={t('plugin.name', 'Comunicación Social')}>
@@ -49,6 +52,9 @@ const Navigation = () => {
           <SubNav.Section label={t('nav.work', 'Trabajo')}>
             {canDashboard && <SubNav.Link to="tablero" label={t('nav.dashboard', 'Tablero')} />}
             <SubNav.Link to="bandejas" label={t('nav.queues', 'Bandejas')} />
+            {canRegister && (
+              <SubNav.Link to="registrar" label={t('nav.register', 'Registrar oficio')} />
+            )}
             {canOficios && <SubNav.Link to="oficios" label={t('nav.oficios', 'Oficios')} />}
             {canCalendar && (
               <SubNav.Link to="calendario" label={t('nav.calendar', 'Calendario de coberturas')} />
@@ -114,6 +120,14 @@ const App = () => (
       <Route path="bandejas" element={<QueuesPage />} />
       <Route path="bandejas/:key" element={<QueuesPage />} />
       <Route path="notificaciones" element={<NotificationsPage />} />
+      <Route
+        path="registrar"
+        element={
+          <Page.Protect permissions={PERMISSIONS.register}>
+            <RegisterOficioPage />
+          </Page.Protect>
+        }
+      />
       <Route
         path="calendario"
         element={

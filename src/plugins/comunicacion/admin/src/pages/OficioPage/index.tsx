@@ -14,6 +14,7 @@ import { PLUGIN_ID } from '../../pluginId';
 import { errorMessage } from '../../services/api';
 import { useGetOficioQuery } from '../../services/oficios';
 import { Documents, ResponseSection } from './components/Documents';
+import { IntakeActions } from './components/IntakeActions';
 import { OficioData } from './components/OficioData';
 import { Timeline } from './components/Timeline';
 import { WorkItems } from './components/WorkItems';
@@ -113,6 +114,7 @@ export const OficioPage = () => {
             )}
           </TransitionButtons>
         }
+        endActions={<IntakeActions oficio={oficio} onChanged={refetch} />}
       />
       <Layouts.Content>
         <Flex direction="column" alignItems="stretch" gap={6}>

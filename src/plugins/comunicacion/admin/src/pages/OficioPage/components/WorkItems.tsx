@@ -98,6 +98,21 @@ export const WorkItems = ({ items, onAction }: WorkItemsProps) => {
                     {t('queues.actions.assign', 'Asignar')}
                   </Button>
                 )}
+                <Button
+                  variant="tertiary"
+                  onClick={() =>
+                    onAction({
+                      kind: 'complete',
+                      item: {
+                        workflow: item.workflow,
+                        documentId: item.documentId,
+                        title: item.title,
+                      },
+                    })
+                  }
+                >
+                  {t('complete.action', 'Completar datos')}
+                </Button>
                 {canUpload && (
                   <Button
                     variant="tertiary"

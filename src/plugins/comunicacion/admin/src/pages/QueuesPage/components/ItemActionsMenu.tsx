@@ -141,6 +141,18 @@ export const ItemActionsMenu = ({ item, onAction }: ItemActionsMenuProps) => {
             {t('queues.actions.uploadProposal', 'Subir versión de propuesta')}
           </Menu.Item>
         )}
+        {!isOficio && (
+          <Menu.Item
+            onSelect={() =>
+              onAction({
+                kind: 'complete',
+                item: { workflow: item.workflow, documentId: item.documentId, title: item.title },
+              })
+            }
+          >
+            {t('complete.action', 'Completar datos')}
+          </Menu.Item>
+        )}
         {item.oficio && permissions.canReadOficios && (
           <Menu.Item
             onSelect={() =>
