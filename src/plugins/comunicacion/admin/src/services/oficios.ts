@@ -1,8 +1,7 @@
-import type { AssignItem } from '../../../shared/contracts/items';
-import type { AcceptLate, GetOficio } from '../../../shared/contracts/oficios';
-import { comunicacionApi, WORK_TAGS } from './api';
+import type { GetOficio } from '../../../shared/contracts/oficios';
+import { comunicacionApi } from './api';
 
-/** The oficio page: one oficio with its items and Historial, and the actions taken on it. */
+/** The oficio page: one oficio with its items and Historial (its actions are in `items.ts`). */
 const oficiosApi = comunicacionApi.injectEndpoints({
   endpoints: (build) => ({
     /** GET /comunicacion/oficios/:documentId */
@@ -17,26 +16,7 @@ const oficiosApi = comunicacionApi.injectEndpoints({
         { type: 'ComunicacionOficio', id: documentId },
       ],
     }),
-    /** POST /comunicacion/oficios/:documentId/accept-late */
-    acceptLate: build.mutation<
-      AcceptLate.Response['data'],
-      AcceptLate.Request['params'] & AcceptLate.Request['body']
-    >({
-      query: ({ documentId, justification }) => ({
-        url: `/comunicacion/oficios/${encodeURIComponent(documentId)}/accept-late`,
-        method: 'POST',
-        data: { justification },
-      }),
-      transformResponse: (response: AcceptLate.Response) => response.data,
-      invalidatesTags: [...WORK_TAGS],
-    }),
-    /** POST /comunicacion/items/assign */
-    assignItem: build.mutation<AssignItem.Response['data'], AssignItem.Request['body']>({
-      query: (body) => ({ url: '/comunicacion/items/assign', method: 'POST', data: body }),
-      transformResponse: (response: AssignItem.Response) => response.data,
-      invalidatesTags: [...WORK_TAGS],
-    }),
   }),
 });
 
-export const { useGetOficioQuery, useAcceptLateMutation, useAssignItemMutation } = oficiosApi;
+export const { useGetOficioQuery } = oficiosApi;

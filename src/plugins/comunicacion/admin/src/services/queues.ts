@@ -1,11 +1,10 @@
-import type { GetItemTransitions } from '../../../shared/contracts/items';
 import type { GetQueue, ListQueues } from '../../../shared/contracts/queues';
 import { comunicacionApi, queryString } from './api';
 
 /** A queue's key and its filters, as the page keeps them in the URL. */
 export type GetQueueArgs = { key: string } & GetQueue.Request['query'];
 
-/** Bandejas: the staff member's queues, one queue's items and a row's available transitions. */
+/** Bandejas: the staff member's queues and one queue's items (a row's actions are in `items.ts`). */
 const queuesApi = comunicacionApi.injectEndpoints({
   endpoints: (build) => ({
     /** GET /comunicacion/queues */
@@ -27,22 +26,7 @@ const queuesApi = comunicacionApi.injectEndpoints({
         { type: 'ComunicacionQueue', id: key },
       ],
     }),
-    /** GET /comunicacion/items/transitions?uid=…&documentId=… */
-    getItemTransitions: build.query<
-      GetItemTransitions.Response['data'],
-      GetItemTransitions.Request['query']
-    >({
-      query: (params) => ({
-        url: `/comunicacion/items/transitions${queryString(params)}`,
-        method: 'GET',
-      }),
-      transformResponse: (response: GetItemTransitions.Response) => response.data,
-      providesTags: (_result, _error, { documentId }) => [
-        'ComunicacionItem',
-        { type: 'ComunicacionItem', id: documentId },
-      ],
-    }),
   }),
 });
 
-export const { useGetQueuesQuery, useGetQueueQuery, useLazyGetItemTransitionsQuery } = queuesApi;
+export const { useGetQueuesQuery, useGetQueueQuery } = queuesApi;

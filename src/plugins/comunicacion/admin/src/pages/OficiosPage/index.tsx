@@ -5,7 +5,7 @@ import { Layouts, Page, Pagination, useIsMobile } from '@strapi/strapi/admin';
 import { ExportButtons } from '../../components/ExportButtons';
 import { useT } from '../../hooks/useT';
 import { errorMessage } from '../../services/api';
-import { useGetMetaQuery } from '../../services/meta';
+import { useGetMetaQuery } from '../../services/items';
 import { useSearchOficiosQuery } from '../../services/search';
 import { OficioSearchFilters } from './components/OficioSearchFilters';
 import { OficioCards, OficiosTable } from './components/OficiosTable';

@@ -8,7 +8,7 @@ import { ItemActionDialogs, type ItemAction } from '../../components/ItemActionD
 import { useT } from '../../hooks/useT';
 import { PLUGIN_ID } from '../../pluginId';
 import { errorMessage } from '../../services/api';
-import { useGetMetaQuery } from '../../services/meta';
+import { useGetMetaQuery } from '../../services/items';
 import { useGetQueueQuery, useGetQueuesQuery } from '../../services/queues';
 import { QueueCards } from './components/QueueCards';
 import { QueueFilters } from './components/QueueFilters';

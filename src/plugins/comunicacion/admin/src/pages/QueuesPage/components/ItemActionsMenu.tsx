@@ -7,7 +7,7 @@ import { usePluginPermissions } from '../../../hooks/usePluginPermissions';
 import { useT } from '../../../hooks/useT';
 import { PLUGIN_ID } from '../../../pluginId';
 import { errorMessage } from '../../../services/api';
-import { useLazyGetItemTransitionsQuery } from '../../../services/queues';
+import { useLazyGetItemTransitionsQuery } from '../../../services/items';
 import { isPublishable, isVerifiable, visibleTransitions } from '../../../utils/publishing';
 
 const OFICIO_UID = 'api::oficio.oficio';
