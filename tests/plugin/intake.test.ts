@@ -398,6 +398,15 @@ describe('registrar un oficio desde el plugin y completar sus datos', () => {
       },
       /Fecha deseada de publicación no es una fecha válida/,
     ],
+    [
+      'una fecha fuera del calendario de días hábiles',
+      {
+        services: [
+          { workflow: 'web-publication', fields: { title: 'Aviso', wantedDate: '9999-12-31' } },
+        ],
+      },
+      /está fuera del calendario de días hábiles \(2000 a 2100\)/,
+    ],
     ['una recepción futura', { receivedAt: '2099-01-01T10:00:00Z' }, /no puede ser posterior/],
   ])('rechaza %s con 400 en español y no escribe nada', async (_name, change, message) => {
     const before = await countOficios();
