@@ -89,12 +89,10 @@ describe('las cuentas del personal empiezan en español', () => {
       });
     expect(invited.status).toBe(201);
     // As invitations made before this default were stored.
-    await app.strapi.db
-      .query(ADMIN_USER_UID)
-      .update({
-        where: { email: 'fotografo.antiguo@calimaya.local' },
-        data: { preferedLanguage: null },
-      });
+    await app.strapi.db.query(ADMIN_USER_UID).update({
+      where: { email: 'fotografo.antiguo@calimaya.local' },
+      data: { preferedLanguage: null },
+    });
     expect(await languageOf('fotografo.antiguo@calimaya.local')).toBeNull();
 
     const registered = await app

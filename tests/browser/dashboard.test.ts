@@ -33,6 +33,15 @@ const TOTAL_KEYS = [
   'lateAwaitingAcceptance',
 ] as const;
 
+/** Each total card's label. */
+const LABELS = {
+  open: 'Abiertos',
+  overdue: 'Vencidos',
+  dueToday: 'Vencen hoy',
+  dueThisWeek: 'Vencen esta semana',
+  lateAwaitingAcceptance: 'Extemporáneos por aceptar',
+} as const;
+
 /** Today in Mexico City, and days around it, as YYYY-MM-DD. */
 const mexicoCityDay = (offsetDays = 0) =>
   new Intl.DateTimeFormat('en-CA', {
@@ -214,6 +223,124 @@ describe('Tablero y páginas de configuración en el navegador, como Director(a)
     await waitForAppIdle(page);
     await page.getByTestId('throughput-summary').filter({ hasText: 'en 4 semanas' }).waitFor();
     await screenshot(page, 'tablero-4-semanas');
+
+    expect(pageErrors(page)).toEqual([]);
+  });
+
+  it('cada cifra del Tablero abre su bandeja con el mismo filtro, y los plurales concuerdan', async () => {
+    const page = await ctx.newPage();
+    director = await loginInBrowser(page, 'director');
+    await openAdmin(page, '/plugins/comunicacion/tablero');
+    await waitForHeading(page, 'Tablero');
+    await waitForAppIdle(page);
+    const api = (
+      (
+        await ctx.app
+          .http()
+          .get('/comunicacion/dashboard')
+          .query({ weeks: '12' })
+          .set(director.auth)
+      ).body as GetDashboard.Response
+    ).data;
+    const today = api.today;
+    const yesterday = new Date(Date.parse(`${today}T12:00:00Z`) - 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    /** The queue holding most of a figure, the first one on a tie. */
+    const busiest = (count: (queue: GetDashboard.QueueCounts) => number) =>
+      api.queues.reduce((best, queue) => (count(queue) > count(best) ? queue : best)).key;
+    const base = '/admin/plugins/comunicacion/bandejas';
+
+    // Each card is a link named by its label and number, to the queue and due dates it counts.
+    const expected: Record<(typeof TOTAL_KEYS)[number], string> = {
+      open: `${base}/${busiest((q) => q.total)}`,
+      overdue: `${base}/${busiest((q) => q.overdue)}?dueTo=${yesterday}`,
+      dueToday: `${base}/${busiest((q) => q.dueToday)}?dueFrom=${today}&dueTo=${today}`,
+      dueThisWeek: `${base}/${busiest((q) => q.dueToday + q.total)}?dueFrom=${today}&dueTo=${api.weekEnd}`,
+      lateAwaitingAcceptance: `${base}/recepcion`,
+    };
+    for (const key of TOTAL_KEYS) {
+      const link = page.getByRole('link', {
+        name: `${LABELS[key]}: ${api.totals[key]}`,
+        exact: true,
+      });
+      await expect(link.getAttribute('href')).resolves.toBe(expected[key]);
+    }
+
+    // Following «Vencidos» lists yesterday's follow-up, not today's.
+    await page.getByRole('link', { name: `Vencidos: ${api.totals.overdue}`, exact: true }).click();
+    await page.waitForURL((url) => `${url.pathname}${url.search}` === expected.overdue);
+    await waitForAppIdle(page);
+    if (expected.overdue.includes('/organismos?')) {
+      await page.getByText('Seguimiento de imagen 1', { exact: true }).first().waitFor();
+      await expect(
+        page.getByText('Seguimiento de imagen 2', { exact: true }).count()
+      ).resolves.toBe(0);
+    }
+    await screenshot(page, 'vencidos-desde-el-tablero');
+    await page.goBack();
+    await waitForHeading(page, 'Tablero');
+    await waitForAppIdle(page);
+
+    // Plurals follow the numbers: «1 de 1 cerrado», «2 diseños», «1 ronda en promedio».
+    const closed = api.throughput.reduce((sum, week) => sum + week.closed, 0);
+    const onTime = api.throughput.reduce((sum, week) => sum + week.onTime, 0);
+    await page
+      .getByTestId('on-time-percentage')
+      .filter({ hasText: `(${onTime} de ${closed} ${closed === 1 ? 'cerrado' : 'cerrados'})` })
+      .waitFor();
+    const plural = (count: number, one: string, other: string) =>
+      `${count} ${count === 1 ? one : other}`;
+    const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    for (const row of api.revisionRoundsByArea) {
+      const average = Math.round(row.average * 10) / 10;
+      const text = `${average} ${average === 1 ? 'ronda' : 'rondas'} en promedio (${plural(row.designs, 'diseño', 'diseños')}, ${plural(row.rounds, 'ronda', 'rondas')})`;
+      // The decimal separator is the locale's.
+      await page
+        .getByText(new RegExp(escape(text).replace('\\.', '[.,]')))
+        .first()
+        .waitFor();
+    }
+    const body = await page.locator('main').first().innerText();
+    expect(body).not.toMatch(/\b1 (cerrados|rondas|diseños|semanas)\b/);
+
+    // Gobierno Digital holds two workflows: each one's states under its own name.
+    const digital = page.getByTestId('queue-row-gobierno_digital');
+    await digital
+      .getByTestId('workflow-states-web-publication')
+      .getByText('Publicación en el sitio web', { exact: true })
+      .waitFor();
+    await digital
+      .getByTestId('workflow-states-transparency-document')
+      .getByText('Documento de transparencia', { exact: true })
+      .waitFor();
+    // Each state agrees with its own noun (the badges are drawn upper-case).
+    await expect(
+      digital.getByTestId('workflow-states-web-publication').textContent()
+    ).resolves.toMatch(/Recibida: \d+/);
+    await expect(
+      digital.getByTestId('workflow-states-transparency-document').textContent()
+    ).resolves.toMatch(/Recibido: \d+/);
+    await digital.scrollIntoViewIfNeeded();
+    await screenshot(page, 'tablero-gobierno-digital');
+
+    // «Exportar» asks for a period and downloads the per-area figures.
+    await page.getByRole('button', { name: 'Exportar' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Exportar las cifras por área' });
+    await dialog.waitFor();
+    await dialog.getByRole('combobox', { name: 'Desde' }).waitFor();
+    await dialog.getByRole('combobox', { name: 'Hasta' }).waitFor();
+    await dialog.getByRole('radio', { name: 'CSV (.csv)' }).click();
+    await screenshot(page, 'tablero-exportar');
+    const exported = page.waitForRequest((request) =>
+      request.url().includes('/comunicacion/dashboard/export?')
+    );
+    await dialog.getByRole('button', { name: 'Descargar' }).click();
+    const query = new URL((await exported).url()).searchParams;
+    expect(query.get('format')).toBe('csv');
+    expect(query.get('to')).toBe(today);
+    expect(query.get('from')).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((query.get('from') ?? '') <= today).toBe(true);
 
     expect(pageErrors(page)).toEqual([]);
   });
