@@ -46,7 +46,7 @@ export const OficioSearchBox = () => {
           onChange={(event: React.ChangeEvent<HTMLInputElement>) => setText(event.target.value)}
           onClear={() => setText('')}
           clearLabel={t('search.clear', 'Borrar búsqueda')}
-          placeholder={t('search.placeholder', 'Buscar oficio o folio')}
+          placeholder={t('search.placeholder', 'Folio o asunto')}
         >
           {t('search.label', 'Buscar oficios por folio, asunto o referencia')}
         </Searchbar>
