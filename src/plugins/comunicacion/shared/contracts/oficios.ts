@@ -51,6 +51,10 @@ export interface TimelineChange {
 /** Any other write to the oficio or its items (the audit trail): who, through which door, what. */
 export interface EditEntry extends TimelineBase {
   kind: 'edit';
+  /**
+   * The audit trail's action (`update`, `correction`, …), or `late_acceptance`: a coordinator
+   * accepted the late request (`actorName` who, `at` when, `comment` the justification).
+   */
   action: string;
   actionLabel: string;
   door: string;

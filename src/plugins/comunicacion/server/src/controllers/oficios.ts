@@ -5,6 +5,7 @@ import type { AcceptLate, GetOficio } from '../../../shared/contracts/oficios';
 import type { OficioSummary, SearchOficios } from '../../../shared/contracts/intake';
 import { getPluginService } from '../utils/get-plugin-service';
 import {
+  EXPORT_MAX_ROWS,
   exportFile,
   parseFormat,
   refuseTooLarge,
@@ -61,14 +62,18 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
       const filters = parseOficioFilters(query);
       refuseTooLarge(await search().count(filters));
       const rows: ReturnType<typeof oficioRow>[] = [];
-      for await (const chunk of search().each(filters)) rows.push(...chunk.map(oficioRow));
+      for await (const chunk of search().each(filters)) {
+        rows.push(...chunk.map(oficioRow));
+        // Oficios registered while reading do not push the file past the cap.
+        if (rows.length >= EXPORT_MAX_ROWS) break;
+      }
       sendExport(
         ctx,
         await exportFile(format, {
           sheet: 'Oficios',
           filename: `oficios-${mexicoCityToday()}`,
           columns: OFICIO_COLUMNS,
-          rows,
+          rows: rows.slice(0, EXPORT_MAX_ROWS),
         })
       );
     },

@@ -160,8 +160,8 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** GET /comunicacion/queues/:key/export?format=csv|xlsx&…the queue's filters */
     async export(ctx: Context) {
-      const format = parseFormat((ctx.query as Record<string, unknown>)?.format);
       const { queue, filters } = parseQueueRequest(ctx);
+      const format = parseFormat((ctx.query as Record<string, unknown>)?.format);
       const items: QueueItem[] = [];
       for (let page = 1; ; page += 1) {
         const { data, meta } = await service().page(queue, filters, {
