@@ -114,15 +114,16 @@ describe('Solicitud extemporánea en el navegador: la coordinación la acepta co
     ).resolves.toBe(0);
     await screenshot(page, 'coordinacion-oficio');
 
-    // The Historial tells the acceptance as an edit: who, through which door, what changed.
+    // The Historial tells the acceptance as an entry of its own: who, through which door and why.
     const history = page.getByRole('region', { name: 'Historial' });
     await history.scrollIntoViewIfNeeded();
-    const edit = history.getByRole('listitem').filter({ hasText: 'Edición · Oficio' });
-    await expect(edit.count()).resolves.toBe(1);
-    await expect(edit.innerText()).resolves.toContain('por Panel Comunicación Social');
-    await expect(edit.innerText()).resolves.toContain(
-      `Justificación para aceptar la solicitud extemporánea: (vacío) → ${justification}`
-    );
+    const entry = history
+      .getByRole('listitem')
+      .filter({ hasText: 'Aceptación de la solicitud extemporánea' });
+    await expect(entry.count()).resolves.toBe(1);
+    await expect(entry.innerText()).resolves.toContain('por Panel Comunicación Social');
+    await expect(entry.innerText()).resolves.toContain('Persona De Prueba');
+    await expect(entry.innerText()).resolves.toContain(`«${justification}»`);
     await screenshot(page, 'coordinacion-historial');
 
     expect(pageErrors(page)).toEqual([]);

@@ -58,5 +58,7 @@ export const scrollsSideways = (page: Page) =>
 export const docsScreenshot = async (page: Page, name: string): Promise<void> => {
   if (process.env.SCREENSHOTS_FOR_DOCS !== '1') return;
   fs.mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
+  // No focus ring on the last field touched: the picture shows the page at rest.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
   await page.screenshot({ path: path.join(DOCS_SCREENSHOT_DIR, `${name}.png`) });
 };

@@ -260,6 +260,10 @@ describe('Bandejas en el navegador: la diseñadora senior envía una propuesta a
       card.getByRole('button', { name: `Acciones de «${subject}»` }).count()
     ).resolves.toBe(1);
     await expect(page.getByRole('table').count()).resolves.toBe(0);
+    // The plugin's navigation is hidden on a phone: its search box is at the top of the page.
+    await expect(
+      page.getByRole('searchbox', { name: 'Buscar oficios por folio, asunto o referencia' }).count()
+    ).resolves.toBe(1);
     expect(await scrollsSideways(page)).toBe(false);
     // The tabs stay on one line and scroll inside their own strip.
     const tops = await tabs(page).evaluateAll((elements) =>

@@ -9,9 +9,10 @@ const normalized = (text: string) => text.trim().toUpperCase();
 
 /**
  * The plugin's one search box: Enter opens the oficio when the text is exactly its folio and it is
- * the only match, and the «Oficios» page with the text as its search otherwise.
+ * the only match, and the «Oficios» page with the text as its search otherwise. Phones, where the
+ * plugin's navigation is hidden, get it at the top of Bandejas (`inPage`).
  */
-export const OficioSearchBox = () => {
+export const OficioSearchBox = ({ inPage = false }: { inPage?: boolean }) => {
   const t = useT();
   const navigate = useNavigate();
   const [text, setText] = React.useState('');
@@ -37,7 +38,9 @@ export const OficioSearchBox = () => {
   };
 
   return (
-    <Box paddingLeft={5} paddingRight={5} paddingBottom={2}>
+    // In the navigation it lines up with the links; in a page (phones, where the navigation is
+    // hidden) with the content.
+    <Box paddingLeft={inPage ? 0 : 5} paddingRight={inPage ? 0 : 5} paddingBottom={2}>
       <form role="search" onSubmit={submit} aria-busy={isFetching}>
         <Searchbar
           name="oficio-search"
@@ -46,7 +49,7 @@ export const OficioSearchBox = () => {
           onChange={(event: React.ChangeEvent<HTMLInputElement>) => setText(event.target.value)}
           onClear={() => setText('')}
           clearLabel={t('search.clear', 'Borrar búsqueda')}
-          placeholder={t('search.placeholder', 'Buscar oficio o folio')}
+          placeholder={t('search.placeholder', 'Folio o asunto')}
         >
           {t('search.label', 'Buscar oficios por folio, asunto o referencia')}
         </Searchbar>

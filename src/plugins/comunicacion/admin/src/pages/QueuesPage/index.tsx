@@ -5,6 +5,8 @@ import { Layouts, Page, Pagination, useIsMobile } from '@strapi/strapi/admin';
 import { Navigate, useNavigate, useParams } from 'react-router-dom';
 import { ExportButtons } from '../../components/ExportButtons';
 import { ItemActionDialogs, type ItemAction } from '../../components/ItemActionDialogs';
+import { OficioSearchBox } from '../../components/OficioSearchBox';
+import { usePluginPermissions } from '../../hooks/usePluginPermissions';
 import { useT } from '../../hooks/useT';
 import { PLUGIN_ID } from '../../pluginId';
 import { errorMessage } from '../../services/api';
@@ -27,6 +29,7 @@ export const QueuesPage = () => {
   const t = useT();
   const navigate = useNavigate();
   const isMobile = useIsMobile();
+  const { canReadOficios } = usePluginPermissions();
   const { key } = useParams<{ key?: string }>();
   const queues = useGetQueuesQuery();
   const meta = useGetMetaQuery();
@@ -103,6 +106,7 @@ export const QueuesPage = () => {
         })}
       />
       <Layouts.Content>
+        {isMobile && canReadOficios && <OficioSearchBox inPage />}
         <QueueTabs
           queues={list}
           selected={current.key}
