@@ -81,7 +81,7 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
 
   it('registra un oficio con escaneo y tres servicios, completa el dato faltante desde Bandejas y el acuse lleva folio y hora', async () => {
     const page = await ctx.newPage();
-    await loginInBrowser(page, 'coordinador_comunicacion');
+    const coordinator = await loginInBrowser(page, 'coordinador_comunicacion');
 
     // Given: the coordinator opens «Registrar oficio» from the plugin's menu.
     await openAdmin(page, '/plugins/comunicacion/bandejas');
@@ -126,7 +126,7 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n% oficio escaneado de prueba\n%%EOF\n'),
     });
-    await page.getByText('oficio-DC-0456-2026.pdf').waitFor();
+    await page.getByText('oficio-DC-0456-2026.pdf', { exact: true }).waitFor();
 
     // …and ticks three services; each reveals exactly its data.
     const eventDay = officeDay(30);
@@ -192,8 +192,8 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
     await fillDate(web.getByRole('combobox', { name: /^Fecha deseada/i }), officeDay(20));
 
     // The lead-time verdict of each dated service shows while typing.
-    await coverage.getByText('Cumple el plazo').waitFor();
-    await web.getByText('Cumple el plazo').waitFor();
+    await coverage.getByText('Cumple el plazo', { exact: true }).waitFor();
+    await web.getByText('Cumple el plazo', { exact: true }).waitFor();
     await waitForAppIdle(page);
     const registrationShot = await screenshot(page, 'registrar-oficio');
     keepForDocs(registrationShot, 'registrar-oficio.png');
@@ -232,7 +232,19 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
     ]);
     expect(acuse.status()).toBe(200);
     expect(acuse.headers()['content-type']).toContain('application/pdf');
-    const pdf = await acuse.body();
+    // The same file, fetched here with the coordinator's session to read it.
+    const { body: pdf } = (await ctx.app
+      .http()
+      .get(new URL(acuse.url()).pathname)
+      .set(coordinator.auth)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200)) as { body: Buffer };
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = await pdfText(pdf);
     expect(text).toContain(folio);
     expect(text).toContain(receivedTime);
