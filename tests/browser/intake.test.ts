@@ -64,6 +64,29 @@ const pdfImage = async (bytes: Buffer, file: string) => {
   }
 };
 
+interface AxeResult {
+  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+}
+
+/** Critical and serious WCAG 2.1 AA violations axe finds inside `selector`. */
+const axeViolations = async (page: Page, selector: string) => {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(
+    (include) =>
+      (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResult> } }).axe.run(
+        { include: [include] },
+        { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
+      ),
+    selector
+  );
+  return result.violations
+    .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+    );
+};
+
 /** The fields of one requested service on the registration page. */
 const service = (page: Page, label: RegExp) => page.getByRole('region', { name: label }).first();
 
@@ -127,6 +150,7 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
       buffer: Buffer.from('%PDF-1.4\n% oficio escaneado de prueba\n%%EOF\n'),
     });
     await page.getByText('oficio-DC-0456-2026.pdf', { exact: true }).waitFor();
+    await screenshot(page, 'registrar-oficio-datos');
 
     // …and ticks three services; each reveals exactly its data.
     const eventDay = officeDay(30);
@@ -195,8 +219,10 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
     await coverage.getByText('Cumple el plazo', { exact: true }).waitFor();
     await web.getByText('Cumple el plazo', { exact: true }).waitFor();
     await waitForAppIdle(page);
+    await coverage.scrollIntoViewIfNeeded();
     const registrationShot = await screenshot(page, 'registrar-oficio');
     keepForDocs(registrationShot, 'registrar-oficio.png');
+    await expect(axeViolations(page, 'main')).resolves.toEqual([]);
 
     // The same page on a phone: one column, nothing cut.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -206,6 +232,7 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth
     );
     expect(overflow).toBeLessThanOrEqual(0);
+    await expect(axeViolations(page, 'main')).resolves.toEqual([]);
     await page.setViewportSize({ width: 1440, height: 900 });
 
     // Then: one submit registers everything; the oficio waits for the missing place.
@@ -283,6 +310,7 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
     ).resolves.toBe('Festival de la Primavera');
     const completeShot = await screenshot(page, 'completar-datos');
     keepForDocs(completeShot, 'completar-datos.png');
+    await expect(axeViolations(page, '[role="dialog"]')).resolves.toEqual([]);
 
     await dialog.getByRole('textbox', { name: /^Lugar/i }).fill('Jardín principal de Calimaya');
     await dialog.getByRole('button', { name: 'Guardar datos' }).click();

@@ -184,7 +184,7 @@ export const CompleteDataDialog = ({ item, onClose, onDone }: CompleteDataDialog
                 </Flex>
                 {data.missing.length > 0 ? (
                   <Box background="warning100" padding={3} hasRadius>
-                    <Typography textColor="warning700">
+                    <Typography textColor="neutral800" fontWeight="bold">
                       {t('complete.missing', 'Falta: {missing}.', {
                         missing: data.missing.map((field) => field.label).join(', '),
                       })}

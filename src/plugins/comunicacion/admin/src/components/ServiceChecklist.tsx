@@ -93,7 +93,7 @@ export const LeadTimeNote = ({ verdict }: { verdict: LeadTimeVerdict | undefined
           {verdict.message}
         </Typography>
         {verdict.warning && !verdict.message.includes(verdict.warning) && (
-          <Typography variant="pi" fontWeight="bold" textColor="warning700">
+          <Typography variant="pi" fontWeight="bold" textColor="neutral800">
             {t('intake.leadTime.warning', 'Aviso: {warning}', { warning: verdict.warning })}
           </Typography>
         )}
