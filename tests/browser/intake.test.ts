@@ -323,6 +323,29 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
     const after = await oficioStatus(ctx, folio);
     expect(after.workflowStatus).toBe('recibido');
 
+    // «Añadir servicio» on the oficio page: the same checklist adds the promotion on social media.
+    const documentId = /\/oficios\/([^/]+)\/acuse$/.exec(new URL(acuse.url()).pathname)?.[1];
+    await openAdmin(page, `/plugins/comunicacion/oficios/${documentId}`);
+    await waitForHeading(page, folio);
+    await page.getByRole('button', { name: 'Añadir servicio' }).click();
+    const adding = page.getByRole('dialog', { name: `Añadir servicio al oficio ${folio}` });
+    await adding.waitFor();
+    await adding.getByRole('checkbox', { name: /^Difusión/ }).click();
+    const promotion = adding.getByRole('region', { name: /^Difusión/ });
+    await promotion
+      .getByRole('textbox', { name: /^Título/i })
+      .fill('Difusión del Festival de la Primavera');
+    await screenshot(page, 'anadir-servicio');
+    await adding.getByRole('button', { name: 'Añadir', exact: true }).click();
+    await adding.getByText('Se añadió «Difusión del Festival de la Primavera»').waitFor();
+    await adding.getByRole('button', { name: 'Listo' }).click();
+    await adding.waitFor({ state: 'detached' });
+    await page
+      .getByRole('region', { name: 'Trabajos' })
+      .getByRole('heading', { name: 'Difusión del Festival de la Primavera' })
+      .waitFor();
+    await screenshot(page, 'oficio-con-servicio-anadido');
+
     expect(pageErrors(page)).toEqual([]);
   });
 });
