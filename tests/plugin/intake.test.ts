@@ -1,7 +1,14 @@
 import type { Role } from '../../src/domain/workflows';
 import type { TestApp } from '../harness/app';
-import type { Session } from '../harness/auth';
-import { OFICIO_UID, createFile, logsOf, stateOf, useStaffApp } from '../harness/workflow-fixtures';
+import { loginAsApiUser, type Session } from '../harness/auth';
+import {
+  OFICIO_UID,
+  areaId,
+  createFile,
+  logsOf,
+  stateOf,
+  useStaffApp,
+} from '../harness/workflow-fixtures';
 import type {
   GetIntakeForm,
   GetItemForm,
@@ -391,6 +398,15 @@ describe('registrar un oficio desde el plugin y completar sus datos', () => {
       },
       /Fecha deseada de publicación no es una fecha válida/,
     ],
+    [
+      'una fecha fuera del calendario de días hábiles',
+      {
+        services: [
+          { workflow: 'web-publication', fields: { title: 'Aviso', wantedDate: '9999-12-31' } },
+        ],
+      },
+      /está fuera del calendario de días hábiles \(2000 a 2100\)/,
+    ],
     ['una recepción futura', { receivedAt: '2099-01-01T10:00:00Z' }, /no puede ser posterior/],
   ])('rechaza %s con 400 en español y no escribe nada', async (_name, change, message) => {
     const before = await countOficios();
@@ -439,6 +455,41 @@ describe('registrar un oficio desde el plugin y completar sus datos', () => {
       .expect(400);
     expect(refused.body.error.details.code).toBe('OFICIO_CLOSED');
     expect(refused.body.error.message).toMatch(/El oficio está cerrado/);
+  });
+
+  it('un oficio que presenta el área por su cuenta también guarda su acuse de recibo', async () => {
+    const cultura = await loginAsApiUser(app, 'Área solicitante', {
+      data: { area: await areaId(app, 'DC') },
+    });
+    const res = await app
+      .http()
+      .post('/api/oficios')
+      .set(cultura.auth)
+      .send({
+        data: {
+          subject: 'Aviso de la feria',
+          services: [{ type: 'web-publication', title: 'Aviso', section: 'avisos' }],
+        },
+      })
+      .expect(201);
+    // The area's door keeps its answer; what the area left blank waits for its portal.
+    expect(res.body.data).toMatchObject({
+      workflowStatus: 'recibido',
+      services: [
+        {
+          missing: [
+            { name: 'wantedDate', label: 'fecha deseada de publicación' },
+            { name: 'body', label: 'texto o archivos' },
+          ],
+        },
+      ],
+    });
+    expect(res.body.data).not.toHaveProperty('acuse');
+    const stored = (await app.strapi.db.query(OFICIO_UID).findOne({
+      where: { documentId: res.body.data.documentId },
+      populate: { acuse: true },
+    })) as { acuse?: { name: string } | null };
+    expect(stored.acuse?.name).toBe(`acuse-${String(res.body.data.folio).replace(/\//g, '-')}.pdf`);
   });
 
   it('la vista previa del plazo dice extemporáneo o a tiempo sin escribir nada', async () => {

@@ -159,6 +159,8 @@ export default factories.createCoreController(UID_OFICIO, ({ strapi }) => {
           leadTimeMet: service.leadTimeMet,
           earliestAllowedDate: service.earliestAllowedDate,
           dueAt: service.dueAt,
+          // What the service still needs before its work may start (SPEC §2).
+          missing: service.missing,
         })),
       };
 

@@ -1,5 +1,5 @@
 import type { Core, UID } from '@strapi/strapi';
-import { parseIsoDate } from '../../../domain/calendar';
+import { LFT_MAX_YEAR, LFT_MIN_YEAR, parseIsoDate } from '../../../domain/calendar';
 import {
   OFICIO_UID,
   STATE_LABELS,
@@ -99,6 +99,16 @@ const LOGO_UID = 'api::logo.logo';
 
 /** Attributes the schema stores as text but the form asks as a time of day. */
 const KIND_OVERRIDES: Record<string, FieldKind> = { eventTime: 'time' };
+
+// Integer columns hold 32 bits.
+const MAX_INTEGER = 2_147_483_647;
+
+/** Dates the business calendar can count with (its federal holidays are computed for them). */
+const inCalendar = (iso: string) => {
+  const year = Number(iso.slice(0, 4));
+  return year >= LFT_MIN_YEAR && year <= LFT_MAX_YEAR;
+};
+const OUT_OF_CALENDAR = `está fuera del calendario de días hábiles (${LFT_MIN_YEAR} a ${LFT_MAX_YEAR})`;
 
 const isWorkItem = (value: unknown): value is WorkItemKey =>
   typeof value === 'string' && (WORK_ITEM_KEYS as readonly string[]).includes(value);
@@ -236,6 +246,7 @@ export const createRegistrationService = ({ strapi }: { strapi: Core.Strapi }) =
         if (typeof number !== 'number' || !Number.isInteger(number)) {
           throw refuse('debe ser un número entero');
         }
+        if (Math.abs(number) > MAX_INTEGER) throw refuse('es un número demasiado grande');
         return number;
       }
       case 'boolean':
@@ -245,6 +256,7 @@ export const createRegistrationService = ({ strapi }: { strapi: Core.Strapi }) =
         if (typeof value !== 'string' || !parseIsoDate(value.trim())) {
           throw refuse('no es una fecha válida (AAAA-MM-DD)');
         }
+        if (!inCalendar(value.trim())) throw refuse(OUT_OF_CALENDAR);
         return value.trim();
       case 'time': {
         const text = typeof value === 'string' ? value.trim() : '';
@@ -258,6 +270,7 @@ export const createRegistrationService = ({ strapi }: { strapi: Core.Strapi }) =
         if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(text) || Number.isNaN(instant.getTime())) {
           throw refuse('no es una fecha y hora válida (AAAA-MM-DDTHH:MM con zona horaria)');
         }
+        if (!inCalendar(instant.toISOString())) throw refuse(OUT_OF_CALENDAR);
         return instant.toISOString();
       }
       case 'enumeration': {

@@ -1,6 +1,13 @@
 import type { Core } from '@strapi/strapi';
 import { errors, yup } from '@strapi/utils';
-import { ADDRESSEE_LABELS, COPY_LABELS, adminActor, invalid, validateInput } from '../app';
+import {
+  ADDRESSEE_LABELS,
+  COPY_LABELS,
+  LFT_MIN_YEAR,
+  adminActor,
+  invalid,
+  validateInput,
+} from '../app';
 import type {
   AddService,
   CompleteItem,
@@ -41,7 +48,9 @@ const instant = (label: string) =>
       (value) =>
         value === null || value === undefined
           ? true
-          : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && !Number.isNaN(new Date(value).getTime())
+          : /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) &&
+            !Number.isNaN(new Date(value).getTime()) &&
+            new Date(value).getUTCFullYear() >= LFT_MIN_YEAR
     );
 
 const servicesSchema = (min: number) =>
