@@ -64,6 +64,29 @@ const pdfImage = async (bytes: Buffer, file: string) => {
   }
 };
 
+interface AxeResult {
+  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
+}
+
+/** Critical and serious WCAG 2.1 AA violations axe finds inside `selector`. */
+const axeViolations = async (page: Page, selector: string) => {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(
+    (include) =>
+      (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResult> } }).axe.run(
+        { include: [include] },
+        { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
+      ),
+    selector
+  );
+  return result.violations
+    .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
+    );
+};
+
 /** The fields of one requested service on the registration page. */
 const service = (page: Page, label: RegExp) => page.getByRole('region', { name: label }).first();
 
@@ -81,7 +104,7 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
 
   it('registra un oficio con escaneo y tres servicios, completa el dato faltante desde Bandejas y el acuse lleva folio y hora', async () => {
     const page = await ctx.newPage();
-    await loginInBrowser(page, 'coordinador_comunicacion');
+    const coordinator = await loginInBrowser(page, 'coordinador_comunicacion');
 
     // Given: the coordinator opens «Registrar oficio» from the plugin's menu.
     await openAdmin(page, '/plugins/comunicacion/bandejas');
@@ -126,7 +149,8 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
       mimeType: 'application/pdf',
       buffer: Buffer.from('%PDF-1.4\n% oficio escaneado de prueba\n%%EOF\n'),
     });
-    await page.getByText('oficio-DC-0456-2026.pdf').waitFor();
+    await page.getByText('oficio-DC-0456-2026.pdf', { exact: true }).waitFor();
+    await screenshot(page, 'registrar-oficio-datos');
 
     // …and ticks three services; each reveals exactly its data.
     const eventDay = officeDay(30);
@@ -192,11 +216,13 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
     await fillDate(web.getByRole('combobox', { name: /^Fecha deseada/i }), officeDay(20));
 
     // The lead-time verdict of each dated service shows while typing.
-    await coverage.getByText('Cumple el plazo').waitFor();
-    await web.getByText('Cumple el plazo').waitFor();
+    await coverage.getByText('Cumple el plazo', { exact: true }).waitFor();
+    await web.getByText('Cumple el plazo', { exact: true }).waitFor();
     await waitForAppIdle(page);
+    await coverage.scrollIntoViewIfNeeded();
     const registrationShot = await screenshot(page, 'registrar-oficio');
     keepForDocs(registrationShot, 'registrar-oficio.png');
+    await expect(axeViolations(page, 'main')).resolves.toEqual([]);
 
     // The same page on a phone: one column, nothing cut.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -206,6 +232,7 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth
     );
     expect(overflow).toBeLessThanOrEqual(0);
+    await expect(axeViolations(page, 'main')).resolves.toEqual([]);
     await page.setViewportSize({ width: 1440, height: 900 });
 
     // Then: one submit registers everything; the oficio waits for the missing place.
@@ -232,7 +259,19 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
     ]);
     expect(acuse.status()).toBe(200);
     expect(acuse.headers()['content-type']).toContain('application/pdf');
-    const pdf = await acuse.body();
+    // The same file, fetched here with the coordinator's session to read it.
+    const { body: pdf } = (await ctx.app
+      .http()
+      .get(new URL(acuse.url()).pathname)
+      .set(coordinator.auth)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200)) as { body: Buffer };
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = await pdfText(pdf);
     expect(text).toContain(folio);
     expect(text).toContain(receivedTime);
@@ -271,6 +310,7 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
     ).resolves.toBe('Festival de la Primavera');
     const completeShot = await screenshot(page, 'completar-datos');
     keepForDocs(completeShot, 'completar-datos.png');
+    await expect(axeViolations(page, '[role="dialog"]')).resolves.toEqual([]);
 
     await dialog.getByRole('textbox', { name: /^Lugar/i }).fill('Jardín principal de Calimaya');
     await dialog.getByRole('button', { name: 'Guardar datos' }).click();
@@ -282,6 +322,29 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
     await dialog.waitFor({ state: 'detached' });
     const after = await oficioStatus(ctx, folio);
     expect(after.workflowStatus).toBe('recibido');
+
+    // «Añadir servicio» on the oficio page: the same checklist adds the promotion on social media.
+    const documentId = /\/oficios\/([^/]+)\/acuse$/.exec(new URL(acuse.url()).pathname)?.[1];
+    await openAdmin(page, `/plugins/comunicacion/oficios/${documentId}`);
+    await waitForHeading(page, folio);
+    await page.getByRole('button', { name: 'Añadir servicio' }).click();
+    const adding = page.getByRole('dialog', { name: `Añadir servicio al oficio ${folio}` });
+    await adding.waitFor();
+    await adding.getByRole('checkbox', { name: /^Difusión/ }).click();
+    const promotion = adding.getByRole('region', { name: /^Difusión/ });
+    await promotion
+      .getByRole('textbox', { name: /^Título/i })
+      .fill('Difusión del Festival de la Primavera');
+    await screenshot(page, 'anadir-servicio');
+    await adding.getByRole('button', { name: 'Añadir', exact: true }).click();
+    await adding.getByText('Se añadió «Difusión del Festival de la Primavera»').waitFor();
+    await adding.getByRole('button', { name: 'Listo' }).click();
+    await adding.waitFor({ state: 'detached' });
+    await page
+      .getByRole('region', { name: 'Trabajos' })
+      .getByRole('heading', { name: 'Difusión del Festival de la Primavera' })
+      .waitFor();
+    await screenshot(page, 'oficio-con-servicio-anadido');
 
     expect(pageErrors(page)).toEqual([]);
   });

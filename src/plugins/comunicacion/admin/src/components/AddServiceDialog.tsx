@@ -125,7 +125,7 @@ export const AddServiceDialog = ({ oficio, onClose, onDone }: AddServiceDialogPr
                           <StatusBadge status={service.status} label={service.statusLabel} />
                         </Flex>
                         {service.missing.length > 0 && (
-                          <Typography textColor="warning700">
+                          <Typography textColor="neutral800" fontWeight="bold">
                             {t('complete.missing', 'Falta: {missing}.', {
                               missing: service.missing.map((field) => field.label).join(', '),
                             })}

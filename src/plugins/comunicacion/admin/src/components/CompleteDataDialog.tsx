@@ -48,7 +48,10 @@ export const CompleteDataDialog = ({ item, onClose, onDone }: CompleteDataDialog
   const [values, setValues] = React.useState<FieldValues>({});
   const [errors, setErrors] = React.useState<Record<string, string>>({});
   const [refusal, setRefusal] = React.useState<string | null>(null);
-  const [saved, setSaved] = React.useState<CompleteItem.Response['data'] | null>(null);
+  // What saving answered, with the oficio as it stood before (the form refetches afterwards).
+  const [saved, setSaved] = React.useState<
+    (CompleteItem.Response['data'] & { wasIncomplete: boolean; folio: string }) | null
+  >(null);
 
   const data = item && form.data?.documentId === item.documentId ? form.data : undefined;
   const needsCatalogue = Boolean(
@@ -89,7 +92,11 @@ export const CompleteDataDialog = ({ item, onClose, onDone }: CompleteDataDialog
         documentId: item.documentId,
         body: { fields },
       }).unwrap();
-      setSaved(result);
+      setSaved({
+        ...result,
+        wasIncomplete: data.oficio?.status === INCOMPLETE,
+        folio: data.oficio?.folio ?? '',
+      });
       onDone?.(result);
     } catch (error) {
       const { byPath, message } = fieldRefusal(error);
@@ -107,7 +114,6 @@ export const CompleteDataDialog = ({ item, onClose, onDone }: CompleteDataDialog
     }
   };
 
-  const wasIncomplete = data?.oficio?.status === INCOMPLETE;
   const oficioAfter = saved?.oficio ?? null;
   const stillMissing = saved?.service.missing ?? [];
 
@@ -137,11 +143,11 @@ export const CompleteDataDialog = ({ item, onClose, onDone }: CompleteDataDialog
                 <Typography fontWeight="bold" textColor="success700">
                   {t('complete.saved', 'Datos guardados.')}
                 </Typography>
-                {oficioAfter && wasIncomplete && oficioAfter.status !== INCOMPLETE && (
+                {oficioAfter && saved.wasIncomplete && oficioAfter.status !== INCOMPLETE && (
                   <Flex gap={2} wrap="wrap">
                     <Typography>
                       {t('complete.oficioBack', 'El oficio {folio} volvió a', {
-                        folio: data.oficio?.folio ?? '',
+                        folio: saved.folio,
                       })}
                     </Typography>
                     <StatusBadge status={oficioAfter.status} label={oficioAfter.statusLabel} />
@@ -178,7 +184,7 @@ export const CompleteDataDialog = ({ item, onClose, onDone }: CompleteDataDialog
                 </Flex>
                 {data.missing.length > 0 ? (
                   <Box background="warning100" padding={3} hasRadius>
-                    <Typography textColor="warning700">
+                    <Typography textColor="neutral800" fontWeight="bold">
                       {t('complete.missing', 'Falta: {missing}.', {
                         missing: data.missing.map((field) => field.label).join(', '),
                       })}

@@ -92,8 +92,8 @@ export const LeadTimeNote = ({ verdict }: { verdict: LeadTimeVerdict | undefined
         <Typography variant="pi" textColor="neutral700">
           {verdict.message}
         </Typography>
-        {verdict.warning && (
-          <Typography variant="pi" fontWeight="bold" textColor="warning700">
+        {verdict.warning && !verdict.message.includes(verdict.warning) && (
+          <Typography variant="pi" fontWeight="bold" textColor="neutral800">
             {t('intake.leadTime.warning', 'Aviso: {warning}', { warning: verdict.warning })}
           </Typography>
         )}

@@ -289,7 +289,7 @@ export const ServiceFields = ({
           <>
             {field.label}
             {field.required && (
-              <Typography variant="pi" textColor={missing ? 'warning700' : 'neutral600'}>
+              <Typography variant="pi" textColor={missing ? 'neutral800' : 'neutral600'}>
                 {` · ${t('fields.required', 'necesario para iniciar')}`}
               </Typography>
             )}
