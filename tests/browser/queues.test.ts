@@ -301,8 +301,20 @@ describe('Bandejas en el navegador: la diseñadora senior envía una propuesta a
     await screenshot(page, 'coordinacion-oficio-telefono');
     expect(await blockingAxeViolations(page, 'Oficio en teléfono')).toEqual([]);
 
+    // The plugin's menu is hidden on a phone: «Ir a» opens its other pages.
+    await page.getByRole('combobox', { name: 'Ir a' }).click();
+    await page.getByRole('option', { name: 'Calendario de coberturas' }).click();
+    await page.waitForURL(/\/calendario/);
+    await waitForAppIdle(page);
+    expect(await scrollsSideways(page)).toBe(false);
+    await screenshot(page, 'coordinacion-ir-a-telefono');
+    await page.goBack();
+    await page.waitForURL(new RegExp(`/oficios/${oficio.documentId}`));
+
     // Back on a desktop, when she exports the queue as CSV.
     await page.setViewportSize({ width: 1440, height: 900 });
+    // The phone's «Ir a» gives way to the side menu.
+    await expect(page.getByRole('combobox', { name: 'Ir a' }).count()).resolves.toBe(0);
     await page.goBack();
     await page.waitForURL(/\/bandejas\/recepcion/);
     await waitForAppIdle(page);

@@ -236,6 +236,10 @@ describe('registrar un oficio desde el plugin y completar sus datos', () => {
       expect(data.fields.find((field) => field.name === 'logos')).toMatchObject({
         value: [form.logos[0].documentId],
         editable: true,
+        // Named from the catalogue, for staff who cannot open the registration form.
+        options: expect.arrayContaining([
+          { value: form.logos[0].documentId, label: form.logos[0].name },
+        ]),
       });
       expect(data.fields.map((field) => field.name)).not.toContain('workflowStatus');
     });

@@ -100,9 +100,12 @@ export const renderAcusePdf = (content: AcuseContent): Promise<Buffer> =>
         .fontSize(10)
         .text(`${index + 1}. ${WORKFLOW_LABELS[service.workflow]}: ${service.title}`);
       doc.font('Helvetica').fontSize(10).text(service.message, { indent: 14 });
-      doc.text(`Fecha compromiso: ${service.dueAt ? formatDate(service.dueAt) : 'por definir'}`, {
-        indent: 14,
-      });
+      // The verdict already names the due date once it is known.
+      if (!service.message.includes('Fecha compromiso')) {
+        doc.text(`Fecha compromiso: ${service.dueAt ? formatDate(service.dueAt) : 'por definir'}`, {
+          indent: 14,
+        });
+      }
       doc.moveDown(0.3);
     });
 

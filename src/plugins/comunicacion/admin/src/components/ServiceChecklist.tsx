@@ -73,7 +73,8 @@ export const LeadTimeNote = ({ verdict }: { verdict: LeadTimeVerdict | undefined
       data-lead-time={String(verdict.leadTimeMet)}
     >
       <Flex direction="column" alignItems="flex-start" gap={1}>
-        {verdict.leadTimeMet === true && (
+        {/* A service with no lead time has no earliest date: its message says so. */}
+        {verdict.leadTimeMet === true && verdict.earliestAllowedDate && (
           <Typography fontWeight="bold" textColor="success700">
             {t('intake.leadTime.met', 'Cumple el plazo')}
           </Typography>

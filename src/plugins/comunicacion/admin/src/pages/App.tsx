@@ -1,9 +1,11 @@
+import { Box, Field, SingleSelect, SingleSelectOption } from '@strapi/design-system';
 import { Layouts, Page, SubNav, useRBAC } from '@strapi/strapi/admin';
-import { useIntl } from 'react-intl';
-import { Navigate, Route, Routes } from 'react-router-dom';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
+import { styled } from 'styled-components';
+import { useT } from '../hooks/useT';
+import { PLUGIN_ID } from '../pluginId';
 import { PERMISSIONS } from '../permissions';
 import { OficioSearchBox } from '../components/OficioSearchBox';
-import { getTranslation } from '../utils/getTranslation';
 import { CalendarPage } from './CalendarPage';
 import { DashboardPage } from './DashboardPage';
 import { HolidaysPage } from './HolidaysPage';
@@ -20,189 +22,237 @@ import { SURVEYS_PERMISSIONS } from './SurveysPage/permissions';
 import { TransparencyPage } from './TransparencyPage';
 import { TRANSPARENCY_PERMISSIONS } from './TransparencyPage/permissions';
 
-const Navigation = () => {
-  const { formatMessage } = useIntl();
-  const t = (id: string, defaultMessage: string) =>
-    formatMessage({ id: getTranslation(id), defaultMessage });
-  const { allowedActions: dashboard } = useRBAC(PERMISSIONS.dashboard);
-  const { allowedActions: calendar } = useRBAC(PERMISSIONS.calendar);
-  const { allowedActions: holidays } = useRBAC(PERMISSIONS.holidays);
-  const { allowedActions: settings } = useRBAC(PERMISSIONS.settings);
-  const canDashboard = Object.values(dashboard).some(Boolean);
-  const canCalendar = Object.values(calendar).some(Boolean);
-  const canHolidays = Object.values(holidays).some(Boolean);
-  const canSettings = Object.values(settings).some(Boolean);
-  const { allowedActions: siteDeliveries } = useRBAC(PERMISSIONS.siteDeliveries);
-  const canSiteDeliveries = Object.values(siteDeliveries).some(Boolean);
-  const { allowedActions: transparency } = useRBAC(TRANSPARENCY_PERMISSIONS);
-  const canTransparency = Object.values(transparency).some(Boolean);
-  const { allowedActions: surveys } = useRBAC(SURVEYS_PERMISSIONS);
-  const canSurveys = Object.values(surveys).some(Boolean);
-  const { allowedActions: oficios } = useRBAC(PERMISSIONS.oficios);
-  const canOficios = Object.values(oficios).some(Boolean);
-  const { allowedActions: register } = useRBAC(PERMISSIONS.register);
-  const canRegister = Object.values(register).some(Boolean);
+interface NavEntry {
+  to: string;
+  label: string;
+}
 
+interface NavSection {
+  key: string;
+  label: string;
+  entries: NavEntry[];
+}
+
+/** The plugin's pages the staff member may open, by section: one list for every menu. */
+const useSections = (): NavSection[] => {
+  const t = useT();
+  const can = (permissions: Parameters<typeof useRBAC>[0]) =>
+    Object.values(useRBAC(permissions).allowedActions).some(Boolean);
+  const canDashboard = can(PERMISSIONS.dashboard);
+  const canRegister = can(PERMISSIONS.register);
+  const canOficios = can(PERMISSIONS.oficios);
+  const canCalendar = can(PERMISSIONS.calendar);
+  const canHolidays = can(PERMISSIONS.holidays);
+  const canSettings = can(PERMISSIONS.settings);
+  const canSiteDeliveries = can(PERMISSIONS.siteDeliveries);
+  const canTransparency = can(TRANSPARENCY_PERMISSIONS);
+  const canSurveys = can(SURVEYS_PERMISSIONS);
+
+  const entry = (allowed: boolean, to: string, label: string): NavEntry[] =>
+    allowed ? [{ to, label }] : [];
+  return [
+    {
+      key: 'work',
+      label: t('nav.work', 'Trabajo'),
+      entries: [
+        ...entry(canDashboard, 'tablero', t('nav.dashboard', 'Tablero')),
+        ...entry(true, 'bandejas', t('nav.queues', 'Bandejas')),
+        ...entry(canRegister, 'registrar', t('nav.register', 'Registrar oficio')),
+        ...entry(canOficios, 'oficios', t('nav.oficios', 'Oficios')),
+        ...entry(canCalendar, 'calendario', t('nav.calendar', 'Calendario de coberturas')),
+        ...entry(true, 'notificaciones', t('nav.notifications', 'Notificaciones')),
+      ],
+    },
+    {
+      key: 'configuration',
+      label: t('nav.configuration', 'Configuración'),
+      entries: [
+        ...entry(canHolidays, 'dias-inhabiles', t('nav.holidays', 'Días inhábiles')),
+        ...entry(canSettings, 'configuracion', t('nav.settings', 'Configuración')),
+      ],
+    },
+    {
+      key: 'site',
+      label: t('nav.site', 'Sitio web'),
+      entries: [
+        ...entry(canSiteDeliveries, 'sitio/avisos', t('siteDeliveries.nav', 'Avisos al sitio')),
+        ...entry(canTransparency, 'sitio/transparencia', t('transparency.nav', 'Transparencia')),
+        ...entry(canSurveys, 'sitio/encuestas', t('surveys.nav', 'Encuestas')),
+      ],
+    },
+  ].filter((section) => section.entries.length > 0);
+};
+
+const Navigation = ({ sections }: { sections: NavSection[] }) => {
+  const t = useT();
+  const canSearch = sections.some((section) =>
+    section.entries.some((entry) => entry.to === 'oficios')
+  );
   return (
     <SubNav.Main aria-label={t('plugin.name', 'Comunicación Social')}>
       <SubNav.Header label={t('plugin.name', 'Comunicación Social')} />
-      {canOficios && <OficioSearchBox />}
+      {canSearch && <OficioSearchBox />}
       <SubNav.Content>
         <SubNav.Sections>
-          <SubNav.Section label={t('nav.work', 'Trabajo')}>
-            {canDashboard && <SubNav.Link to="tablero" label={t('nav.dashboard', 'Tablero')} />}
-            <SubNav.Link to="bandejas" label={t('nav.queues', 'Bandejas')} />
-            {canRegister && (
-              <SubNav.Link to="registrar" label={t('nav.register', 'Registrar oficio')} />
-            )}
-            {canOficios && <SubNav.Link to="oficios" label={t('nav.oficios', 'Oficios')} />}
-            {canCalendar && (
-              <SubNav.Link to="calendario" label={t('nav.calendar', 'Calendario de coberturas')} />
-            )}
-            <NotificationsNavLink />
-          </SubNav.Section>
-          {(canHolidays || canSettings) && (
-            <SubNav.Section label={t('nav.configuration', 'Configuración')}>
-              {canHolidays && (
-                <SubNav.Link to="dias-inhabiles" label={t('nav.holidays', 'Días inhábiles')} />
-              )}
-              {canSettings && (
-                <SubNav.Link to="configuracion" label={t('nav.settings', 'Configuración')} />
+          {sections.map((section) => (
+            <SubNav.Section key={section.key} label={section.label}>
+              {section.entries.map((entry) =>
+                entry.to === 'notificaciones' ? (
+                  <NotificationsNavLink key={entry.to} />
+                ) : (
+                  <SubNav.Link key={entry.to} to={entry.to} label={entry.label} />
+                )
               )}
             </SubNav.Section>
-          )}
-          {(canSiteDeliveries || canTransparency || canSurveys) && (
-            <SubNav.Section label={t('nav.site', 'Sitio web')}>
-              {/* One entry per page of the municipal site's work; the section wants a list. */}
-              {[
-                canSiteDeliveries && (
-                  <SubNav.Link
-                    key="avisos"
-                    to="sitio/avisos"
-                    label={t('siteDeliveries.nav', 'Avisos al sitio')}
-                  />
-                ),
-                canTransparency && (
-                  <SubNav.Link
-                    key="transparencia"
-                    to="sitio/transparencia"
-                    label={t('transparency.nav', 'Transparencia')}
-                  />
-                ),
-                canSurveys && (
-                  <SubNav.Link
-                    key="encuestas"
-                    to="sitio/encuestas"
-                    label={t('surveys.nav', 'Encuestas')}
-                  />
-                ),
-              ]}
-            </SubNav.Section>
-          )}
+          ))}
         </SubNav.Sections>
       </SubNav.Content>
     </SubNav.Main>
   );
 };
 
-const App = () => (
-  <Layouts.Root sideNav={<Navigation />}>
-    <Routes>
-      <Route index element={<Navigate to="bandejas" replace />} />
-      <Route
-        path="tablero"
-        element={
-          <Page.Protect permissions={PERMISSIONS.dashboard}>
-            <DashboardPage />
-          </Page.Protect>
-        }
-      />
-      <Route path="bandejas" element={<QueuesPage />} />
-      <Route path="bandejas/:key" element={<QueuesPage />} />
-      <Route path="notificaciones" element={<NotificationsPage />} />
-      <Route
-        path="registrar"
-        element={
-          <Page.Protect permissions={PERMISSIONS.register}>
-            <RegisterOficioPage />
-          </Page.Protect>
-        }
-      />
-      <Route
-        path="calendario"
-        element={
-          <Page.Protect permissions={PERMISSIONS.calendar}>
-            <CalendarPage />
-          </Page.Protect>
-        }
-      />
-      <Route
-        path="oficios"
-        element={
-          <Page.Protect permissions={PERMISSIONS.oficios}>
-            <OficiosPage />
-          </Page.Protect>
-        }
-      />
-      <Route
-        path="oficios/:documentId"
-        element={
-          <Page.Protect permissions={PERMISSIONS.oficios}>
-            <OficioPage />
-          </Page.Protect>
-        }
-      />
-      <Route
-        path="dias-inhabiles"
-        element={
-          <Page.Protect permissions={PERMISSIONS.holidays}>
-            <HolidaysPage />
-          </Page.Protect>
-        }
-      />
-      <Route
-        path="configuracion"
-        element={
-          <Page.Protect permissions={PERMISSIONS.settings}>
-            <SettingsPage />
-          </Page.Protect>
-        }
-      />
-      <Route
-        path="sitio/avisos"
-        element={
-          <Page.Protect permissions={PERMISSIONS.siteDeliveries}>
-            <SiteDeliveriesPage />
-          </Page.Protect>
-        }
-      />
-      <Route
-        path="sitio/transparencia"
-        element={
-          <Page.Protect permissions={TRANSPARENCY_PERMISSIONS}>
-            <TransparencyPage />
-          </Page.Protect>
-        }
-      />
-      <Route
-        path="sitio/encuestas"
-        element={
-          <Page.Protect permissions={SURVEYS_PERMISSIONS}>
-            <SurveysPage />
-          </Page.Protect>
-        }
-      />
-      <Route
-        path="sitio/encuestas/:documentId"
-        element={
-          <Page.Protect permissions={SURVEYS_PERMISSIONS}>
-            <SurveyResultsPage />
-          </Page.Protect>
-        }
-      />
-      <Route path="*" element={<Page.NoData />} />
-    </Routes>
-  </Layouts.Root>
-);
+/** Below the medium breakpoint Strapi hides the side menu: phones choose the page here. */
+const PhoneOnly = styled(Box)`
+  ${({ theme }) => theme.breakpoints.medium} {
+    display: none;
+  }
+`;
+
+const PhoneNavigation = ({ sections }: { sections: NavSection[] }) => {
+  const t = useT();
+  const navigate = useNavigate();
+  const { pathname } = useLocation();
+  const entries = sections.flatMap((section) => section.entries);
+  const base = `/plugins/${PLUGIN_ID}/`;
+  const here = pathname.startsWith(base) ? pathname.slice(base.length) : '';
+  const current = entries.find((entry) => here === entry.to || here.startsWith(`${entry.to}/`));
+  return (
+    <PhoneOnly
+      as="nav"
+      aria-label={t('plugin.name', 'Comunicación Social')}
+      padding={4}
+      paddingBottom={0}
+    >
+      <Field.Root name="plugin-section">
+        <Field.Label>{t('nav.phone', 'Ir a')}</Field.Label>
+        <SingleSelect
+          value={current?.to ?? ''}
+          placeholder={t('nav.phonePlaceholder', 'Elige una sección')}
+          onChange={(to: string | number) => navigate(`${base}${to}`)}
+        >
+          {entries.map((entry) => (
+            <SingleSelectOption key={entry.to} value={entry.to}>
+              {entry.label}
+            </SingleSelectOption>
+          ))}
+        </SingleSelect>
+      </Field.Root>
+    </PhoneOnly>
+  );
+};
+
+const App = () => {
+  const sections = useSections();
+  return (
+    <Layouts.Root sideNav={<Navigation sections={sections} />}>
+      <PhoneNavigation sections={sections} />
+      <Routes>
+        <Route index element={<Navigate to="bandejas" replace />} />
+        <Route
+          path="tablero"
+          element={
+            <Page.Protect permissions={PERMISSIONS.dashboard}>
+              <DashboardPage />
+            </Page.Protect>
+          }
+        />
+        <Route path="bandejas" element={<QueuesPage />} />
+        <Route path="bandejas/:key" element={<QueuesPage />} />
+        <Route path="notificaciones" element={<NotificationsPage />} />
+        <Route
+          path="registrar"
+          element={
+            <Page.Protect permissions={PERMISSIONS.register}>
+              <RegisterOficioPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="calendario"
+          element={
+            <Page.Protect permissions={PERMISSIONS.calendar}>
+              <CalendarPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="oficios"
+          element={
+            <Page.Protect permissions={PERMISSIONS.oficios}>
+              <OficiosPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="oficios/:documentId"
+          element={
+            <Page.Protect permissions={PERMISSIONS.oficios}>
+              <OficioPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="dias-inhabiles"
+          element={
+            <Page.Protect permissions={PERMISSIONS.holidays}>
+              <HolidaysPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="configuracion"
+          element={
+            <Page.Protect permissions={PERMISSIONS.settings}>
+              <SettingsPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="sitio/avisos"
+          element={
+            <Page.Protect permissions={PERMISSIONS.siteDeliveries}>
+              <SiteDeliveriesPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="sitio/transparencia"
+          element={
+            <Page.Protect permissions={TRANSPARENCY_PERMISSIONS}>
+              <TransparencyPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="sitio/encuestas"
+          element={
+            <Page.Protect permissions={SURVEYS_PERMISSIONS}>
+              <SurveysPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="sitio/encuestas/:documentId"
+          element={
+            <Page.Protect permissions={SURVEYS_PERMISSIONS}>
+              <SurveyResultsPage />
+            </Page.Protect>
+          }
+        />
+        <Route path="*" element={<Page.NoData />} />
+      </Routes>
+    </Layouts.Root>
+  );
+};
 
 export default App;

@@ -112,6 +112,16 @@ export const createIntakeService = ({ strapi }: { strapi: Core.Strapi }) => {
       : null;
   };
 
+  /** The catalogue's active logos and the given ones, as choices (documentId and name). */
+  const logoChoicesFor = async (chosen: readonly string[]) => {
+    const logos = (await strapi.db.query(LOGO_UID).findMany({
+      where: { $or: [{ active: true }, { documentId: { $in: [...chosen] } }] },
+      select: ['documentId', 'name'],
+      orderBy: [{ order: 'asc' }, { id: 'asc' }],
+    })) as { documentId: string; name: string }[];
+    return logos.map((logo) => ({ value: String(logo.documentId), label: String(logo.name) }));
+  };
+
   const service = {
     /** GET /comunicacion/intake/form */
     async form(): Promise<GetIntakeForm.Response['data']> {
@@ -264,14 +274,23 @@ export const createIntakeService = ({ strapi }: { strapi: Core.Strapi }) => {
       const open =
         status === definition.initial &&
         !(oficio && WORKFLOWS.oficio.closed.includes(oficio.status));
-      const fields: ItemFieldValue[] = registration()
+      const specs = registration()
         .fieldSpecs(workflow)
-        .filter((spec) => permissions.can.read(undefined, permissionPath(spec)))
-        .map((spec) => ({
-          ...spec,
-          value: valueOf(spec.kind, item[spec.name]),
-          editable: open && permissions.can.update(undefined, permissionPath(spec)),
-        }));
+        .filter((spec) => permissions.can.read(undefined, permissionPath(spec)));
+      // Logos are named from the catalogue: the active ones and any the item already chose.
+      const logoOptions = specs.some((spec) => spec.kind === 'logos')
+        ? await logoChoicesFor(
+            specs.flatMap((spec) =>
+              spec.kind === 'logos' ? (valueOf(spec.kind, item[spec.name]) as string[]) : []
+            )
+          )
+        : [];
+      const fields: ItemFieldValue[] = specs.map((spec) => ({
+        ...spec,
+        ...(spec.kind === 'logos' ? { options: logoOptions } : {}),
+        value: valueOf(spec.kind, item[spec.name]),
+        editable: open && permissions.can.update(undefined, permissionPath(spec)),
+      }));
       return {
         workflow,
         workflowLabel: WORKFLOW_LABELS[workflow],

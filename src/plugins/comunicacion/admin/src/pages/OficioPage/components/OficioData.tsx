@@ -42,7 +42,8 @@ export const OficioData = ({ oficio }: { oficio: Oficio }) => {
     { label: t('oficio.data.summary', 'Resumen'), value: oficio.summary },
     {
       label: t('oficio.data.missingInformation', 'Información faltante'),
-      value: oficio.missingInformation,
+      // What the oficio waited for stays in its Historial; here only while it still waits.
+      value: oficio.status === 'informacion_incompleta' ? oficio.missingInformation : null,
     },
     { label: t('oficio.data.isLate', 'Extemporáneo'), value: oficio.isLate ? yes : no },
   ];
