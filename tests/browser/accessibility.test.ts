@@ -57,16 +57,6 @@ const describeViolations = (where: string, violations: Result[]) =>
       violation.nodes.map((node) => `    ${node.target.join(' ')}`).join('\n')
   );
 
-/**
- * Bandejas' tabs point to panels that are not in the page (`aria-valid-attr-value`): the Bandejas
- * page renders the selected queue as its tab's panel on branch i17-ui-search. Until that lands,
- * only that rule on the tab list itself is tolerated there.
- */
-const pendingElsewhere = (route: string, violation: Result) =>
-  route.startsWith('bandejas') &&
-  violation.id === 'aria-valid-attr-value' &&
-  violation.nodes.every((node) => node.html.includes('role="tab"'));
-
 describe('Accesibilidad (axe, WCAG 2.1 AA): ninguna página del plugin tiene fallas críticas ni graves', () => {
   const ctx = useBrowserApp();
   let oficioId: string;
@@ -124,8 +114,8 @@ describe('Accesibilidad (axe, WCAG 2.1 AA): ninguna página del plugin tiene fal
       .expect(201);
   });
 
-  /** Every page of the plugin the Director opens; `optional` pages may not exist yet. */
-  const routes = (): { route: string; optional?: boolean }[] => [
+  /** Every page of the plugin the Director opens. */
+  const routes = (): { route: string }[] => [
     { route: 'tablero' },
     ...queueKeys.map((key) => ({ route: `bandejas/${key}` })),
     { route: 'calendario' },
@@ -137,9 +127,8 @@ describe('Accesibilidad (axe, WCAG 2.1 AA): ninguna página del plugin tiene fal
     { route: 'sitio/transparencia' },
     { route: 'sitio/encuestas' },
     { route: `sitio/encuestas/${surveyId}` },
-    // Being built: checked as soon as they exist.
-    { route: 'registrar', optional: true },
-    { route: 'oficios', optional: true },
+    { route: 'registrar' },
+    { route: 'oficios' },
   ];
 
   it.each([
@@ -163,7 +152,7 @@ describe('Accesibilidad (axe, WCAG 2.1 AA): ninguna página del plugin tiene fal
       expect(queueKeys.length).toBeGreaterThan(5);
 
       const checked: string[] = [];
-      for (const { route, optional } of routes()) {
+      for (const { route } of routes()) {
         await openAdmin(page, `/plugins/comunicacion/${route}`);
         await page.locator('main').first().waitFor();
         await page
@@ -173,14 +162,8 @@ describe('Accesibilidad (axe, WCAG 2.1 AA): ninguna página del plugin tiene fal
           .catch(() => undefined);
         await waitForAppIdle(page);
         const mainText = await page.locator('main').first().innerText();
-        if (optional && /No se encontró contenido/.test(mainText)) {
-          console.log(`axe: /${route} todavía no existe; se revisará cuando exista`);
-          continue;
-        }
         expect(mainText).not.toMatch(/No se encontró contenido|No tienes permiso/);
-        const violations = (await blockingViolations(page, PLUGIN_CONTEXT)).filter(
-          (violation) => !pendingElsewhere(route, violation)
-        );
+        const violations = await blockingViolations(page, PLUGIN_CONTEXT);
         failures.push(...describeViolations(route, violations));
         checked.push(route);
         if (['tablero', 'calendario', `oficios/${oficioId}`].includes(route)) {
