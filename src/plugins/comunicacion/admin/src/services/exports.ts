@@ -1,8 +1,7 @@
 import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
 import type { ExportFormat } from '../../../shared/contracts/intake';
-import { filenameOf } from '../utils/contentDisposition';
 import { queryString } from './api';
+import { FileRequestError, saveFile, useFetchFile } from './files';
 
 /** What can be exported: the search view, a queue, the dashboard's per-area figures. */
 export type ExportTarget =
@@ -21,40 +20,8 @@ const pathOf = (target: ExportTarget) => {
   }
 };
 
-/** The server's Spanish message of a refused export, read from the error body. */
-const refusalOf = async (body: Blob): Promise<string | null> => {
-  try {
-    const parsed = JSON.parse(await body.text()) as { error?: { message?: unknown } };
-    return typeof parsed.error?.message === 'string' ? parsed.error.message : null;
-  } catch {
-    return null;
-  }
-};
-
-/** Hands a downloaded file to the browser under its name. */
-const save = (data: Blob, filename: string) => {
-  const url = URL.createObjectURL(data);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  link.style.display = 'none';
-  document.body.appendChild(link);
-  link.click();
-  link.remove();
-  // The browser reads the object URL after the click returns.
-  window.setTimeout(() => URL.revokeObjectURL(url), 1_000);
-};
-
-/** Thrown when the server refuses an export; `message` is its Spanish message when it sent one. */
-export class ExportError extends Error {
-  constructor(
-    message: string,
-    readonly serverMessage: string | null
-  ) {
-    super(message);
-    this.name = 'ExportError';
-  }
-}
+/** Thrown when the server refuses an export (the same error as any refused file). */
+export { FileRequestError as ExportError } from './files';
 
 /**
  * Downloads what a page shows as CSV or Excel with the staff member's session (a plain link would
@@ -62,9 +29,9 @@ export class ExportError extends Error {
  * filters, sent as they are.
  */
 export const useExportDownload = (target: ExportTarget) => {
-  const { get } = useFetchClient();
+  const fetchFile = useFetchFile();
   const [downloading, setDownloading] = React.useState<ExportFormat | null>(null);
-  const [error, setError] = React.useState<ExportError | null>(null);
+  const [error, setError] = React.useState<FileRequestError | null>(null);
   const path = pathOf(target);
 
   const download = React.useCallback(
@@ -72,30 +39,23 @@ export const useExportDownload = (target: ExportTarget) => {
       setDownloading(format);
       setError(null);
       try {
-        // The fetch client does not encode parameters: the query string is built here.
-        const response = await get(`${path}${queryString({ ...filters, format })}`, {
-          responseType: 'blob',
-          validateStatus: () => true,
-        });
-        const status = response.status ?? 200;
-        if (status >= 400) {
-          const message = await refusalOf(response.data);
-          throw new ExportError(message ?? `HTTP ${status}`, message);
-        }
-        const fallback = `exportacion.${format}`;
-        save(response.data, filenameOf(response.headers?.get('Content-Disposition'), fallback));
+        const file = await fetchFile(
+          `${path}${queryString({ ...filters, format })}`,
+          `exportacion.${format}`
+        );
+        saveFile(file.data, file.filename);
       } catch (caught) {
         const failure =
-          caught instanceof ExportError
+          caught instanceof FileRequestError
             ? caught
-            : new ExportError(caught instanceof Error ? caught.message : String(caught), null);
+            : new FileRequestError(caught instanceof Error ? caught.message : String(caught), null);
         setError(failure);
         throw failure;
       } finally {
         setDownloading(null);
       }
     },
-    [get, path]
+    [fetchFile, path]
   );
 
   return { download, downloading, error };

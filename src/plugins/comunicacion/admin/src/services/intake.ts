@@ -9,6 +9,7 @@ import type {
   RegisterOficio,
 } from '../../../shared/contracts/intake';
 import { comunicacionApi, WORK_TAGS } from './api';
+import { saveFile, useFetchFile } from './files';
 
 type ItemKey = GetItemForm.Request['params'];
 
@@ -117,19 +118,19 @@ export const useUploadFiles = () => {
  * not carry it): `open` shows it in a new tab to print it, `download` saves it.
  */
 export const useAcuse = () => {
-  const { get } = useFetchClient();
   const [isLoading, setLoading] = React.useState(false);
   const [error, setError] = React.useState<unknown>(null);
 
+  const fetchFile = useFetchFile();
   const fetchPdf = React.useCallback(
-    async (documentId: string) => {
-      const { data } = await get<Blob>(
+    async (documentId: string, folio: string) => {
+      const file = await fetchFile(
         `/comunicacion/oficios/${encodeURIComponent(documentId)}/acuse`,
-        { responseType: 'blob' }
+        `acuse-${folio.replace(/[^\w-]+/g, '-')}.pdf`
       );
-      return new Blob([data], { type: 'application/pdf' });
+      return { ...file, data: new Blob([file.data], { type: 'application/pdf' }) };
     },
-    [get]
+    [fetchFile]
   );
 
   const run = React.useCallback(
@@ -139,19 +140,15 @@ export const useAcuse = () => {
       setLoading(true);
       setError(null);
       try {
-        const url = URL.createObjectURL(await fetchPdf(documentId));
+        const file = await fetchPdf(documentId, folio);
         if (tab) {
+          const url = URL.createObjectURL(file.data);
           tab.location.href = url;
+          // The tab keeps its own copy once loaded; a minute is plenty for it to read the file.
+          window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
         } else {
-          const link = document.createElement('a');
-          link.href = url;
-          link.download = `acuse-${folio.replace(/[^\w-]+/g, '-')}.pdf`;
-          document.body.appendChild(link);
-          link.click();
-          link.remove();
+          saveFile(file.data, file.filename);
         }
-        // The tab keeps its own copy once loaded; a minute is plenty for it to read the file.
-        window.setTimeout(() => URL.revokeObjectURL(url), 60_000);
       } catch (caught) {
         tab?.close();
         setError(caught);

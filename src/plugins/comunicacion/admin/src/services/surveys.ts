@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { useFetchClient } from '@strapi/strapi/admin';
 import type { GetSurveyResults, ListSurveys } from '../../../shared/contracts/surveys';
+import { saveFile, useFetchFile } from './files';
 import { comunicacionApi, queryString } from './api';
 
 export interface SurveyResultsArgs {
@@ -41,7 +41,7 @@ export const { useListSurveysQuery, useGetSurveyResultsQuery } = surveysApi;
  * the staff member's session (a plain link would not carry it) and hands the file to the browser.
  */
 export const useDownloadSurveyResponses = (documentId: string, filename: string) => {
-  const { get } = useFetchClient();
+  const fetchFile = useFetchFile();
   const [isDownloading, setDownloading] = React.useState(false);
   const [error, setError] = React.useState<unknown>(null);
 
@@ -49,24 +49,17 @@ export const useDownloadSurveyResponses = (documentId: string, filename: string)
     setDownloading(true);
     setError(null);
     try {
-      const { data } = await get<Blob>(
+      const file = await fetchFile(
         `/comunicacion/surveys/${encodeURIComponent(documentId)}/responses.csv`,
-        { responseType: 'blob' }
+        filename
       );
-      const url = URL.createObjectURL(data);
-      const link = document.createElement('a');
-      link.href = url;
-      link.download = filename;
-      document.body.appendChild(link);
-      link.click();
-      link.remove();
-      URL.revokeObjectURL(url);
+      saveFile(file.data, filename);
     } catch (caught) {
       setError(caught);
     } finally {
       setDownloading(false);
     }
-  }, [documentId, filename, get]);
+  }, [documentId, filename, fetchFile]);
 
   return { download, isDownloading, error };
 };
