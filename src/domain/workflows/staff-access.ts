@@ -23,6 +23,15 @@ export const PERSONAL_FIELDS_BY_TYPE: Readonly<Record<string, readonly string[]>
   'api::email-account-request.email-account-request': ['personName', 'personPosition'],
 });
 
+/**
+ * What Secretaría Técnica (a content-API account) reads of the e-mail account requests it
+ * authorizes: for whom the account is. Private to everyone else outside the office.
+ */
+export const SECRETARIA_TECNICA_READS: readonly string[] = Object.freeze([
+  'personName',
+  'personPosition',
+]);
+
 /** Notes the staff of an item's service keep for themselves. */
 export const INTERNAL_FIELDS: readonly string[] = Object.freeze(['internalNotes']);
 

@@ -1,6 +1,7 @@
 import { factories } from '@strapi/strapi';
 import { errors, yup } from '@strapi/utils';
 import { AUTHORIZED_KINDS } from '../../../domain/workflows/definitions/email-account-request';
+import { SECRETARIA_TECNICA_READS } from '../../../domain/workflows/staff-access';
 import { runAs } from '../../../services/write-context';
 import { roleType } from '../../../utils/area-scope';
 import { validateInput } from '../../../utils/validation';
@@ -42,7 +43,7 @@ export default factories.createCoreController(UID, ({ strapi }) => {
   const forWhom = async (documentIds: string[]): Promise<Map<string, ForWhom>> => {
     const rows = (await strapi.db.query(UID).findMany({
       where: { documentId: { $in: documentIds }, kind: { $in: [...AUTHORIZED_KINDS] } },
-      select: ['documentId', 'personName', 'personPosition'],
+      select: ['documentId', ...SECRETARIA_TECNICA_READS],
       populate: {
         oficio: {
           select: ['id'],
