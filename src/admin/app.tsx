@@ -101,6 +101,9 @@ export default {
         'upload.header.search-results.count.folders':
           '{numberFolders, plural, one {1 carpeta} other {# carpetas}}',
         'upload.input.url.placeholder': 'Vacío',
+        // The main menu's entry and the login's example address.
+        'content-manager.plugin.name': 'Gestor de contenido',
+        'Auth.form.email.placeholder': 'nombre@calimaya.gob.mx',
       },
     },
     tutorials: false,

@@ -1,5 +1,5 @@
 import { Box, Field, SingleSelect, SingleSelectOption } from '@strapi/design-system';
-import { Layouts, Page, SubNav, useRBAC } from '@strapi/strapi/admin';
+import { Layouts, Page, SubNav, useAuth } from '@strapi/strapi/admin';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router-dom';
 import { styled } from 'styled-components';
 import { useT } from '../hooks/useT';
@@ -36,8 +36,11 @@ interface NavSection {
 /** The plugin's pages the staff member may open, by section: one list for every menu. */
 const useSections = (): NavSection[] => {
   const t = useT();
-  const can = (permissions: Parameters<typeof useRBAC>[0]) =>
-    Object.values(useRBAC(permissions).allowedActions).some(Boolean);
+  // The user's permissions as the admin holds them: the menu follows them as soon as they load
+  // (the plugin's actions carry no conditions, so holding the action is the answer).
+  const held = useAuth('ComunicacionNavigation', (state) => state.permissions);
+  const can = (permissions: readonly { action: string }[]) =>
+    permissions.some((wanted) => held.some((permission) => permission.action === wanted.action));
   const canDashboard = can(PERMISSIONS.dashboard);
   const canRegister = can(PERMISSIONS.register);
   const canOficios = can(PERMISSIONS.oficios);
@@ -128,7 +131,7 @@ const PhoneNavigation = ({ sections }: { sections: NavSection[] }) => {
   const current = entries.find((entry) => here === entry.to || here.startsWith(`${entry.to}/`));
   return (
     <PhoneOnly
-      as="nav"
+      tag="nav"
       aria-label={t('plugin.name', 'Comunicación Social')}
       padding={4}
       paddingBottom={0}

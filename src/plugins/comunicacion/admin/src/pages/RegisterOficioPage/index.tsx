@@ -100,6 +100,22 @@ export const RegisterOficioPage = () => {
   const [result, setResult] = React.useState<RegisterOficio.Response['data'] | null>(null);
 
   const specs = React.useMemo(() => form.data?.services ?? [], [form.data]);
+  // Print material is asked for with an oficio to the Presidencia, copied to the Dirección
+  // (manual): the page proposes it when a print design is ticked, until staff choose otherwise.
+  const [addresseeChosen, setAddresseeChosen] = React.useState(false);
+  const asksForPrint = services.some(
+    (service) => service.workflow === 'design' && service.values.medium === 'impreso'
+  );
+  React.useEffect(() => {
+    if (!asksForPrint || addresseeChosen) return;
+    setDraft((previous) => ({
+      ...previous,
+      addressedTo: 'presidencia',
+      copiedTo: previous.copiedTo.includes('direccion')
+        ? previous.copiedTo
+        : [...previous.copiedTo, 'direccion'],
+    }));
+  }, [asksForPrint, addresseeChosen]);
   const receivedAt = officeInstant(draft.receivedDay, draft.receivedTime);
   const preview = useLeadTimePreview(specs, services, receivedAt);
 
@@ -191,6 +207,7 @@ export const RegisterOficioPage = () => {
     setResult(null);
     setDraft(emptyDraft());
     setServices([]);
+    setAddresseeChosen(false);
     setRefusal(NO_REFUSAL);
   };
 
@@ -378,11 +395,25 @@ export const RegisterOficioPage = () => {
                     </Field.Root>
                   </Grid.Item>
                   <Grid.Item col={6} s={12} xs={12} direction="column" alignItems="stretch">
-                    <Field.Root name="addressedTo" error={errors.addressedTo}>
+                    <Field.Root
+                      name="addressedTo"
+                      error={errors.addressedTo}
+                      hint={
+                        asksForPrint
+                          ? t(
+                              'intake.printAddressee',
+                              'El material de imprenta se pide con un oficio dirigido a la Presidencia Municipal, con copia para la Dirección.'
+                            )
+                          : undefined
+                      }
+                    >
                       <Field.Label>{t('intake.addressedTo', 'Dirigido a')}</Field.Label>
                       <SingleSelect
                         value={draft.addressedTo || null}
-                        onChange={(value) => set('addressedTo', String(value))}
+                        onChange={(value) => {
+                          setAddresseeChosen(true);
+                          set('addressedTo', String(value));
+                        }}
                         placeholder={t('fields.choose', 'Elige una opción')}
                       >
                         {addressees.map((choice) => (
@@ -391,6 +422,7 @@ export const RegisterOficioPage = () => {
                           </SingleSelectOption>
                         ))}
                       </SingleSelect>
+                      <Field.Hint />
                       <Field.Error />
                     </Field.Root>
                   </Grid.Item>
