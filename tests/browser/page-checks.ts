@@ -79,7 +79,29 @@ export const docsScreenshot = async (page: Page, name: string): Promise<void> =>
   fs.mkdirSync(DOCS_SCREENSHOT_DIR, { recursive: true });
   // No focus ring on the last field touched: the picture shows the page at rest.
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.screenshot({ path: path.join(DOCS_SCREENSHOT_DIR, `${name}.png`) });
+  // Strapi's own announcement banner (its media library) is not the office's work: left out of
+  // the picture only, the page keeps it. An open menu or dialog hides it from assistive
+  // technology, not from the screen.
+  const closeButtons = page.getByRole('button', { name: 'Cerrar el aviso.', includeHidden: true });
+  for (const close of await closeButtons.all()) {
+    await close.evaluate((button) => {
+      let banner = button.parentElement;
+      while (banner && !getComputedStyle(banner).backgroundImage.includes('gradient'))
+        banner = banner.parentElement;
+      banner?.setAttribute('data-docs-hidden', '');
+    });
+  }
+  // Menus and dialogs still fading in are shown as they end up.
+  await page.screenshot({
+    path: path.join(DOCS_SCREENSHOT_DIR, `${name}.png`),
+    animations: 'disabled',
+    style: '[data-docs-hidden] { display: none !important; }',
+  });
+  await page.evaluate(() =>
+    document.querySelectorAll('[data-docs-hidden]').forEach((node) => {
+      node.removeAttribute('data-docs-hidden');
+    })
+  );
 };
 
 /**
