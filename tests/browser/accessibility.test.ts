@@ -1,6 +1,4 @@
 import type { UID } from '@strapi/strapi';
-import type { AxeResults, Result } from 'axe-core';
-import type { Page } from 'playwright-core';
 import type { ListQueues } from '../../src/plugins/comunicacion/shared/contracts/queues';
 import { loginAsAdmin } from '../harness/auth';
 import { completeData, createOficio } from '../harness/workflow-fixtures';
@@ -12,50 +10,13 @@ import {
   useBrowserApp,
   waitForAppIdle,
 } from './harness';
-
-const AXE_PATH = require.resolve('axe-core/axe.min.js');
-const WCAG_21_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const BLOCKING = new Set(['critical', 'serious']);
+import { blockingAxeViolations, PHONE, PLUGIN_SCOPE } from './page-checks';
 
 const DESKTOP = { width: 1440, height: 900 };
-const PHONE = { width: 390, height: 844 };
 
 const DESIGN = 'api::design.design' as UID.ContentType;
 const COVERAGE = 'api::coverage-event.coverage-event' as UID.ContentType;
 const SURVEY = 'api::survey.survey';
-
-/**
- * What axe checks on a plugin page: the page's main content and the plugin's own side menu.
- * Strapi's chrome around them (main menu, header bar) is Strapi's to fix, not the plugin's.
- */
-const PLUGIN_CONTEXT = {
-  include: [['main'], ['nav[aria-label="Comunicación Social"]']],
-};
-
-/** The page's critical and serious WCAG 2.1 AA violations, one printable line per node. */
-const blockingViolations = async (page: Page, context: unknown): Promise<Result[]> => {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE_PATH });
-  const results = await page.evaluate(
-    ([ctx, tags]) =>
-      (
-        window as unknown as {
-          axe: { run(context: unknown, options: object): Promise<AxeResults> };
-        }
-      ).axe.run(ctx ?? document, {
-        runOnly: { type: 'tag', values: tags },
-        resultTypes: ['violations'],
-      }),
-    [context, WCAG_21_AA] as const
-  );
-  return results.violations.filter((violation) => BLOCKING.has(violation.impact ?? ''));
-};
-
-const describeViolations = (where: string, violations: Result[]) =>
-  violations.map(
-    (violation) =>
-      `${where}: ${violation.id} (${violation.impact}) ${violation.help}\n` +
-      violation.nodes.map((node) => `    ${node.target.join(' ')}`).join('\n')
-  );
 
 describe('Accesibilidad (axe, WCAG 2.1 AA): ninguna página del plugin tiene fallas críticas ni graves', () => {
   const ctx = useBrowserApp();
@@ -144,7 +105,7 @@ describe('Accesibilidad (axe, WCAG 2.1 AA): ninguna página del plugin tiene fal
       // The login page is the office's first screen: checked whole.
       await page.goto('/admin/auth/login');
       await page.getByRole('button', { name: 'Iniciar sesión' }).waitFor();
-      failures.push(...describeViolations('login', await blockingViolations(page, null)));
+      failures.push(...(await blockingAxeViolations(page, 'login')));
 
       const session = await loginInBrowser(page, 'director');
       const queues = await ctx.app.http().get('/comunicacion/queues').set(session.auth).expect(200);
@@ -163,8 +124,7 @@ describe('Accesibilidad (axe, WCAG 2.1 AA): ninguna página del plugin tiene fal
         await waitForAppIdle(page);
         const mainText = await page.locator('main').first().innerText();
         expect(mainText).not.toMatch(/No se encontró contenido|No tienes permiso/);
-        const violations = await blockingViolations(page, PLUGIN_CONTEXT);
-        failures.push(...describeViolations(route, violations));
+        failures.push(...(await blockingAxeViolations(page, route, PLUGIN_SCOPE)));
         checked.push(route);
         if (['tablero', 'calendario', `oficios/${oficioId}`].includes(route)) {
           await screenshot(page, `${route.split('/')[0]}-${suffix}`);

@@ -20,6 +20,7 @@ import {
   waitForAppIdle,
   waitForHeading,
 } from './harness';
+import { docsScreenshot } from './page-checks';
 
 const ADVISORY = 'api::advisory.advisory' as UID.ContentType;
 const DESIGN = 'api::design.design' as UID.ContentType;
@@ -345,7 +346,7 @@ describe('Tablero y páginas de configuración en el navegador, como Director(a)
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('el calendario muestra la cobertura de hoy y su conflicto de personal, por semana y por mes', async () => {
+  it('el calendario muestra la cobertura de hoy y su conflicto de personal, por semana y por mes, y cada cobertura de la semana en su día con su personal', async () => {
     const page = await ctx.newPage();
     director = await loginInBrowser(page, 'director');
     await openAdmin(page, '/plugins/comunicacion/calendario');
@@ -397,6 +398,56 @@ describe('Tablero y páginas de configuración en el navegador, como Director(a)
     await expect(page.getByTestId('calendar-feed-url').inputValue()).resolves.toBe(
       feed.body.data.url
     );
+
+    // A busier week: two more coverages on other days of this week (set up directly, a past day
+    // included), each under its own day with its place and crew.
+    const weekday = (new Date(`${today}T12:00:00Z`).getUTCDay() + 6) % 7; // 0 is Monday.
+    const others = [
+      { name: 'Inauguración del mercado municipal', place: 'Mercado municipal', time: '09:00' },
+      {
+        name: 'Jornada de salud en Zaragoza de Guadalupe',
+        place: 'Auditorio ejidal',
+        time: '16:00',
+      },
+    ];
+    const otherDays = [1, 3, 5, 0].filter((day) => day !== weekday);
+    const placed = others.map((other, index) => ({
+      ...other,
+      day: mexicoCityDay(otherDays[index] - weekday),
+    }));
+    for (const { name, place, time, day } of placed) {
+      const [hours] = time.split(':');
+      const oficio = await createOficio(ctx.app, {
+        receivedAt: new Date(Date.now() - 21 * 86_400_000).toISOString(),
+        subject: name,
+      });
+      await runInternal(() =>
+        ctx.app.strapi.documents(COVERAGE).create({
+          data: {
+            ...completeData('coverage-event', photographer.user.id),
+            title: `Cobertura: ${name}`,
+            eventName: name,
+            place,
+            startsAt: mexicoCityInstant(day, time),
+            endsAt: mexicoCityInstant(day, `${Number(hours) + 2}:00`),
+            oficio: oficio.documentId,
+          } as never,
+        })
+      );
+    }
+    await openAdmin(page, '/plugins/comunicacion/calendario');
+    await waitForHeading(page, 'Calendario de coberturas');
+    for (const { name, place, day } of placed) {
+      const otherCard = page
+        .locator(`section[data-day="${day}"]`)
+        .getByRole('listitem')
+        .filter({ has: page.getByText(name, { exact: true }) });
+      await otherCard.getByText(place, { exact: true }).waitFor();
+      await otherCard.getByText('Personal: Persona De Prueba').waitFor();
+    }
+    await waitForAppIdle(page);
+    await screenshot(page, 'calendario-semana-con-trabajo');
+    await docsScreenshot(page, 'cubrir');
 
     expect(pageErrors(page)).toEqual([]);
   });

@@ -14,15 +14,7 @@ import {
   waitForAppIdle,
   waitForHeading,
 } from './harness';
-
-/** Where the README's screenshots live; refreshed only with SCREENSHOTS_FOR_DOCS=1. */
-const DOCS_DIR = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
-const forDocs = process.env.SCREENSHOTS_FOR_DOCS === '1';
-const keepForDocs = (file: string, name: string) => {
-  if (!forDocs) return;
-  fs.mkdirSync(DOCS_DIR, { recursive: true });
-  fs.copyFileSync(file, path.join(DOCS_DIR, name));
-};
+import { blockingAxeViolations, docsImage, docsScreenshot } from './page-checks';
 
 /** A calendar day in Mexico City, `days` from today, as YYYY-MM-DD. */
 const officeDay = (days: number) =>
@@ -62,29 +54,6 @@ const pdfImage = async (bytes: Buffer, file: string) => {
   } finally {
     await parser.destroy();
   }
-};
-
-interface AxeResult {
-  violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[];
-}
-
-/** Critical and serious WCAG 2.1 AA violations axe finds inside `selector`. */
-const axeViolations = async (page: Page, selector: string) => {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  const result = await page.evaluate(
-    (include) =>
-      (window as unknown as { axe: { run: (...args: unknown[]) => Promise<AxeResult> } }).axe.run(
-        { include: [include] },
-        { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
-      ),
-    selector
-  );
-  return result.violations
-    .filter((violation) => violation.impact === 'critical' || violation.impact === 'serious')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`
-    );
 };
 
 /** The fields of one requested service on the registration page. */
@@ -220,9 +189,9 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
     await web.getByText('Cumple el plazo', { exact: true }).waitFor();
     await waitForAppIdle(page);
     await coverage.scrollIntoViewIfNeeded();
-    const registrationShot = await screenshot(page, 'registrar-oficio');
-    keepForDocs(registrationShot, 'registrar-oficio.png');
-    await expect(axeViolations(page, 'main')).resolves.toEqual([]);
+    await screenshot(page, 'registrar-oficio');
+    await docsScreenshot(page, 'registrar-oficio');
+    expect(await blockingAxeViolations(page, 'Registrar oficio', 'main')).toEqual([]);
 
     // The same page on a phone: one column, nothing cut.
     await page.setViewportSize({ width: 390, height: 844 });
@@ -232,7 +201,7 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth
     );
     expect(overflow).toBeLessThanOrEqual(0);
-    await expect(axeViolations(page, 'main')).resolves.toEqual([]);
+    expect(await blockingAxeViolations(page, 'Registrar oficio en teléfono', 'main')).toEqual([]);
     await page.setViewportSize({ width: 1440, height: 900 });
 
     // Then: one submit registers everything; the oficio waits for the missing place.
@@ -278,7 +247,7 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
     expect(text).toContain(subject.slice(0, 30));
     const acuseShot = path.join(SCREENSHOT_DIR, 'intake--acuse.png');
     await pdfImage(pdf, acuseShot);
-    keepForDocs(acuseShot, 'acuse.png');
+    docsImage(acuseShot, 'acuse');
     for (const other of page.context().pages()) if (other !== page) await other.close();
 
     // The oficio page says it waits for information.
@@ -308,9 +277,9 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
     await expect(
       dialog.getByRole('textbox', { name: /^Nombre del evento/i }).inputValue()
     ).resolves.toBe('Festival de la Primavera');
-    const completeShot = await screenshot(page, 'completar-datos');
-    keepForDocs(completeShot, 'completar-datos.png');
-    await expect(axeViolations(page, '[role="dialog"]')).resolves.toEqual([]);
+    await screenshot(page, 'completar-datos');
+    await docsScreenshot(page, 'completar-datos');
+    expect(await blockingAxeViolations(page, 'Completar datos', '[role="dialog"]')).toEqual([]);
 
     await dialog.getByRole('textbox', { name: /^Lugar/i }).fill('Jardín principal de Calimaya');
     await dialog.getByRole('button', { name: 'Guardar datos' }).click();

@@ -17,6 +17,7 @@ import {
   waitForAppIdle,
   waitForHeading,
 } from './harness';
+import { docsScreenshot } from './page-checks';
 
 const WEB_PUBLICATION = 'api::web-publication.web-publication';
 const SECRET = crypto.randomBytes(24).toString('hex');
@@ -206,6 +207,7 @@ describe('Publicar en el sitio desde el navegador: Gobierno Digital publica, ver
     expect(pdf.status()).toBe(200);
     expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await screenshot(page, 'dialogo-publicado');
+    await docsScreenshot(page, 'publicar');
 
     // Closing the dialog: the item is answered and leaves the queue (or shows «Respondida»).
     await dialog.getByRole('button', { name: 'Listo' }).click();

@@ -94,6 +94,7 @@ describe('Bandejas en el navegador: la diseñadora senior envía una propuesta a
     await send.waitFor();
     await expect(send.getAttribute('aria-disabled')).resolves.not.toBe('true');
     await screenshot(page, 'disenadora-acciones');
+    await docsScreenshot(page, 'disenar');
     await send.click();
 
     const dialog = page.getByRole('dialog', { name: 'Enviar propuesta a revisión' });

@@ -1,16 +1,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { AxeResults } from 'axe-core';
 import type { Page } from 'playwright-core';
 import { pageErrors, screenshot, useBrowserApp, waitForAppIdle } from './harness';
+import { blockingAxeViolations } from './page-checks';
 import type { TestApp } from '../harness/app';
 import { STATE_LAW, WEB, publishedItem } from '../site/site-fixtures';
 
 const SURVEY = 'api::survey.survey';
 const SURVEY_RESPONSE = 'api::survey-response.survey-response';
-const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 interface UploadedFile {
   id: number;
@@ -63,42 +61,6 @@ const BODY = [
   '',
   '<script>document.title = "inyectado"</script>',
 ].join('\n');
-
-/**
- * Runs axe-core on the page and fails on any serious or critical violation of WCAG 2.1 A/AA,
- * printing each one. The site's Content Security Policy (script-src 'self') refuses the inline
- * <script> that addScriptTag would add, so axe's source is evaluated through the DevTools protocol.
- */
-const expectAccessible = async (page: Page, label: string) => {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(AXE_SOURCE);
-  const results = await page.evaluate(
-    (tags) =>
-      (
-        window as unknown as {
-          axe: { run(context: Document, options: object): Promise<AxeResults> };
-        }
-      ).axe.run(document, { runOnly: { type: 'tag', values: tags } }),
-    WCAG_TAGS
-  );
-  const blocking = results.violations.filter(
-    (violation) => violation.impact === 'serious' || violation.impact === 'critical'
-  );
-  if (blocking.length) {
-    console.log(
-      `axe en ${label} (${page.url()}):\n` +
-        blocking
-          .map(
-            (violation) =>
-              `- ${violation.id} (${violation.impact}): ${violation.help}\n` +
-              violation.nodes
-                .map((node) => `    ${node.target.join(' ')}: ${node.failureSummary}`)
-                .join('\n')
-          )
-          .join('\n')
-    );
-  }
-  expect(blocking.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
-};
 
 /** Every message Chromium logged about the Content Security Policy refusing something. */
 const cspViolations = new WeakMap<Page, string[]>();
@@ -301,7 +263,7 @@ describe('Sitio municipal de referencia en /sitio/', () => {
       'Convocatorias (1)',
     ]);
     await screenshot(page, 'portada');
-    await expectAccessible(page, 'portada');
+    expect(await blockingAxeViolations(page, 'portada')).toEqual([]);
     expectCleanPage(page);
   });
 
@@ -327,7 +289,7 @@ describe('Sitio municipal de referencia en /sitio/', () => {
       main.getByText('Suspensión temporal del servicio de agua potable').count()
     ).resolves.toBe(0);
     await screenshot(page, 'seccion-convocatorias');
-    await expectAccessible(page, 'sección');
+    expect(await blockingAxeViolations(page, 'sección')).toEqual([]);
 
     await open(page, '/sitio/seccion.html?nombre=eventos');
     await main.getByText('No hay publicaciones en esta sección.').waitFor();
@@ -347,7 +309,7 @@ describe('Sitio municipal de referencia en /sitio/', () => {
       main.getByRole('link', { name: 'Convocatoria de becas municipales 2027' }).count()
     ).resolves.toBe(1);
     await expect(main.getByText('Suspensión temporal').count()).resolves.toBe(0);
-    await expectAccessible(page, 'búsqueda');
+    expect(await blockingAxeViolations(page, 'búsqueda')).toEqual([]);
     expectCleanPage(page);
   });
 
@@ -384,7 +346,7 @@ describe('Sitio municipal de referencia en /sitio/', () => {
       article.getByRole('link', { name: 'bases-becas.pdf' }).getAttribute('href')
     ).resolves.toMatch(/^\/uploads\/.+\.pdf$/);
     await screenshot(page, 'publicacion');
-    await expectAccessible(page, 'publicación');
+    expect(await blockingAxeViolations(page, 'publicación')).toEqual([]);
 
     await open(page, '/sitio/publicacion.html?slug=no-existe', 404);
     await page.getByRole('heading', { level: 1, name: 'Publicación no encontrada' }).waitFor();
@@ -410,7 +372,7 @@ describe('Sitio municipal de referencia en /sitio/', () => {
     expect(file.status()).toBe(200);
     expect(file.headers()['content-type']).toContain('application/pdf');
     await screenshot(page, 'transparencia');
-    await expectAccessible(page, 'portal de transparencia');
+    expect(await blockingAxeViolations(page, 'portal de transparencia')).toEqual([]);
 
     const filter = async (choices: { fraccion?: string; ejercicio?: string }) => {
       if (choices.fraccion)
@@ -504,7 +466,7 @@ describe('Sitio municipal de referencia en /sitio/', () => {
       page.getByRole('link', { name: 'Descargar el documento' }).getAttribute('href')
     ).resolves.toBe(pdf.url);
     await screenshot(page, 'documento');
-    await expectAccessible(page, 'documento');
+    expect(await blockingAxeViolations(page, 'documento')).toEqual([]);
     expectCleanPage(page);
   });
 
@@ -519,21 +481,21 @@ describe('Sitio municipal de referencia en /sitio/', () => {
     await expect(
       page.getByRole('link', { name: 'Descargar CSV' }).getAttribute('href')
     ).resolves.toBe('/api/open-data/transparency.csv');
-    await expectAccessible(page, 'datos abiertos');
+    expect(await blockingAxeViolations(page, 'datos abiertos')).toEqual([]);
     expectCleanPage(page);
   });
 
   it('la encuesta valida en español, envía las respuestas y muestra el límite', async () => {
     const page = await ctx.newPage();
     await open(page, '/sitio/encuestas.html');
-    await expectAccessible(page, 'encuestas');
+    expect(await blockingAxeViolations(page, 'encuestas')).toEqual([]);
     await page.getByRole('link', { name: 'Satisfacción con la atención ciudadana' }).click();
     await page.waitForURL('**/sitio/encuesta.html?slug=satisfaccion-atencion');
     await waitForAppIdle(page);
     await page
       .getByRole('heading', { level: 1, name: 'Satisfacción con la atención ciudadana' })
       .waitFor();
-    await expectAccessible(page, 'encuesta');
+    expect(await blockingAxeViolations(page, 'encuesta')).toEqual([]);
 
     // Sent empty: each required question says what is missing, tied to its fields.
     await page.getByRole('button', { name: 'Enviar respuestas' }).click();
@@ -550,7 +512,7 @@ describe('Sitio municipal de referencia en /sitio/', () => {
       .getByText('Elige un valor de la escala.')
       .waitFor();
     await screenshot(page, 'encuesta-errores');
-    await expectAccessible(page, 'encuesta con errores');
+    expect(await blockingAxeViolations(page, 'encuesta con errores')).toEqual([]);
 
     // Answered: the office receives it and the page thanks the person.
     await agua.check();
@@ -616,7 +578,7 @@ describe('Sitio municipal de referencia en /sitio/', () => {
     // Keyboard only: the first stop is the skip link, then the main menu.
     await open(page, '/sitio/');
     await screenshot(page, 'telefono-portada');
-    await expectAccessible(page, 'portada en teléfono');
+    expect(await blockingAxeViolations(page, 'portada en teléfono')).toEqual([]);
     const focused = () =>
       page.evaluate(() => (document.activeElement as HTMLElement | null)?.innerText?.trim() ?? '');
     await page.keyboard.press('Tab');
