@@ -63,6 +63,8 @@ const oficioStatus = async (ctx: ReturnType<typeof useBrowserApp>, folio: string
   (await ctx.app.strapi.db.query(OFICIO_UID as UID.ContentType).findOne({ where: { folio } })) as {
     workflowStatus: string;
     missingInformation: string | null;
+    addressedTo: string | null;
+    copiedTo: string[] | null;
   };
 
 // Registering, printing and completing in one story: longer than the harness's default.
@@ -130,6 +132,16 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
       .fill('Cartel del Festival de la Primavera');
     await design.getByRole('combobox', { name: /^Tipo de material/i }).click();
     await page.getByRole('option', { name: /imprenta|impreso/i }).click();
+    // Print material goes to the Presidencia with a copy to the Dirección: the page proposes it.
+    await expect(
+      page.getByRole('combobox', { name: /^Dirigido a/ }).textContent()
+    ).resolves.toMatch(/Presidencia Municipal/);
+    await expect(
+      page
+        .getByRole('group', { name: 'Con copia para' })
+        .getByRole('checkbox', { name: /^Dirección/ })
+        .getAttribute('aria-checked')
+    ).resolves.toBe('true');
     await design
       .getByRole('textbox', { name: /^Nombre del evento/i })
       .fill('Festival de la Primavera');
@@ -218,6 +230,7 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
     const stored = await oficioStatus(ctx, folio);
     expect(stored.workflowStatus).toBe('informacion_incompleta');
     expect(stored.missingInformation).toMatch(/lugar/i);
+    expect(stored).toMatchObject({ addressedTo: 'presidencia', copiedTo: ['direccion'] });
 
     // «Imprimir acuse»: the PDF opens and carries the folio and the reception time.
     const [acuse] = await Promise.all([
