@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { UID } from '@strapi/strapi';
 import type { Locator, Page } from 'playwright-core';
 import { PDFParse } from 'pdf-parse';
+import { COPY_LABELS } from '../../src/domain/workflows/intake-values';
 import { OFICIO_UID } from '../harness/workflow-fixtures';
 import {
   loginInBrowser,
@@ -138,8 +139,7 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
     ).resolves.toMatch(/Presidencia Municipal/);
     await expect(
       page
-        .getByRole('group', { name: 'Con copia para' })
-        .getByRole('checkbox', { name: /^Dirección/ })
+        .getByRole('checkbox', { name: COPY_LABELS.direccion, exact: true })
         .getAttribute('aria-checked')
     ).resolves.toBe('true');
     await design
