@@ -5,6 +5,7 @@ import {
   OFICIO_UID,
   areaId,
   createFile,
+  fire,
   logsOf,
   stateOf,
   useStaffApp,
@@ -315,6 +316,26 @@ describe('registrar un oficio desde el plugin y completar sus datos', () => {
           ]),
         },
       });
+    });
+
+    it('«Información completada» se rechaza mientras un servicio no tiene sus datos, nombrándolos', async () => {
+      const res = await fire(app, 'plugin', {
+        workflow: 'oficio',
+        documentId: registered.documentId,
+        to: 'recibido',
+        comment: 'Ya llegó todo',
+        role: 'coordinador_comunicacion',
+        session: staff.coordinador_comunicacion,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        message: expect.stringContaining(
+          'Falta información para iniciar el trabajo: Publicación en el sitio web "Galería de la ' +
+            'feria": falta sección del sitio, fecha deseada de publicación, texto o archivos.'
+        ),
+        details: { code: 'MISSING_DATA' },
+      });
+      expect(await stateOf(app, 'oficio', registered.documentId)).toBe('informacion_incompleta');
     });
 
     it('con sección, texto y fecha deseada de la publicación, el oficio vuelve a «Recibido»', async () => {

@@ -262,3 +262,45 @@ export function describeLeadTime(
     warning: null,
   };
 }
+
+/** One open service of an oficio, with its stored values, as the oficio's intake check sees it. */
+export interface IntakeItem {
+  workflow: WorkItemKey;
+  title?: string | null;
+  values: Item;
+}
+
+/** What a service lacks (`workflow` null: the oficio itself) — one line of the missing list. */
+export interface IntakeLack {
+  workflow: WorkItemKey | null;
+  title: string | null;
+  missing: string[];
+}
+
+/**
+ * What an oficio and its open services still lack before work may start (SPEC §2): each service's
+ * intake data.
+ */
+export function oficioLacks(
+  oficio: { addressedTo?: unknown; copiedTo?: unknown },
+  items: readonly IntakeItem[]
+): IntakeLack[] {
+  const lacks: IntakeLack[] = items
+    .map((item) => ({
+      workflow: item.workflow as WorkItemKey | null,
+      title: item.title ?? null,
+      missing: missingIntake(item.workflow, item.values),
+    }))
+    .filter((lack) => lack.missing.length > 0);
+  return lacks;
+}
+
+/** One line of the missing list, in Spanish. */
+export const intakeLackSentence = (lack: IntakeLack): string =>
+  lack.workflow === null ? '' : missingIntakeSentence(lack.workflow, lack.title, lack.missing);
+
+/** «Falta información para iniciar el trabajo: …; ….» — null when nothing is missing. */
+export function missingInformationSentence(lacks: readonly IntakeLack[]): string | null {
+  if (lacks.length === 0) return null;
+  return `Falta información para iniciar el trabajo: ${lacks.map(intakeLackSentence).join('; ')}.`;
+}
