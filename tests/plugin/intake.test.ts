@@ -444,6 +444,40 @@ describe('registrar un oficio desde el plugin y completar sus datos', () => {
     expect(await countOficios()).toBe(before);
   });
 
+  it('material de imprenta con un oficio que no va a Presidencia con copia a la Dirección: falta eso', async () => {
+    const design = threeServices()[0];
+    (design.fields as Record<string, unknown>).place = 'Jardín principal';
+    const { addressedTo: _to, copiedTo: _copy, ...body } = oficioBody([design]);
+    const res = await register(staff.coordinador_comunicacion, body).expect(201);
+    const registered = res.body.data as Registered;
+    expect(registered.status).toBe('informacion_incompleta');
+    expect(registered.services[0].missing).toEqual([]);
+    expect(registered.missingInformation).toBe(
+      'Falta información para iniciar el trabajo: Oficio: dirigido a Presidencia Municipal con ' +
+        'copia a la Dirección (material de imprenta).'
+    );
+    const completed = {
+      workflow: 'oficio' as const,
+      documentId: registered.documentId,
+      to: 'recibido',
+      comment: 'Información completada',
+      role: 'coordinador_comunicacion' as const,
+      session: staff.coordinador_comunicacion,
+    };
+    const refused = await fire(app, 'plugin', completed);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      message: expect.stringContaining('Oficio: dirigido a Presidencia Municipal'),
+      details: { code: 'MISSING_DATA' },
+    });
+    await app.strapi.db.query(OFICIO_UID).update({
+      where: { documentId: registered.documentId },
+      data: { addressedTo: 'presidencia', copiedTo: ['direccion'] },
+    });
+    expect((await fire(app, 'plugin', completed)).status).toBe(200);
+    expect(await stateOf(app, 'oficio', registered.documentId)).toBe('recibido');
+  });
+
   it('una regla que falla a mitad del registro deshace todo (logotipo retirado)', async () => {
     const retired = await app.strapi
       .documents('api::logo.logo')

@@ -578,6 +578,8 @@ export const createRegistrationService = ({ strapi }: { strapi: Core.Strapi }) =
               {
                 documentId: oficio.documentId,
                 status: 'recibido',
+                addressedTo: created.addressedTo,
+                copiedTo: created.copiedTo,
               },
               input.services,
               actor
@@ -674,6 +676,8 @@ export const createRegistrationService = ({ strapi }: { strapi: Core.Strapi }) =
             documentId: row.documentId,
             status,
             missingInformation: (row.missingInformation as string | null) ?? null,
+            addressedTo: row.addressedTo,
+            copiedTo: row.copiedTo,
           },
           [data],
           actor
