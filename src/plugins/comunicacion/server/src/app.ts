@@ -59,6 +59,7 @@ export {
   missingIntake,
   missingInformationSentence,
   oficioLacks,
+  type IntakeItem,
 } from '../../../../domain/workflows/intake-requirements';
 export type { RegisteredService } from '../../../../api/oficio/services/registration';
 export { itemWarnings } from '../../../../domain/workflows/warnings';
