@@ -478,6 +478,41 @@ describe('registrar un oficio desde el plugin y completar sus datos', () => {
     expect(await stateOf(app, 'oficio', registered.documentId)).toBe('recibido');
   });
 
+  it('el acuse de un oficio incompleto dice qué falta y deja por definir la fecha que depende de ello', async () => {
+    const res = await register(staff.coordinador_comunicacion, {
+      ...oficioBody([
+        {
+          workflow: 'web-publication',
+          fields: { title: 'Aviso sin fecha', section: 'avisos', body: 'Aviso a la población.' },
+        },
+      ]),
+    }).expect(201);
+    const registered = res.body.data as Registered;
+    expect(registered.status).toBe('informacion_incompleta');
+    const pdf = await app
+      .http()
+      .get(`/comunicacion/oficios/${registered.documentId}/acuse`)
+      .set(staff.coordinador_comunicacion.auth)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const text = pdfText(pdf.body as Buffer)
+      .replace(/\s+/g, ' ')
+      .trim();
+    expect(text).toContain('Información faltante');
+    expect(text).toContain(
+      'Publicación en el sitio web "Aviso sin fecha": falta fecha deseada de publicación.'
+    );
+    expect(text).toContain('Fecha compromiso: por definir');
+    expect(text).not.toMatch(
+      /Fecha compromiso: (lunes|martes|miércoles|jueves|viernes|sábado|domingo)/
+    );
+  });
+
   it('una regla que falla a mitad del registro deshace todo (logotipo retirado)', async () => {
     const retired = await app.strapi
       .documents('api::logo.logo')
