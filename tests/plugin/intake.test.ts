@@ -5,6 +5,7 @@ import {
   OFICIO_UID,
   areaId,
   createFile,
+  fire,
   logsOf,
   stateOf,
   useStaffApp,
@@ -317,6 +318,26 @@ describe('registrar un oficio desde el plugin y completar sus datos', () => {
       });
     });
 
+    it('«Información completada» se rechaza mientras un servicio no tiene sus datos, nombrándolos', async () => {
+      const res = await fire(app, 'plugin', {
+        workflow: 'oficio',
+        documentId: registered.documentId,
+        to: 'recibido',
+        comment: 'Ya llegó todo',
+        role: 'coordinador_comunicacion',
+        session: staff.coordinador_comunicacion,
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error).toMatchObject({
+        message: expect.stringContaining(
+          'Falta información para iniciar el trabajo: Publicación en el sitio web "Galería de la ' +
+            'feria": falta sección del sitio, fecha deseada de publicación, texto o archivos.'
+        ),
+        details: { code: 'MISSING_DATA' },
+      });
+      expect(await stateOf(app, 'oficio', registered.documentId)).toBe('informacion_incompleta');
+    });
+
     it('con sección, texto y fecha deseada de la publicación, el oficio vuelve a «Recibido»', async () => {
       const res = await app
         .http()
@@ -421,6 +442,75 @@ describe('registrar un oficio desde el plugin y completar sus datos', () => {
     expect(res.body.error.message).toMatch(message);
     expect(res.body.error.details.code).toBe('INVALID_REQUEST');
     expect(await countOficios()).toBe(before);
+  });
+
+  it('material de imprenta con un oficio que no va a Presidencia con copia a la Dirección: falta eso', async () => {
+    const design = threeServices()[0];
+    (design.fields as Record<string, unknown>).place = 'Jardín principal';
+    const { addressedTo: _to, copiedTo: _copy, ...body } = oficioBody([design]);
+    const res = await register(staff.coordinador_comunicacion, body).expect(201);
+    const registered = res.body.data as Registered;
+    expect(registered.status).toBe('informacion_incompleta');
+    expect(registered.services[0].missing).toEqual([]);
+    expect(registered.missingInformation).toBe(
+      'Falta información para iniciar el trabajo: Oficio: dirigido a Presidencia Municipal con ' +
+        'copia a la Dirección (material de imprenta).'
+    );
+    const completed = {
+      workflow: 'oficio' as const,
+      documentId: registered.documentId,
+      to: 'recibido',
+      comment: 'Información completada',
+      role: 'coordinador_comunicacion' as const,
+      session: staff.coordinador_comunicacion,
+    };
+    const refused = await fire(app, 'plugin', completed);
+    expect(refused.status).toBe(400);
+    expect(refused.body.error).toMatchObject({
+      message: expect.stringContaining('Oficio: dirigido a Presidencia Municipal'),
+      details: { code: 'MISSING_DATA' },
+    });
+    await app.strapi.db.query(OFICIO_UID).update({
+      where: { documentId: registered.documentId },
+      data: { addressedTo: 'presidencia', copiedTo: ['direccion'] },
+    });
+    expect((await fire(app, 'plugin', completed)).status).toBe(200);
+    expect(await stateOf(app, 'oficio', registered.documentId)).toBe('recibido');
+  });
+
+  it('el acuse de un oficio incompleto dice qué falta y deja por definir la fecha que depende de ello', async () => {
+    const res = await register(staff.coordinador_comunicacion, {
+      ...oficioBody([
+        {
+          workflow: 'web-publication',
+          fields: { title: 'Aviso sin fecha', section: 'avisos', body: 'Aviso a la población.' },
+        },
+      ]),
+    }).expect(201);
+    const registered = res.body.data as Registered;
+    expect(registered.status).toBe('informacion_incompleta');
+    const pdf = await app
+      .http()
+      .get(`/comunicacion/oficios/${registered.documentId}/acuse`)
+      .set(staff.coordinador_comunicacion.auth)
+      .buffer(true)
+      .parse((response, done) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    const text = pdfText(pdf.body as Buffer)
+      .replace(/\s+/g, ' ')
+      .trim();
+    expect(text).toContain('Información faltante');
+    expect(text).toContain(
+      'Publicación en el sitio web "Aviso sin fecha": falta fecha deseada de publicación.'
+    );
+    expect(text).toContain('Fecha compromiso: por definir');
+    expect(text).not.toMatch(
+      /Fecha compromiso: (lunes|martes|miércoles|jueves|viernes|sábado|domingo)/
+    );
   });
 
   it('una regla que falla a mitad del registro deshace todo (logotipo retirado)', async () => {

@@ -502,4 +502,66 @@ describe('página del oficio', () => {
       rows.forEach((row) => expect(Array.isArray(row.warnings)).toBe(true));
     });
   });
+
+  describe('información faltante, al momento', () => {
+    it('cada servicio dice lo que le falta ahora y el oficio lo resume; al completar, se actualiza', async () => {
+      const area = (await app.strapi.db
+        .query('api::area.area')
+        .findOne({ where: { shortName: 'DC' }, select: ['documentId'] })) as { documentId: string };
+      const registered = await app
+        .http()
+        .post('/comunicacion/oficios')
+        .set(staff.coordinador_comunicacion.auth)
+        .send({
+          area: area.documentId,
+          receivedAt: '2026-11-13T16:00:00.000Z',
+          channel: 'fisico',
+          subject: 'Aviso de la feria',
+          services: [{ workflow: 'web-publication', fields: { title: 'Aviso de la feria' } }],
+        })
+        .expect(201);
+      const { documentId, missingInformation: written } = registered.body.data;
+      const webId = registered.body.data.services[0].documentId as string;
+      expect(written).toBe(
+        'Falta información para iniciar el trabajo: Publicación en el sitio web "Aviso de la ' +
+          'feria": falta sección del sitio, fecha deseada de publicación, texto o archivos.'
+      );
+
+      const before = await page(staff.coordinador_comunicacion, documentId);
+      expect(before.items[0].missing.map((field) => field.name)).toEqual([
+        'section',
+        'wantedDate',
+        'body',
+      ]);
+      expect(before.oficio.missingInformation).toBe(written);
+
+      await app
+        .http()
+        .put(`/comunicacion/items/web-publication/${webId}`)
+        .set(staff.coordinador_gobierno_digital.auth)
+        .send({ fields: { section: 'avisos', body: 'La feria se celebra en el jardín.' } })
+        .expect(200);
+      const after = await page(staff.coordinador_comunicacion, documentId);
+      expect(after.oficio.status).toBe('informacion_incompleta');
+      expect(after.items[0].missing).toEqual([
+        { name: 'wantedDate', label: 'fecha deseada de publicación' },
+      ]);
+      expect(after.oficio.missingInformation).toBe(
+        'Falta información para iniciar el trabajo: Publicación en el sitio web "Aviso de la ' +
+          'feria": falta fecha deseada de publicación.'
+      );
+      // The text written when it was held stays as history.
+      const stored = (await app.strapi.db
+        .query(OFICIO_UID)
+        .findOne({ where: { documentId }, select: ['missingInformation'] })) as {
+        missingInformation: string;
+      };
+      expect(stored.missingInformation).toBe(written);
+      // «Información completada» is not offered while something is missing.
+      expect(after.oficio.transitions.find((t) => t.to === 'recibido')).toMatchObject({
+        allowed: false,
+        reason: { code: 'MISSING_DATA' },
+      });
+    });
+  });
 });

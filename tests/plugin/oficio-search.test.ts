@@ -150,6 +150,25 @@ describe('búsqueda de oficios en cualquier estado', () => {
     expect((await search(designer, { q: '%' })).data).toEqual([]);
   });
 
+  it('el texto también busca en el nombre y las siglas del área, sin mayúsculas ni acentos', async () => {
+    const designer = staff.disenador_senior;
+    // Dirección de Cultura (DC): «Cultura» finds its oficios, not those of other areas.
+    expect(folios(await search(designer, { q: 'Cultura' }))).toEqual([cerrado.folio, feria.folio]);
+    expect(folios(await search(designer, { q: 'direccion de educacion' }))).toEqual([becas.folio]);
+    // By short name: nothing else of this oficio says «DDE».
+    const expo = await register(app, {
+      subject: 'Expo de productores',
+      receivedAt: '2027-01-25T17:00:00Z',
+      area: 'DDE',
+    });
+    expect(folios(await search(designer, { q: 'dde' }))).toEqual([expo.folio]);
+    expect(folios(await search(designer, { q: 'economico' }))).toEqual([expo.folio]);
+    // Still paginated in the database.
+    const page = await search(designer, { q: 'cultura', pageSize: 1, page: 2 });
+    expect(folios(page)).toEqual([feria.folio]);
+    expect(page.meta.pagination).toMatchObject({ total: 2, pageCount: 2 });
+  });
+
   it('filtra por folio, área, estado, servicio y rango de recepción (días de la Ciudad de México)', async () => {
     const session = staff.coordinador_gobierno_digital;
     expect(folios(await search(session, { folio: feria.folio }))).toEqual([feria.folio]);

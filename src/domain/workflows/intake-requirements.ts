@@ -3,7 +3,7 @@ import { fieldLabel, WORKFLOW_LABELS } from './labels';
 import type { WorkItemKey } from './work-items';
 import type { Failure, Guard, Item, LeadVerdict } from './types';
 import { formatDate, isBlank, missingFields, recordsOf } from './values';
-import { DELIVERABLE_LABELS, SOCIAL_NETWORK_LABELS } from './intake-values';
+import { copiesOf, DELIVERABLE_LABELS, SOCIAL_NETWORK_LABELS } from './intake-values';
 
 /**
  * SPEC §2, «Data each service needs before work may start», in one table: the registration form
@@ -261,4 +261,71 @@ export function describeLeadTime(
       `antes de iniciar el trabajo.${due}`,
     warning: null,
   };
+}
+
+/**
+ * Manual 1.1: print material is requested by an oficio addressed to the Presidencia Municipal with
+ * a copy to this Dirección. What the oficio lacks for it (`oficio.addressedTo`, `oficio.copiedTo`).
+ */
+export function printAddresseeMissing(oficio: {
+  addressedTo?: unknown;
+  copiedTo?: unknown;
+}): string[] {
+  return [
+    ...(oficio.addressedTo === 'presidencia' ? [] : ['oficio.addressedTo']),
+    ...(copiesOf(oficio.copiedTo).includes('direccion') ? [] : ['oficio.copiedTo']),
+  ];
+}
+
+/** What the oficio itself lacks for a print design, as the missing list names it. */
+export const PRINT_ADDRESSEE_LACK =
+  'Oficio: dirigido a Presidencia Municipal con copia a la Dirección (material de imprenta)';
+
+/** One open service of an oficio, with its stored values, as the oficio's intake check sees it. */
+export interface IntakeItem {
+  workflow: WorkItemKey;
+  title?: string | null;
+  values: Item;
+}
+
+/** What a service lacks (`workflow` null: the oficio itself) — one line of the missing list. */
+export interface IntakeLack {
+  workflow: WorkItemKey | null;
+  title: string | null;
+  missing: string[];
+}
+
+/**
+ * What an oficio and its open services still lack before work may start (SPEC §2): each service's
+ * intake data, and the oficio's addressee when a print design is requested.
+ */
+export function oficioLacks(
+  oficio: { addressedTo?: unknown; copiedTo?: unknown },
+  items: readonly IntakeItem[]
+): IntakeLack[] {
+  const lacks: IntakeLack[] = items
+    .map((item) => ({
+      workflow: item.workflow as WorkItemKey | null,
+      title: item.title ?? null,
+      missing: missingIntake(item.workflow, item.values),
+    }))
+    .filter((lack) => lack.missing.length > 0);
+  const print = items.some(
+    (item) => item.workflow === 'design' && item.values.medium === 'impreso'
+  );
+  const addressee = print ? printAddresseeMissing(oficio) : [];
+  if (addressee.length > 0) lacks.push({ workflow: null, title: null, missing: addressee });
+  return lacks;
+}
+
+/** One line of the missing list, in Spanish. */
+export const intakeLackSentence = (lack: IntakeLack): string =>
+  lack.workflow === null
+    ? PRINT_ADDRESSEE_LACK
+    : missingIntakeSentence(lack.workflow, lack.title, lack.missing);
+
+/** «Falta información para iniciar el trabajo: …; ….» — null when nothing is missing. */
+export function missingInformationSentence(lacks: readonly IntakeLack[]): string | null {
+  if (lacks.length === 0) return null;
+  return `Falta información para iniciar el trabajo: ${lacks.map(intakeLackSentence).join('; ')}.`;
 }

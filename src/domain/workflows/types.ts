@@ -90,6 +90,9 @@ export interface OficioItemFacts {
   leadTimeMet?: boolean | null;
   /** Design only: print has no blocking lead time. */
   medium?: string | null;
+  /** Its title and stored values (what «Información completada» checks the intake data on). */
+  title?: string | null;
+  values?: Item;
 }
 
 /** Another coverage event whose crew shares people with this one and whose time may overlap. */

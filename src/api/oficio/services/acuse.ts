@@ -4,7 +4,16 @@ import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import PDFDocument from 'pdfkit';
 import { mexicoCityParts } from '../../../domain/calendar';
-import { OFICIO_UID, WORKFLOW_LABELS, type WorkItemKey } from '../../../domain/workflows';
+import {
+  OFICIO_UID,
+  STATUS_FIELD,
+  WORKFLOW_LABELS,
+  type WorkItemKey,
+} from '../../../domain/workflows';
+import {
+  missingInformationSentence,
+  missingIntake,
+} from '../../../domain/workflows/intake-requirements';
 import { formatDate, formatTime } from '../../../domain/workflows/values';
 import { runInternal } from '../../../services/write-context';
 import { getService } from '../../../utils/get-service';
@@ -24,6 +33,8 @@ export interface AcuseContent {
     message: string;
     dueAt: string | null;
   }[];
+  /** What the oficio waits for, while it is in «Información incompleta». */
+  missingInformation?: string | null;
   issuedAt: Date;
 }
 
@@ -109,6 +120,16 @@ export const renderAcusePdf = (content: AcuseContent): Promise<Buffer> =>
       doc.moveDown(0.3);
     });
 
+    if (content.missingInformation) {
+      doc.moveDown(0.5).font('Helvetica-Bold').fontSize(11).text('Información faltante');
+      doc.moveDown(0.3);
+      doc.font('Helvetica').fontSize(10).text(content.missingInformation);
+      doc.text(
+        'El trabajo empieza cuando el área envía estos datos; mientras tanto el oficio queda en ' +
+          '«Información incompleta».'
+      );
+    }
+
     doc.moveDown(1);
     doc
       .font('Helvetica-Oblique')
@@ -132,6 +153,8 @@ interface OficioRow {
   subject?: string | null;
   receivedAt: string | Date;
   receptionDay?: string | null;
+  [STATUS_FIELD]?: string | null;
+  missingInformation?: string | null;
   area?: { name?: string | null } | null;
   acuse?: { id: number; url: string; provider?: string; name: string } | null;
 }
@@ -145,7 +168,16 @@ export const createAcuseService = ({ strapi }: { strapi: Core.Strapi }) => {
   const load = async (documentId: string) =>
     (await strapi.db.query(OFICIO_UID).findOne({
       where: { documentId },
-      select: ['documentId', 'folio', 'senderReference', 'subject', 'receivedAt', 'receptionDay'],
+      select: [
+        'documentId',
+        'folio',
+        'senderReference',
+        'subject',
+        'receivedAt',
+        'receptionDay',
+        STATUS_FIELD,
+        'missingInformation',
+      ],
       populate: { area: { select: ['name'] }, acuse: true },
     })) as OficioRow | null;
 
@@ -156,12 +188,21 @@ export const createAcuseService = ({ strapi }: { strapi: Core.Strapi }) => {
     );
     const services = [];
     for (const { workflow, row: item } of await registration.itemsOf(row.documentId)) {
-      const dueAt = item.dueAt ? String(item.dueAt).slice(0, 10) : null;
+      // A service still lacking its data has no firm due date yet (it may depend on that data).
+      const lacking = missingIntake(workflow, item).length > 0;
+      const dueAt = item.dueAt && !lacking ? String(item.dueAt).slice(0, 10) : null;
       const verdict = await registration.verdict(workflow, item, receivedAt, dueAt);
       services.push({ workflow, title: String(item.title ?? ''), message: verdict.message, dueAt });
     }
+    const waiting = row[STATUS_FIELD] === 'informacion_incompleta';
+    const missingInformation = waiting
+      ? (missingInformationSentence(await registration.lacksOf(row.documentId)) ??
+        row.missingInformation ??
+        null)
+      : null;
     return {
       folio: row.folio,
+      missingInformation,
       areaName: row.area?.name ?? null,
       senderReference: row.senderReference ?? null,
       subject: String(row.subject ?? ''),

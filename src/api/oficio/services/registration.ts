@@ -20,10 +20,12 @@ import {
   FIELD_HINTS,
   isIntakeField,
   missingIntake,
-  missingIntakeSentence,
+  missingInformationSentence,
+  oficioLacks,
   OPTION_LABELS,
   SERVICE_FIELDS,
   SERVICE_LABELS,
+  type IntakeLack,
 } from '../../../domain/workflows/intake-requirements';
 import { runAs, SYSTEM_ACTOR } from '../../../services/write-context';
 import { invalid } from '../../../utils/errors';
@@ -493,24 +495,27 @@ export const createRegistrationService = ({ strapi }: { strapi: Core.Strapi }) =
      * lacks added to `missingInformation`.
      */
     async holdForMissing(
-      oficio: { documentId: string; status: string; missingInformation?: string | null },
-      services: readonly RegisteredService[],
+      oficio: {
+        documentId: string;
+        status: string;
+        missingInformation?: string | null;
+        addressedTo?: unknown;
+        copiedTo?: unknown;
+      },
+      services: readonly ServiceData[],
       actor: Actor
     ): Promise<string | null> {
-      const lacking = services.filter((s) => s.missing.length > 0);
-      if (lacking.length === 0) return null;
-      const text =
-        'Falta información para iniciar el trabajo: ' +
-        lacking
-          .map((s) =>
-            missingIntakeSentence(
-              s.workflow,
-              s.title || null,
-              s.missing.map((m) => m.name)
-            )
-          )
-          .join('; ') +
-        '.';
+      const text = missingInformationSentence(
+        oficioLacks(
+          oficio,
+          services.map(({ workflow, fields }) => ({
+            workflow,
+            title: (fields.title as string | null | undefined) || null,
+            values: fields,
+          }))
+        )
+      );
+      if (!text) return null;
       if (oficio.status === 'recibido') {
         await runAs(
           actor,
@@ -570,8 +575,13 @@ export const createRegistrationService = ({ strapi }: { strapi: Core.Strapi }) =
         }
         const missingInformation = input.holdWhenIncomplete
           ? await service.holdForMissing(
-              { documentId: oficio.documentId, status: 'recibido' },
-              services,
+              {
+                documentId: oficio.documentId,
+                status: 'recibido',
+                addressedTo: created.addressedTo,
+                copiedTo: created.copiedTo,
+              },
+              input.services,
               actor
             )
           : null;
@@ -609,7 +619,16 @@ export const createRegistrationService = ({ strapi }: { strapi: Core.Strapi }) =
     async oficioForService(documentId: string) {
       const row = (await strapi.db.query(OFICIO_UID).findOne({
         where: { documentId },
-        select: ['id', 'documentId', 'folio', 'receivedAt', STATUS_FIELD, 'missingInformation'],
+        select: [
+          'id',
+          'documentId',
+          'folio',
+          'receivedAt',
+          STATUS_FIELD,
+          'missingInformation',
+          'addressedTo',
+          'copiedTo',
+        ],
         populate: { area: { select: ['id', 'documentId', 'name', 'kind'] } },
       })) as
         | (Record<string, unknown> & {
@@ -657,8 +676,10 @@ export const createRegistrationService = ({ strapi }: { strapi: Core.Strapi }) =
             documentId: row.documentId,
             status,
             missingInformation: (row.missingInformation as string | null) ?? null,
+            addressedTo: row.addressedTo,
+            copiedTo: row.copiedTo,
           },
-          [registered],
+          [data],
           actor
         );
         const after = (await strapi.db.query(OFICIO_UID).findOne({
@@ -686,6 +707,31 @@ export const createRegistrationService = ({ strapi }: { strapi: Core.Strapi }) =
         rows.forEach((row) => items.push({ workflow, row }));
       }
       return items;
+    },
+
+    /**
+     * What an oficio and its open services still lack before work may start (SPEC §2), as the
+     * «Información completada» guard counts it; empty when nothing, or no oficio.
+     */
+    async lacksOf(oficioDocumentId: string): Promise<IntakeLack[]> {
+      const oficio = (await strapi.db.query(OFICIO_UID).findOne({
+        where: { documentId: oficioDocumentId },
+        select: ['addressedTo', 'copiedTo'],
+      })) as Record<string, unknown> | null;
+      if (!oficio) return [];
+      const items = await service.itemsOf(oficioDocumentId);
+      return oficioLacks(
+        oficio,
+        items
+          .filter(
+            ({ workflow, row }) => !WORKFLOWS[workflow].closed.includes(String(row[STATUS_FIELD]))
+          )
+          .map(({ workflow, row }) => ({
+            workflow,
+            title: (row.title as string | null | undefined) ?? null,
+            values: row,
+          }))
+      );
     },
 
     serviceLabel: (workflow: WorkItemKey) => SERVICE_LABELS[workflow],

@@ -40,6 +40,13 @@ export {
   isDraftAndPublish,
 } from '../../../domain/workflows';
 
+/** The relations SPEC §2's intake data counts (logos chosen, files attached), by item type. */
+const INTAKE_POPULATE: Partial<Record<WorkflowKey, Record<string, unknown>>> = {
+  design: { logos: { populate: { logo: { select: ['id', 'documentId'] } } } },
+  'web-publication': { attachments: { select: ['id'] } },
+  'transparency-document': { file: { select: ['id'] } },
+};
+
 const OFICIO_FACT_POPULATE = {
   select: [
     'id',
@@ -503,18 +510,19 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
       for (const key of WORK_ITEM_KEYS) {
         const where: Record<string, unknown> = { oficio: { documentId: oficioDocumentId } };
         if (isDraftAndPublish(key)) where.publishedAt = null;
-        // The id keeps rows apart: the join on the oficio makes the query DISTINCT, which would
-        // merge two items with the same status into one.
-        const select = ['id', STATUS_FIELD, 'leadTimeMet', ...(key === 'design' ? ['medium'] : [])];
+        // Whole rows (the id keeps them apart: the join on the oficio makes the query DISTINCT),
+        // with the relations SPEC §2's intake data counts, so «Información completada» can check it.
         const rows = (await strapi.db
           .query(WORKFLOW_UIDS[key] as UID.ContentType)
-          .findMany({ select, where })) as Record<string, unknown>[];
+          .findMany({ where, populate: INTAKE_POPULATE[key] })) as Record<string, unknown>[];
         rows.forEach((row) =>
           items.push({
             workflow: key,
             status: String(row[STATUS_FIELD]),
             leadTimeMet: typeof row.leadTimeMet === 'boolean' ? row.leadTimeMet : null,
             medium: (row.medium as string | undefined) ?? null,
+            title: (row.title as string | null | undefined) ?? null,
+            values: row,
           })
         );
       }

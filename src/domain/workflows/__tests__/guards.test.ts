@@ -66,6 +66,32 @@ const CASES: GuardCase[] = [
     },
   },
   {
+    name: 'information completed while a service still lacks its intake data',
+    workflow: 'oficio',
+    from: 'informacion_incompleta',
+    to: 'recibido',
+    facts: {
+      items: [
+        {
+          workflow: 'web-publication',
+          status: 'recibida',
+          title: 'Galería',
+          values: { title: 'Galería', section: 'galeria', body: 'Fotos.' },
+        },
+        // A cancelled service needs nothing.
+        { workflow: 'advisory', status: 'cancelada', title: null, values: {} },
+      ],
+    },
+    code: 'MISSING_DATA',
+    message:
+      'Falta información para iniciar el trabajo: Publicación en el sitio web "Galería": falta ' +
+      'fecha deseada de publicación.',
+    details: {
+      fields: ['wantedDate'],
+      services: [{ workflow: 'web-publication', title: 'Galería', fields: ['wantedDate'] }],
+    },
+  },
+  {
     name: 'no response recorded',
     workflow: 'oficio',
     from: 'en_atencion',

@@ -1,9 +1,8 @@
 import { fail, lateAcceptance, missingData } from '../guards';
-import { intakeGuard } from '../intake-requirements';
+import { intakeGuard, printAddresseeMissing } from '../intake-requirements';
 import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
 import { ASSIGNED_DESIGNER } from '../roles';
 import type { Effect, Guard, Item, RoleRef, WorkflowDefinition } from '../types';
-import { copiesOf } from '../intake-values';
 import { dateOf, instantOf, isBlank, recordsOf, textOf } from '../values';
 import { businessDue, CANCEL_COMMENT, deliveryOficio, sideEffect, stamp } from './common';
 
@@ -47,11 +46,10 @@ const printAddressee: Guard = {
     'El material de imprenta se pide con un oficio dirigido a la Presidencia con copia a la Dirección',
   check: ({ item, facts }) => {
     if (!isPrint(item) || !facts.oficio) return null;
-    const addressed = facts.oficio.addressedTo === 'presidencia';
-    const copied = copiesOf(facts.oficio.copiedTo).includes('direccion');
-    if (addressed && copied) return null;
+    const missing = printAddresseeMissing(facts.oficio);
+    if (missing.length === 0) return null;
     return missingData(
-      [...(addressed ? [] : ['oficio.addressedTo']), ...(copied ? [] : ['oficio.copiedTo'])],
+      missing,
       'Falta información del oficio: el material de imprenta se solicita con un oficio dirigido ' +
         'a la Presidencia Municipal con copia a esta Dirección. En el oficio, indica «Dirigido a: ' +
         'Presidencia Municipal» y agrega a la Dirección en «Con copia a».'

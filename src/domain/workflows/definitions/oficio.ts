@@ -1,7 +1,9 @@
 import { fail, requireFields } from '../guards';
+import { missingInformationSentence, oficioLacks } from '../intake-requirements';
 import { NOUNS, byCount, countOf } from '../grammar';
 import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
 import type { Guard, RoleRef, WorkflowDefinition } from '../types';
+import type { WorkItemKey } from '../work-items';
 import { CANCEL_COMMENT, commentInto, REJECT_COMMENT } from './common';
 
 const COORDINATORS: readonly RoleRef[] = [
@@ -24,6 +26,34 @@ const allItemsClosed: Guard = {
     return fail('OPEN_ITEMS', message, {
       count: open.length,
       open: open.map((i) => ({ workflow: i.workflow, status: i.status })),
+    });
+  },
+};
+
+/**
+ * SPEC §2: «Información completada» only once no open service lacks the data its work needs (nor
+ * the oficio its addressee, for print material).
+ */
+const intakeComplete: Guard = {
+  code: 'MISSING_DATA',
+  description: 'Ningún servicio del oficio tiene datos pendientes',
+  check: ({ item, facts, isClosed }) => {
+    const open = (facts.items ?? []).filter(
+      (i) => i.workflow !== 'oficio' && i.values && !isClosed(i.workflow, i.status)
+    );
+    const lacks = oficioLacks(
+      item,
+      open.map((i) => ({
+        workflow: i.workflow as WorkItemKey,
+        title: i.title ?? null,
+        values: i.values!,
+      }))
+    );
+    const sentence = missingInformationSentence(lacks);
+    if (!sentence) return null;
+    return fail('MISSING_DATA', sentence, {
+      fields: lacks.flatMap((lack) => lack.missing),
+      services: lacks.map(({ workflow, title, missing }) => ({ workflow, title, fields: missing })),
     });
   },
 };
@@ -59,6 +89,7 @@ export const OFICIO: WorkflowDefinition = {
       to: 'recibido',
       label: 'Información completada',
       roles: [...COORDINATORS, 'area'],
+      guards: [intakeComplete],
     },
     {
       from: ['recibido'],

@@ -54,7 +54,13 @@ export {
   DELIVERABLE_LABELS,
   SOCIAL_NETWORK_LABELS,
 } from '../../../../domain/workflows/intake-values';
-export { OPTION_LABELS, missingIntake } from '../../../../domain/workflows/intake-requirements';
+export {
+  OPTION_LABELS,
+  missingIntake,
+  missingInformationSentence,
+  oficioLacks,
+  type IntakeItem,
+} from '../../../../domain/workflows/intake-requirements';
 export type { RegisteredService } from '../../../../api/oficio/services/registration';
 export { itemWarnings } from '../../../../domain/workflows/warnings';
 export { formatDate } from '../../../../domain/workflows/values';

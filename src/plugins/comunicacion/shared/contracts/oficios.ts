@@ -1,5 +1,6 @@
 import type { AreaRef, ItemBadges, StaffMember } from './common';
 import type { AvailableTransitionDto } from './items';
+import type { MissingField } from './intake';
 
 /** A file attached to the oficio or one of its work items. */
 export interface OficioDocument {
@@ -80,6 +81,8 @@ export interface OficioItem {
   /** Advice that does not block the work, in Spanish (e.g. difusión with less than 8 days). */
   warnings: string[];
   transitions: AvailableTransitionDto[];
+  /** The data its work still needs (SPEC §2), now; empty once complete or when it is closed. */
+  missing: MissingField[];
 }
 
 /**

@@ -14,7 +14,6 @@ import {
   forbidden,
   getService,
   invalid,
-  missingIntake,
   resolveRoles,
   runAs,
   toDomainItem,
@@ -403,10 +402,8 @@ export const createIntakeService = ({ strapi }: { strapi: Core.Strapi }) => {
     async afterCompletion(oficio: { documentId: string; status: string }, actor: Actor) {
       let status = oficio.status;
       if (status === 'informacion_incompleta') {
-        const lacking = (await registration().itemsOf(oficio.documentId)).some(
-          ({ workflow, row }) => missingIntake(workflow, row).length > 0
-        );
-        if (!lacking) {
+        const lacking = await registration().lacksOf(oficio.documentId);
+        if (lacking.length === 0) {
           const comment = 'Información completada: los servicios ya tienen todos sus datos.';
           const transition = WORKFLOWS.oficio.transitions.find(
             (t) => t.from.includes('informacion_incompleta') && t.to === 'recibido'

@@ -23,6 +23,7 @@ import { isoInstant } from './presenters';
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
 const MAX_TEXT = 200;
+const AREA_UID = 'api::area.area';
 
 type WorkItemKey = Exclude<WorkflowKey, 'oficio'>;
 
@@ -226,18 +227,33 @@ export const createOficioSearchService = ({ strapi }: { strapi: Core.Strapi }) =
     return query;
   };
 
-  /** Ids of the oficios whose folio, area reference or subject contain the text. */
+  /**
+   * Ids of the oficios whose folio, area reference or subject, or whose area's name or short name,
+   * contain the text.
+   */
   const withText = (text: string) => {
     const oficio = tables().tablesOf(OFICIO_UID);
+    const area = tables().tablesOf(AREA_UID);
+    const areaLink = tables().link(OFICIO_UID, 'area')!;
     const pattern = containsPattern(text);
+    const matches = (w: Knex.QueryBuilder, columns: string[]) => {
+      for (const column of columns) {
+        w.orWhereRaw(`${foldedSql(column)} LIKE ? ESCAPE '\\'`, [pattern]);
+      }
+    };
     const columns = ['folio', 'senderReference', 'subject'].map((name) => oficio.columns[name]);
+    const areaColumns = ['name', 'shortName'].map((name) => `a.${area.columns[name]}`);
+    const ofAreas = knex()
+      .from({ al: areaLink.table })
+      .join({ a: area.table }, 'a.id', `al.${areaLink.to}`)
+      .select(`al.${areaLink.from}`)
+      .where((w) => matches(w, areaColumns));
     return knex()
       .from(oficio.table)
       .select('id')
       .where((w) => {
-        for (const column of columns) {
-          w.orWhereRaw(`${foldedSql(column)} LIKE ? ESCAPE '\\'`, [pattern]);
-        }
+        matches(w, columns);
+        w.orWhereIn('id', ofAreas);
       });
   };
 

@@ -14,8 +14,13 @@ import {
   availableTransitions,
   itemWarnings,
   getService,
+  isClosed,
   isDraftAndPublish,
   labelOf,
+  missingInformationSentence,
+  oficioLacks,
+  type IntakeItem,
+  type WorkItemKey,
   lateAcceptanceFailure,
   runAs,
   systemFields,
@@ -490,9 +495,21 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
       ]);
       const today = mexicoCityToday(now);
 
+      const registration = getService('oficio-registration', strapi);
       const items: OficioItem[] = [];
+      // What the open services still lack, now (SPEC §2): for each item and the oficio's sentence.
+      const intake: IntakeItem[] = [];
       for (const { key, row } of rows) {
         const status = String(row[STATUS_FIELD]);
+        const domainItem = toDomainItem(key, row);
+        const open = !isClosed(key, status);
+        if (open) {
+          intake.push({
+            workflow: key as WorkItemKey,
+            title: (row.title as string) ?? null,
+            values: domainItem,
+          });
+        }
         const facts: Facts = {
           // The oficio's facts, and the linked design of a social post, come from the row itself;
           // crew overlaps were loaded above for all the events at once.
@@ -503,7 +520,7 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
           workflow: key,
           from: status,
           actor,
-          item: toDomainItem(key, row),
+          item: domainItem,
           facts,
           calendar,
           settings,
@@ -521,6 +538,7 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
           badges: badgesOf(key, { status, dueAt: row.dueAt }, oficio, today),
           warnings: itemWarnings({ ...row, workflow: key, status }, settings),
           transitions: toTransitionDtos(key, status, offered),
+          missing: open ? registration.missingOf(key as WorkItemKey, domainItem) : [],
         });
       }
 
@@ -532,9 +550,11 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
         item: toDomainItem('oficio', oficio),
         facts: {
           now,
-          items: items.map((item) => ({
+          items: items.map((item, index) => ({
             workflow: item.workflow as WorkflowKey,
             status: item.status,
+            title: item.title,
+            values: toDomainItem(rows[index].key, rows[index].row),
           })),
         },
         calendar,
@@ -552,6 +572,14 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
         ...response,
       ];
       const text = (field: string) => (oficio[field] as string | null | undefined) ?? null;
+      // While the oficio waits, what it waits for now; the text written when it was held stays in
+      // its history (and stands when a coordinator held it for a reason of their own).
+      const missingNow =
+        oficioStatus === 'informacion_incompleta'
+          ? missingInformationSentence(
+              oficioLacks({ addressedTo: oficio.addressedTo, copiedTo: oficio.copiedTo }, intake)
+            )
+          : null;
       const personal = !reads || (await reads.personalReadable(OFICIO_UID, [documentId])).size > 0;
       const requesterField = (field: string) =>
         personal && (!reads || reads.canReadField(OFICIO_UID, field)) ? text(field) : null;
@@ -574,7 +602,7 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
           lateJustification: text('lateJustification'),
           lateAcceptedAt: isoInstant(oficio.lateAcceptedAt),
           lateAcceptedBy: text('lateAcceptedBy'),
-          missingInformation: text('missingInformation'),
+          missingInformation: missingNow ?? text('missingInformation'),
           requester: {
             name: requesterField('requesterName'),
             phone: requesterField('requesterPhone'),

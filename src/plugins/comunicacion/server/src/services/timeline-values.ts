@@ -4,6 +4,7 @@ import {
   DELIVERABLE_LABELS,
   OFICIO_UID,
   SOCIAL_NETWORK_LABELS,
+  mexicoCityParts,
 } from '../app';
 import { isoDay, isoInstant, mexicoCityToday } from './presenters';
 
@@ -41,6 +42,35 @@ const shortDate = (value: unknown): string | null => {
   const [year, month, date] = day.split('-');
   return `${date}/${month}/${year}`;
 };
+
+/** A stored instant as «DD/MM/YYYY HH:MM», Mexico City time; null when it is not one. */
+const shortDateTime = (value: unknown): string | null => {
+  const instant = isoInstant(value);
+  if (!instant) return null;
+  const { date, minutes } = mexicoCityParts(new Date(instant));
+  const [year, month, day] = date.split('-');
+  const time = `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+  return `${day}/${month}/${year} ${time}`;
+};
+
+/** Why a work item's clock stopped, by the cause its pause records. */
+const PAUSE_CAUSES: Record<string, string> = { oficio: 'el oficio espera información' };
+
+/**
+ * A work item's pauses (the time its area owes something) in words: «En pausa desde el
+ * 06/12/2026 05:09 (el oficio espera información)», «Pausa del … al …».
+ */
+const pausesText = (value: unknown): string =>
+  listOf(value)
+    .filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && !!entry)
+    .map((pause) => {
+      const from = shortDateTime(pause.from) ?? '?';
+      const to = pause.to === null || pause.to === undefined ? null : shortDateTime(pause.to);
+      const cause = PAUSE_CAUSES[String(pause.cause)];
+      const span = to ? `Pausa del ${from} al ${to}` : `En pausa desde el ${from}`;
+      return cause ? `${span} (${cause})` : span;
+    })
+    .join('; ');
 
 /** What the Historial needs to know of an attribute to read its values. */
 export interface AttributeInfo {
@@ -124,7 +154,9 @@ export const shown = (
   if (Array.isArray(value) && value.length === 0) return null;
   const type = attribute?.type;
   let text: string;
-  if (type === 'component' && attribute?.component) {
+  if (field === 'pauses') {
+    text = pausesText(value);
+  } else if (type === 'component' && attribute?.component) {
     const component = attribute.component;
     text = listOf(value)
       .filter((entry): entry is Record<string, unknown> => typeof entry === 'object' && !!entry)

@@ -16,6 +16,33 @@ const names: Names = new Map([
 const component = (name: string) => ({ type: 'component', component: name });
 
 describe('valores del historial en español', () => {
+  it('las pausas del trabajo se leen en español, en hora de la Ciudad de México', () => {
+    const json = { type: 'json' };
+    expect(
+      shown(
+        [{ from: '2026-12-06T11:09:00.000Z', to: null, cause: 'oficio' }],
+        'pauses',
+        json,
+        names
+      )
+    ).toBe('En pausa desde el 06/12/2026 05:09 (el oficio espera información)');
+    expect(
+      shown(
+        [
+          { from: '2026-12-01T15:00:00.000Z', to: '2026-12-03T00:30:00.000Z', cause: 'oficio' },
+          { from: '2026-12-06T11:09:00.000Z', to: null },
+        ],
+        'pauses',
+        json,
+        names
+      )
+    ).toBe(
+      'Pausa del 01/12/2026 09:00 al 02/12/2026 18:30 (el oficio espera información); ' +
+        'En pausa desde el 06/12/2026 05:09'
+    );
+    expect(shown([], 'pauses', json, names)).toBeNull();
+  });
+
   it('una lista de logotipos se lee con sus nombres, en su orden', () => {
     expect(
       shown([{ logo: '1' }, { logo: '2' }], 'logos', component('workflow.logo-choice'), names)
