@@ -272,6 +272,10 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
       .first()
       .waitFor();
     await expect(page.getByRole('button', { name: 'Acuse de recibo' }).count()).resolves.toBe(1);
+    // The design's card names what it still lacks.
+    const designCard = page.getByRole('article', { name: 'Cartel del Festival de la Primavera' });
+    await expect(designCard.getByText('Falta para iniciar').count()).resolves.toBe(1);
+    await expect(designCard.innerText()).resolves.toMatch(/Falta para iniciar\s+lugar/i);
     await screenshot(page, 'oficio-incompleto');
 
     // When: in Bandejas she opens «Completar datos» from the design's row menu…

@@ -32,32 +32,10 @@ import { invalid } from '../../../utils/errors';
 import { labelOf } from '../../../utils/field-labels';
 import { getService } from '../../../utils/get-service';
 import { yearsOfRow } from '../../workflow/services/workflow';
+import type { FieldKind, FieldSpec } from '../../../plugins/comunicacion/shared/contracts/intake';
 
-/** How a field is filled in (the intake contract's `FieldKind`). */
-export type FieldKind =
-  | 'string'
-  | 'text'
-  | 'email'
-  | 'integer'
-  | 'boolean'
-  | 'date'
-  | 'time'
-  | 'datetime'
-  | 'enumeration'
-  | 'multi'
-  | 'logos'
-  | 'media'
-  | 'media-multiple';
-
-/** One field of a service form, from the content type's schema and the domain's table. */
-export interface FieldSpec {
-  name: string;
-  label: string;
-  kind: FieldKind;
-  required: boolean;
-  hint?: string;
-  options?: { value: string; label: string }[];
-}
+/** How a field is filled in and one field of a service form: the plugin's intake contract. */
+export type { FieldKind, FieldSpec };
 
 /** A requested service with its values checked and in the shape the Document Service takes. */
 export interface ServiceData {

@@ -64,6 +64,15 @@ export const WorkItems = ({ items, onAction }: WorkItemsProps) => {
               <FieldList
                 fields={[
                   { label: t('oficio.items.due', 'Vence'), value: format.day(item.dueAt) },
+                  // What the service still lacks before its work may start, while it lacks it.
+                  ...(item.missing.length
+                    ? [
+                        {
+                          label: t('oficio.items.missing', 'Falta para iniciar'),
+                          value: item.missing.map((field) => field.label).join(', '),
+                        },
+                      ]
+                    : []),
                   {
                     label: t('oficio.items.assignees', 'Responsables'),
                     value: item.assignees.length
