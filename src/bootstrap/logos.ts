@@ -1,7 +1,5 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { uploadBuffer } from '../utils/upload-buffer';
 
 const LOGO_UID = 'api::logo.logo';
 
@@ -30,28 +28,13 @@ const uploadPlaceholder = async (
   name: string,
   colour: string
 ) => {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'logo-'));
   const filename = `logo-${code}-provisional.svg`;
-  const filepath = path.join(dir, filename);
-  try {
-    const content = placeholderSvg(name, colour);
-    await fs.writeFile(filepath, content);
-    const [file] = (await strapi
-      .plugin('upload')
-      .service('upload')
-      .upload({
-        data: { fileInfo: { name: filename, alternativeText: `Logotipo: ${name}` } },
-        files: {
-          filepath,
-          originalFilename: filename,
-          mimetype: 'image/svg+xml',
-          size: Buffer.byteLength(content),
-        },
-      })) as { id: number }[];
-    return file.id;
-  } finally {
-    await fs.rm(dir, { recursive: true, force: true });
-  }
+  const file = await uploadBuffer(strapi, placeholderSvg(name, colour), {
+    name: filename,
+    mimetype: 'image/svg+xml',
+    fileInfo: { alternativeText: `Logotipo: ${name}` },
+  });
+  return file.id;
 };
 
 /**

@@ -1,5 +1,4 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import PDFDocument from 'pdfkit';
@@ -17,6 +16,7 @@ import {
 import { formatDate, formatTime } from '../../../domain/workflows/values';
 import { runInternal } from '../../../services/write-context';
 import { getService } from '../../../utils/get-service';
+import { uploadBuffer } from '../../../utils/upload-buffer';
 
 /** Everything the acuse de recibo states. */
 export interface AcuseContent {
@@ -213,28 +213,8 @@ export const createAcuseService = ({ strapi }: { strapi: Core.Strapi }) => {
     };
   };
 
-  const upload = async (buffer: Buffer, name: string, caption: string) => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'acuse-'));
-    const filepath = path.join(dir, name);
-    try {
-      await fs.writeFile(filepath, buffer);
-      const [file] = (await strapi
-        .plugin('upload')
-        .service('upload')
-        .upload({
-          data: { fileInfo: { name, caption } },
-          files: {
-            filepath,
-            originalFilename: name,
-            mimetype: 'application/pdf',
-            size: buffer.length,
-          },
-        })) as { id: number; url: string; name: string }[];
-      return file;
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
-  };
+  const upload = (buffer: Buffer, name: string, caption: string) =>
+    uploadBuffer(strapi, buffer, { name, mimetype: 'application/pdf', fileInfo: { caption } });
 
   /** The stored file's bytes, when the upload provider keeps them on this server. */
   const readStored = async (file: NonNullable<OficioRow['acuse']>) => {

@@ -1,6 +1,3 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
 import PDFDocument from 'pdfkit';
 import { mexicoCityParts } from '../../../domain/calendar';
@@ -9,6 +6,7 @@ import { formatDate, formatTime } from '../../../domain/workflows/values';
 import { runAs } from '../../../services/write-context';
 import type { Actor } from '../../../domain/workflows';
 import { invalid } from '../../../utils/errors';
+import { uploadBuffer } from '../../../utils/upload-buffer';
 import { OFICIO_UID, STATUS_FIELD } from '../../workflow/services/workflow';
 import { WEB_PUBLICATION_UID, type PublishableUid } from '../webhook';
 import type { Evidence } from './site-verification';
@@ -244,28 +242,8 @@ export const createAnswerPdfService = ({ strapi }: { strapi: Core.Strapi }) => {
       return Number(row.last);
     });
 
-  const uploadPdf = async (buffer: Buffer, name: string, caption: string) => {
-    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'respuesta-'));
-    const filepath = path.join(dir, name);
-    try {
-      await fs.writeFile(filepath, buffer);
-      const [file] = (await strapi
-        .plugin('upload')
-        .service('upload')
-        .upload({
-          data: { fileInfo: { name, caption } },
-          files: {
-            filepath,
-            originalFilename: name,
-            mimetype: 'application/pdf',
-            size: buffer.length,
-          },
-        })) as { id: number; url: string; name: string; hash: string; ext: string }[];
-      return file;
-    } finally {
-      await fs.rm(dir, { recursive: true, force: true });
-    }
-  };
+  const uploadPdf = (buffer: Buffer, name: string, caption: string) =>
+    uploadBuffer(strapi, buffer, { name, mimetype: 'application/pdf', fileInfo: { caption } });
 
   return {
     render: renderAnswerPdf,
