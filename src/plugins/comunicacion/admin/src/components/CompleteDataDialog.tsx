@@ -3,11 +3,7 @@ import { Alert, Box, Button, Flex, Loader, Modal, Typography } from '@strapi/des
 import type { CompleteItem, ItemFieldValue } from '../../../shared/contracts/intake';
 import { useT } from '../hooks/useT';
 import { errorMessage } from '../services/api';
-import {
-  useCompleteItemMutation,
-  useGetIntakeFormQuery,
-  useGetItemFormQuery,
-} from '../services/intake';
+import { useCompleteItemMutation, useGetItemFormQuery } from '../services/intake';
 import { fieldRefusal } from '../utils/serverErrors';
 import { formValueOf, payloadValueOf, ServiceFields, type FieldValues } from './ServiceFields';
 import { StatusBadge } from './StatusBadge';
@@ -54,10 +50,6 @@ export const CompleteDataDialog = ({ item, onClose, onDone }: CompleteDataDialog
   >(null);
 
   const data = item && form.data?.documentId === item.documentId ? form.data : undefined;
-  const needsCatalogue = Boolean(
-    data?.fields.some((field) => field.kind === 'logos' && !field.options?.length)
-  );
-  const catalogue = useGetIntakeFormQuery(undefined, { skip: !needsCatalogue });
 
   React.useEffect(() => {
     setSaved(null);
@@ -204,7 +196,8 @@ export const CompleteDataDialog = ({ item, onClose, onDone }: CompleteDataDialog
                     setErrors((previous) => ({ ...previous, [name]: '' }));
                   }}
                   errors={errors}
-                  logos={catalogue.data?.logos ?? []}
+                  // The item's form names its logos itself (field options).
+                  logos={[]}
                   highlightMissing
                   missingNames={data.missing.map((field) => field.name)}
                 />
