@@ -1026,6 +1026,7 @@ export interface ApiOficioOficio extends Struct.CollectionTypeSchema {
       Schema.Attribute.DefaultTo<'direccion'>;
     advisories: Schema.Attribute.Relation<'oneToMany', 'api::advisory.advisory'>;
     area: Schema.Attribute.Relation<'manyToOne', 'api::area.area'>;
+    attachments: Schema.Attribute.Media<'files' | 'images', true> & Schema.Attribute.Private;
     channel: Schema.Attribute.Enumeration<['fisico', 'digital']> &
       Schema.Attribute.Required &
       Schema.Attribute.DefaultTo<'digital'>;
