@@ -224,6 +224,16 @@ describe('Portal de áreas: presentar un oficio con sus archivos y seguirlo', ()
     expect(await footprint(app)).toEqual(before);
   });
 
+  it('un formulario que rebasa los límites del lector de formularios responde con código, nunca 500', async () => {
+    let req = app.http().post('/api/portal/oficios').set(cultura.auth);
+    for (let i = 0; i < 1001; i += 1) req = req.field(`campo${i}`, 'x');
+    const res = await req;
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.body.error.details.code).toMatch(/^[A-Z_]+$/);
+    expect(res.body.error.message).toMatch(/solicitud|archivo/);
+  });
+
   it('una falla a media escritura no deja oficio, filas de archivos ni archivos en disco', async () => {
     const before = await footprint(app);
     // A logo that is not in the catalogue is refused by the registration, after the files.
