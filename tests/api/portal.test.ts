@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { bootApp, type TestApp } from '../harness/app';
 import { loginAsApiUser, type Session } from '../harness/auth';
 import { areaId } from '../harness/workflow-fixtures';
@@ -184,6 +185,27 @@ describe('Portal de áreas: presentar un oficio con sus archivos y seguirlo', ()
       .parse(binary)
       .expect(200);
     expect(inline.headers['content-disposition']).toMatch(/^inline;/);
+  });
+
+  it('un archivo que se marca privado deja de servirse en su dirección pública', async () => {
+    // The compiled module the running app uses (importing src/ would not share its state).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const privateFiles = require(
+      path.resolve(__dirname, '..', '..', 'dist', 'src', 'utils', 'private-files')
+    ) as typeof import('../../src/utils/private-files');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const uploadBuffer = require(
+      path.resolve(__dirname, '..', '..', 'dist', 'src', 'utils', 'upload-buffer')
+    ) as typeof import('../../src/utils/upload-buffer');
+    const stored = await uploadBuffer.uploadBuffer(app.strapi, scan, {
+      name: 'respuesta-publica.pdf',
+      mimetype: 'application/pdf',
+    });
+    await app.http().get(stored.url).expect(200);
+    expect(await privateFiles.isPrivateFile(app.strapi, stored.id)).toBe(false);
+    await privateFiles.markPrivate(app.strapi, [stored.id]);
+    expect(await privateFiles.isPrivateFile(app.strapi, stored.id)).toBe(true);
+    await app.http().get(stored.url).expect(404);
   });
 
   it('un ejecutable con nombre de PDF se rechaza por su contenido y no deja nada escrito', async () => {
