@@ -1,17 +1,17 @@
+import path from 'node:path';
 import type { Role } from '../../src/domain/workflows';
 import type { TestApp } from '../harness/app';
 import { loginAsApiUser, type Session } from '../harness/auth';
 import { runInternal } from '../harness/runtime';
-import {
-  OFICIO_UID,
-  areaId,
-  createFile,
-  fire,
-  stateOf,
-  useStaffApp,
-} from '../harness/workflow-fixtures';
+import { OFICIO_UID, areaId, fire, stateOf, useStaffApp } from '../harness/workflow-fixtures';
 import type { OficioDetailResponse } from '../../src/api/portal/contract';
 import { PNG, fileOficio, footprint, pdfOf, settle } from './portal-helpers';
+
+// The compiled module the running app uses.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { uploadBuffer } = require(
+  path.resolve(__dirname, '..', '..', 'dist', 'src', 'utils', 'upload-buffer')
+) as typeof import('../../src/utils/upload-buffer');
 
 type Detail = OficioDetailResponse['data'];
 
@@ -183,7 +183,11 @@ describe('Portal de áreas: completar datos, revisar, agregar archivos y cancela
   it('una propuesta en revisión aparece con su archivo y la nota que la acompaña', async () => {
     const filed = await file([design()]);
     const designId = filed.services[0].documentId;
-    const pdf = await createFile(app, 'propuesta-v1.pdf');
+    // A real stored file, so that it can be downloaded.
+    const pdf = await uploadBuffer(app.strapi, await pdfOf('Propuesta v1'), {
+      name: 'propuesta-v1.pdf',
+      mimetype: 'application/pdf',
+    });
     await runInternal(() =>
       app.strapi.documents(DESIGN).update({
         documentId: designId,
@@ -208,7 +212,10 @@ describe('Portal de áreas: completar datos, revisar, agregar archivos y cancela
         file: expect.objectContaining({ id: pdf.id, kind: 'proposal' }),
       }),
     ]);
-    expect(detail.files.map((f) => f.kind)).toContain('proposal');
+    const proposal = detail.files.find((f) => f.kind === 'proposal')!;
+    expect(proposal.label).toBe('Propuesta v1 de «Cartel del festival»');
+    await app.http().get(proposal.url).set(cultura.auth).expect(200);
+    await app.http().get(proposal.url).set(tesoreria.auth).expect(404);
     expect(detail.forms).toEqual([]);
     const me = await app.http().get('/api/portal/me').set(cultura.auth).expect(200);
     expect(me.body.data.pendingActions).toBeGreaterThan(0);
