@@ -358,6 +358,41 @@ describe('Portal de áreas: presentar un oficio con sus archivos y seguirlo', ()
     expect(wrong.body.error.details.code).toBe('INVALID_QUERY');
   });
 
+  it('una instalación sembrada antes del portal recibe sus permisos una sola vez', async () => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { seedApiRoles } = require(
+      path.resolve(__dirname, '..', '..', 'dist', 'src', 'bootstrap', 'api-roles')
+    ) as typeof import('../../src/bootstrap/api-roles');
+    const role = (await app.strapi.db
+      .query('plugin::users-permissions.role')
+      .findOne({ where: { type: 'area-solicitante' } })) as { id: number };
+    const portal = { action: { $startsWith: 'api::portal.portal.' }, role: role.id };
+    const store = app.strapi.store({ type: 'api', name: 'users-permissions', key: 'roles-seeded' });
+    const seeded = (await store.get({})) as string[];
+    expect(seeded).toContain('portal-de-areas');
+    expect(
+      await app.strapi.db.query('plugin::users-permissions.permission').count({ where: portal })
+    ).toBe(12);
+
+    // As an installation seeded before the portal existed: no portal actions, no marker.
+    await app.strapi.db.query('plugin::users-permissions.permission').deleteMany({ where: portal });
+    await store.set({ value: seeded.filter((step) => step !== 'portal-de-areas') });
+    await seedApiRoles({ strapi: app.strapi });
+    expect(
+      await app.strapi.db.query('plugin::users-permissions.permission').count({ where: portal })
+    ).toBe(12);
+    for (const type of ['public', 'authenticated']) {
+      const other = (await app.strapi.db
+        .query('plugin::users-permissions.role')
+        .findOne({ where: { type } })) as { id: number };
+      expect(
+        await app.strapi.db
+          .query('plugin::users-permissions.permission')
+          .count({ where: { ...portal, role: other.id } })
+      ).toBe(0);
+    }
+  });
+
   it('sin sesión, o con una cuenta que no es de un área, no entra', async () => {
     for (const [method, path] of [
       ['get', '/api/portal/me'],
@@ -374,5 +409,8 @@ describe('Portal de áreas: presentar un oficio con sus archivos y seguirlo', ()
     }
     const plain = await loginAsApiUser(app, 'authenticated');
     await app.http().get('/api/portal/oficios').set(plain.auth).expect(403);
+    const unlinked = await loginAsApiUser(app, 'Área solicitante');
+    const res = await app.http().get('/api/portal/form').set(unlinked.auth).expect(403);
+    expect(res.body.error.details.code).toBe('NO_AREA');
   });
 });
