@@ -1,4 +1,5 @@
 import type { Role } from '../../src/domain/workflows';
+import type { GetOficio } from '../../src/plugins/comunicacion/shared/contracts/oficios';
 import { uploadBuffer, type StoredFile } from '../../src/utils/upload-buffer';
 import type { TestApp } from '../harness/app';
 import { loginAsAdmin, type Session } from '../harness/auth';
@@ -36,6 +37,7 @@ describe('archivos de los registros para el personal: GET /comunicacion/files/:i
   useStaffApp((booted) => ({ app, staff } = booted));
 
   const files: Record<string, StoredFile> = {};
+  let oficioId: string;
   const content: Record<string, Buffer> = {};
   const store = async (key: string, name: string, mimetype = 'application/pdf') => {
     content[key] = bytes(`${key} ${name}`);
@@ -54,6 +56,7 @@ describe('archivos de los registros para el personal: GET /comunicacion/files/:i
         scan: await store('scan', 'oficio-escaneado.pdf'),
       } as never,
     });
+    oficioId = oficio.documentId;
     const attachments = [
       await store('anexo', 'programa-de-la-feria.pdf'),
       await store('foto', 'fotografía del escenario.png', 'image/png'),
@@ -152,6 +155,42 @@ describe('archivos de los registros para el personal: GET /comunicacion/files/:i
 
     await download(app, files.scan.id, withoutRecords).expect(404);
     await download(app, files.scan.id, withoutPage).expect(403);
+  });
+
+  it('la ficha del oficio lista escaneo, anexos del área, acuse y respuesta; a cada quien, los que puede abrir', async () => {
+    const documents = async (session: Session) =>
+      (
+        (await app.http().get(`/comunicacion/oficios/${oficioId}`).set(session.auth).expect(200))
+          .body as { data: GetOficio.Response['data'] }
+      ).data.documents.map((document) => [document.kind, document.label, document.name]);
+
+    const oficioFiles = [
+      ['scan', 'Oficio escaneado', 'oficio-escaneado.pdf'],
+      ['attachment', 'Anexo del área', 'programa-de-la-feria.pdf'],
+      ['attachment', 'Anexo del área', 'fotografía del escenario.png'],
+      ['acuse', 'Acuse de recibo', 'acuse.pdf'],
+    ];
+    const answer = ['response', 'Respuesta', 'respuesta.pdf'];
+    expect(await documents(staff.coordinador_gobierno_digital)).toEqual([
+      ...oficioFiles,
+      ['attachment', 'Anexo de la publicación (Convocatoria de becas)', 'anexo-web.pdf'],
+      answer,
+    ]);
+    // The photographer reads neither designs nor web publications: only the oficio's files.
+    expect(await documents(staff.fotografo)).toEqual([...oficioFiles, answer]);
+    expect(await documents(staff.disenador_senior)).toEqual([
+      ...oficioFiles,
+      ['proposal', 'Propuesta v1 (Cartel del festival)', 'propuesta-v1.pdf'],
+      ['attachment', 'Anexo de la publicación (Convocatoria de becas)', 'anexo-web.pdf'],
+      answer,
+    ]);
+    // Every listed file downloads for whoever sees it listed.
+    const page = (
+      await app.http().get(`/comunicacion/oficios/${oficioId}`).set(staff.fotografo.auth)
+    ).body as { data: GetOficio.Response['data'] };
+    for (const document of page.data.documents) {
+      await download(app, document.id, staff.fotografo).expect(200);
+    }
   });
 
   it('un id desconocido, inválido o de un archivo sin registro responde 404; sin sesión, 401', async () => {
