@@ -69,9 +69,10 @@ export const Documents = ({ documents }: { documents: OficioDocument[] }) => {
               key={`${document.kind}:${document.id}`}
               paddingTop={index ? 3 : 0}
               paddingBottom={3}
-              borderColor="neutral150"
-              borderStyle={index < documents.length - 1 ? 'solid' : undefined}
-              borderWidth="0 0 1px 0"
+              // A rule between documents, none under the last one.
+              {...(index < documents.length - 1
+                ? { borderColor: 'neutral150', borderStyle: 'solid', borderWidth: '0 0 1px 0' }
+                : {})}
             >
               <DocumentRow document={document} downloads={downloads} />
             </Box>
