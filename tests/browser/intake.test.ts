@@ -4,6 +4,8 @@ import type { UID } from '@strapi/strapi';
 import type { Locator, Page } from 'playwright-core';
 import { PDFParse } from 'pdf-parse';
 import { COPY_LABELS } from '../../src/domain/workflows/intake-values';
+import { uploadBuffer } from '../../src/utils/upload-buffer';
+import { runInternal } from '../harness/runtime';
 import { OFICIO_UID } from '../harness/workflow-fixtures';
 import {
   loginInBrowser,
@@ -271,7 +273,9 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
       .locator('[data-status="informacion_incompleta"]', { hasText: 'Información incompleta' })
       .first()
       .waitFor();
-    await expect(page.getByRole('button', { name: 'Acuse de recibo' }).count()).resolves.toBe(1);
+    await expect(
+      page.getByRole('button', { name: 'Acuse de recibo', exact: true }).count()
+    ).resolves.toBe(1);
     // The design's card names what it still lacks.
     const designCard = page.getByRole('article', { name: 'Cartel del Festival de la Primavera' });
     await expect(designCard.getByText('Falta para iniciar').count()).resolves.toBe(1);
@@ -331,6 +335,45 @@ describe('Registrar oficio en el navegador: la coordinación registra, completa 
       .getByRole('heading', { name: 'Difusión del Festival de la Primavera' })
       .waitFor();
     await screenshot(page, 'oficio-con-servicio-anadido');
+
+    // Documentos: the scan, a file the area added later, and the acuse are listed, and each one is
+    // downloaded with the staff member's session (the area's files are not public).
+    const programme = Buffer.from('%PDF-1.4\n% programa del festival\n%%EOF\n');
+    const added = await uploadBuffer(ctx.app.strapi, programme, {
+      name: 'programa-del-festival.pdf',
+      mimetype: 'application/pdf',
+    });
+    await runInternal(() =>
+      ctx.app.strapi.documents(OFICIO_UID).update({
+        documentId: String(documentId),
+        data: { attachments: [added.id] } as never,
+      })
+    );
+    await page.reload();
+    await waitForHeading(page, folio);
+    await waitForAppIdle(page);
+    const documents = page.getByRole('region', { name: 'Documentos' });
+    await documents.scrollIntoViewIfNeeded();
+    for (const label of ['Oficio escaneado', 'Anexo del área', 'Acuse de recibo']) {
+      await expect(documents.getByText(label, { exact: true }).count()).resolves.toBe(1);
+    }
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      documents
+        .getByRole('button', { name: 'Descargar Anexo del área: programa-del-festival.pdf' })
+        .click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('programa-del-festival.pdf');
+    expect(fs.readFileSync(await download.path()).equals(programme)).toBe(true);
+    await waitForAppIdle(page);
+    await screenshot(page, 'oficio-documentos');
+    expect(
+      await blockingAxeViolations(
+        page,
+        'Documentos del oficio',
+        'section[aria-labelledby="oficio-documents-title"]'
+      )
+    ).toEqual([]);
 
     expect(pageErrors(page)).toEqual([]);
   });

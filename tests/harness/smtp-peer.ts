@@ -14,7 +14,16 @@ export interface ReceivedMail {
   text: string;
   /** The text/html part, transfer-decoded, when there is one. */
   html: string | null;
+  /** Parts sent as attachments (`Content-Disposition: attachment`), with their decoded bytes. */
+  attachments: ReceivedAttachment[];
   raw: string;
+}
+
+/** A file a message carried. */
+export interface ReceivedAttachment {
+  filename: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface SmtpPeer {
@@ -90,17 +99,21 @@ const parsePart = (raw: string): Part => {
 const param = (header: string | undefined, name: string) =>
   new RegExp(`${name}="?([^";]+)"?`, 'i').exec(header ?? '')?.[1];
 
-const decodeBody = (part: Part): string => {
+const bytesOf = (part: Part): Buffer => {
   const encoding = (part.headers['content-transfer-encoding'] ?? '7bit').toLowerCase();
-  const charset = param(part.headers['content-type'], 'charset') ?? 'utf-8';
-  const bytes =
-    encoding === 'base64'
-      ? Buffer.from(part.body.replace(/\s+/g, ''), 'base64')
-      : encoding === 'quoted-printable'
-        ? decodeQuotedPrintable(part.body)
-        : Buffer.from(part.body, 'latin1');
-  return new TextDecoder(charset.toLowerCase()).decode(bytes).replace(/\r\n/g, '\n');
+  return encoding === 'base64'
+    ? Buffer.from(part.body.replace(/\s+/g, ''), 'base64')
+    : encoding === 'quoted-printable'
+      ? decodeQuotedPrintable(part.body)
+      : Buffer.from(part.body, 'latin1');
 };
+
+const decodeBody = (part: Part): string => {
+  const charset = param(part.headers['content-type'], 'charset') ?? 'utf-8';
+  return new TextDecoder(charset.toLowerCase()).decode(bytesOf(part)).replace(/\r\n/g, '\n');
+};
+
+const isAttachment = (part: Part) => /^attachment/i.test(part.headers['content-disposition'] ?? '');
 
 /** Leaf parts of a MIME message (multipart/* flattened). */
 const leaves = (part: Part): Part[] => {
@@ -121,11 +134,24 @@ export const parseMail = (raw: string, from: string, to: string[]): ReceivedMail
   const headers = Object.fromEntries(
     Object.entries(root.headers).map(([key, value]) => [key, decodeWords(value)])
   );
-  const parts = leaves(root);
+  const all = leaves(root);
+  const parts = all.filter((part) => !isAttachment(part));
   const byType = (type: string) =>
     parts.find((part) =>
       (part.headers['content-type'] ?? 'text/plain').toLowerCase().startsWith(type)
     );
+  const attachments = all.filter(isAttachment).map(
+    (part): ReceivedAttachment => ({
+      // The body's trailing line break belongs to the MIME boundary, not to the file.
+      filename: decodeWords(
+        param(part.headers['content-disposition'], 'filename') ??
+          param(part.headers['content-type'], 'name') ??
+          ''
+      ),
+      contentType: (part.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase(),
+      content: bytesOf({ ...part, body: part.body.replace(/\r?\n$/, '') }),
+    })
+  );
   const text = byType('text/plain');
   const html = byType('text/html');
   return {
@@ -135,6 +161,7 @@ export const parseMail = (raw: string, from: string, to: string[]): ReceivedMail
     headers,
     text: text ? decodeBody(text) : '',
     html: html ? decodeBody(html) : null,
+    attachments,
     raw,
   };
 };

@@ -13,6 +13,24 @@ export interface OutgoingEmail {
   html?: string | null;
   /** e.g. `digest:<userId>:<YYYY-MM-DD>`; a second enqueue with the same key is ignored. */
   dedupeKey?: string | null;
+  /** Files of the media library sent with the message; their bytes are read when it goes out. */
+  attachments?: EmailAttachment[] | null;
+}
+
+/** A media-library file an e-mail carries. */
+export interface EmailAttachment {
+  fileId: number;
+  /** The file name the recipient sees (the file's own name when left out). */
+  name?: string | null;
+}
+
+/**
+ * An attachment as the delivery log keeps it. A file that could not travel is left out of the
+ * message (which still goes, saying so) and marked with why: `missing` (the file or its bytes are
+ * gone) or `too_large` (over `OUTBOX_ATTACHMENT_MAX_BYTES` for the whole message).
+ */
+export interface AttachmentRecord extends EmailAttachment {
+  omitted?: 'missing' | 'too_large';
 }
 
 /** An in-app notice for one admin user (shown in the plugin's Notificaciones list). */
@@ -47,6 +65,8 @@ export interface OutboxRow {
   claimed_until: string | Date | null;
   /** Set while an attempt talks to SMTP; left set by an instance that stopped mid-exchange. */
   sending_since: string | Date | null;
+  /** JSON list of {@link AttachmentRecord}, or null for a message without files. */
+  attachments: string | null;
 }
 
 /** Row of `staff_notifications` (in-app). */

@@ -10,7 +10,11 @@ export type TransitionNotice =
   /** The area's work is done: delivered or published. */
   | { kind: 'work-delivered' }
   /** The area answered with observations: the designer hears them. */
-  | { kind: 'observations' };
+  | { kind: 'observations' }
+  /** The oficio was answered: the area gets the answer (its document attached). */
+  | { kind: 'oficio-answered' }
+  /** The office asks the area for what the oficio is missing. */
+  | { kind: 'information-requested' };
 
 /** States in which each workflow's work reaches the requesting area. */
 export const DELIVERED_STATES: Readonly<Partial<Record<WorkflowKey, readonly string[]>>> =
@@ -30,6 +34,10 @@ export function noticeForTransition(
   to: string
 ): TransitionNotice | null {
   if (from === to) return null;
+  if (workflow === 'oficio' && to === 'atendido') return { kind: 'oficio-answered' };
+  if (workflow === 'oficio' && to === 'informacion_incompleta') {
+    return { kind: 'information-requested' };
+  }
   if (workflow === 'design' && to === 'en_revision') return { kind: 'proposal-for-review' };
   if (workflow === 'design' && to === 'con_observaciones') return { kind: 'observations' };
   if (DELIVERED_STATES[workflow]?.includes(to)) return { kind: 'work-delivered' };
@@ -239,4 +247,7 @@ export const dedupeKeys = {
     `reminder:${workflow}:${documentId}:${dueAt}:${userId}`,
   overdue: (workflow: WorkflowKey, documentId: string, dueAt: IsoDate, userId: number) =>
     `overdue:${workflow}:${documentId}:${dueAt}:${userId}`,
+  /** An oficio is answered once: one answer per address. */
+  answered: (oficioDocumentId: string, address: string) =>
+    `answered:${oficioDocumentId}:${address.trim().toLowerCase()}`,
 };

@@ -60,6 +60,14 @@ export function oficioAdminUrl(baseUrl: string, oficioDocumentId: string): strin
   return `${baseUrl.replace(/\/+$/, '')}/admin${oficioAdminPath(oficioDocumentId)}`;
 }
 
+/**
+ * The Portal de áreas' page of an oficio, where the area follows it, completes what is missing,
+ * reviews proposals and downloads the answer.
+ */
+export function oficioPortalUrl(baseUrl: string, oficioDocumentId: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/areas/oficio.html?id=${encodeURIComponent(oficioDocumentId)}`;
+}
+
 /** «lunes 16 de noviembre de 2026»; anything that is not a date is returned as it is. */
 export function longDate(date: IsoDate): string {
   return parseIsoDate(date) ? formatDate(date) : date;
@@ -129,6 +137,8 @@ export function proposalForReview(input: {
   approvalUrl: string | null;
   expiresAt?: string | null;
   comment?: string | null;
+  /** The oficio's page in the Portal de áreas, where the area may also decide. */
+  portalUrl?: string | null;
 }): Message {
   const { item } = input;
   return compose(
@@ -145,8 +155,63 @@ export function proposalForReview(input: {
       input.approvalUrl && input.expiresAt
         ? `El enlace es personal, sirve una sola vez y vence el ${longDate(input.expiresAt.slice(0, 10))}.`
         : null,
+      input.portalUrl
+        ? { link: input.portalUrl, label: 'También puede revisarla en el Portal de áreas' }
+        : null,
     ]
   );
+}
+
+/** «el oficio DCSGD/0007/2027 («Difusión de la feria»)». */
+const theOficio = (folio: string, subject?: string | null) =>
+  `el oficio ${folio}${subject ? ` («${subject}»)` : ''}`;
+
+/** To the area: its oficio was answered; the answer document travels attached when there is one. */
+export function oficioAnswered(input: {
+  folio: string;
+  subject?: string | null;
+  responseFolio?: string | null;
+  responseDate?: IsoDate | null;
+  /** File name of the answer document attached to the e-mail, if any. */
+  attachmentName?: string | null;
+  portalUrl: string;
+}): Message {
+  const answer = [
+    input.responseFolio ? `Folio de la respuesta: ${input.responseFolio}.` : null,
+    input.responseDate ? `Fecha de la respuesta: ${longDate(input.responseDate)}.` : null,
+  ].filter(Boolean);
+  return compose(`Oficio ${input.folio} atendido`, [
+    `La Dirección de Comunicación Social y Gobierno Digital atendió ${theOficio(input.folio, input.subject)}.`,
+    answer.length ? answer.join('\n') : null,
+    input.attachmentName
+      ? `Se adjunta el oficio de respuesta (${input.attachmentName}).`
+      : 'El oficio de respuesta estará disponible en el Portal de áreas.',
+    {
+      link: input.portalUrl,
+      label: 'Ver el oficio y descargar la respuesta en el Portal de áreas',
+    },
+  ]);
+}
+
+/** To the area: the office needs more information before it can attend the oficio. */
+export function informationRequested(input: {
+  folio: string;
+  subject?: string | null;
+  /** What the coordination wrote it is missing. */
+  missing?: string | null;
+  /** What the services still lack, as the system computes it (when it adds to the above). */
+  lacking?: string | null;
+  portalUrl: string;
+}): Message {
+  const missing = input.missing?.trim() || null;
+  const lacking = input.lacking?.trim() || null;
+  return compose(`Falta información en su oficio ${input.folio}`, [
+    `Para atender ${theOficio(input.folio, input.subject)}, la Dirección de Comunicación Social y Gobierno Digital necesita información que el oficio no trae.`,
+    missing ? `Lo que falta: ${missing}` : null,
+    lacking && lacking !== missing ? lacking : null,
+    'Los plazos de atención quedan en pausa hasta que la información esté completa.',
+    { link: input.portalUrl, label: 'Completar la información en el Portal de áreas' },
+  ]);
 }
 
 /** To the area: the work was delivered or published. */

@@ -2,11 +2,15 @@ import type { Core, UID } from '@strapi/strapi';
 import {
   assigned,
   coordinatorRolesFor,
+  dedupeKeys,
   designerRoleFor,
+  informationRequested,
   lateRequest,
   noticeForTransition,
   observationsReceived,
   oficioAdminPath,
+  oficioAnswered,
+  oficioPortalUrl,
   proposalForReview,
   workDelivered,
   type ItemRef,
@@ -18,9 +22,10 @@ import {
   type Role,
   type WorkflowKey,
 } from '../../../domain/workflows';
+import { missingInformationSentence } from '../../../domain/workflows/intake-requirements';
 import { ADMIN_ROLE_CODES, writeContext } from '../../../services/write-context';
 import { getService } from '../../../utils/get-service';
-import type { InAppNotice, OutgoingEmail } from '../types';
+import type { EmailAttachment, InAppNotice, OutgoingEmail } from '../types';
 
 const ADMIN_USER_UID = 'admin::user';
 const API_USER_UID = 'plugin::users-permissions.user';
@@ -57,6 +62,20 @@ interface ItemRow {
     requesterEmail?: string | null;
     area?: AreaRow | null;
   } | null;
+}
+
+/** An oficio as its own notices to the area read it. */
+interface OficioRow {
+  id: number;
+  documentId: string;
+  folio?: string | null;
+  subject?: string | null;
+  requesterEmail?: string | null;
+  missingInformation?: string | null;
+  responseFolio?: string | null;
+  responseDate?: string | null;
+  responseDocument?: { id: number; name: string } | null;
+  area?: AreaRow | null;
 }
 
 /** Admin user ids on a row loaded with its assignees (and a coverage's crew). */
@@ -199,11 +218,93 @@ export const createNotificationRulesService = ({ strapi }: { strapi: Core.Strapi
 
   const tellArea = async (
     row: ItemRow,
-    message: { subject: string; text: string; html: string }
+    message: { subject: string; text: string; html: string },
+    extra: { attachments?: EmailAttachment[]; dedupeKey?: (to: string) => string } = {}
   ) => {
     const recipients = await areaRecipients(row);
     if (recipients.length === 0) return;
-    await outbox().enqueue(recipients.map((to): OutgoingEmail => ({ to, ...message })));
+    await outbox().enqueue(
+      recipients.map(
+        (to): OutgoingEmail => ({
+          to,
+          ...message,
+          ...(extra.attachments?.length ? { attachments: extra.attachments } : {}),
+          ...(extra.dedupeKey ? { dedupeKey: extra.dedupeKey(to) } : {}),
+        })
+      )
+    );
+  };
+
+  const loadOficio = async (documentId: string) =>
+    (await strapi.db.query(OFICIO_UID).findOne({
+      where: { documentId },
+      select: [
+        'id',
+        'documentId',
+        'folio',
+        'subject',
+        'requesterEmail',
+        'missingInformation',
+        'responseFolio',
+        'responseDate',
+      ],
+      populate: {
+        area: { select: ['id', 'name', 'kind', 'contactEmail'] },
+        responseDocument: { select: ['id', 'name'] },
+      },
+    })) as OficioRow | null;
+
+  /** The oficio's own notices to the area: answered, or information requested. */
+  const tellAreaOfOficio = async (
+    kind: 'oficio-answered' | 'information-requested',
+    documentId: string,
+    comment: string | null
+  ) => {
+    const oficio = await loadOficio(documentId);
+    if (!oficio) return;
+    // The area's addresses are those of the oficio itself.
+    const asItem: ItemRow = {
+      id: oficio.id,
+      documentId: oficio.documentId,
+      oficio: {
+        documentId: oficio.documentId,
+        folio: oficio.folio,
+        requesterEmail: oficio.requesterEmail,
+        area: oficio.area,
+      },
+    };
+    const folio = String(oficio.folio ?? '');
+    const portalUrl = oficioPortalUrl(baseUrl(), oficio.documentId);
+    if (kind === 'oficio-answered') {
+      const document = oficio.responseDocument ?? null;
+      await tellArea(
+        asItem,
+        oficioAnswered({
+          folio,
+          subject: oficio.subject ?? null,
+          responseFolio: oficio.responseFolio ?? null,
+          responseDate: oficio.responseDate ? String(oficio.responseDate).slice(0, 10) : null,
+          attachmentName: document?.name ?? null,
+          portalUrl,
+        }),
+        {
+          attachments: document ? [{ fileId: document.id, name: document.name }] : [],
+          dedupeKey: (to) => dedupeKeys.answered(oficio.documentId, to),
+        }
+      );
+      return;
+    }
+    const lacks = await getService('oficio-registration', strapi).lacksOf(oficio.documentId);
+    await tellArea(
+      asItem,
+      informationRequested({
+        folio,
+        subject: oficio.subject ?? null,
+        missing: comment ?? oficio.missingInformation ?? null,
+        lacking: missingInformationSentence(lacks),
+        portalUrl,
+      })
+    );
   };
 
   const service = {
@@ -219,6 +320,10 @@ export const createNotificationRulesService = ({ strapi }: { strapi: Core.Strapi
     }) {
       const notice = noticeForTransition(input.workflow, input.from, input.to);
       if (!notice) return;
+      if (notice.kind === 'oficio-answered' || notice.kind === 'information-requested') {
+        await tellAreaOfOficio(notice.kind, input.documentId, input.comment ?? null);
+        return;
+      }
       const row = await loadItem(input.workflow, input.documentId);
       if (!row) return;
       const item = refOf(input.workflow, row);
@@ -233,6 +338,9 @@ export const createNotificationRulesService = ({ strapi }: { strapi: Core.Strapi
             approvalUrl: link?.url ?? null,
             expiresAt: link?.expiresAt ?? null,
             comment: input.comment ?? null,
+            portalUrl: item.oficioDocumentId
+              ? oficioPortalUrl(baseUrl(), item.oficioDocumentId)
+              : null,
           })
         );
       } else if (notice.kind === 'work-delivered') {

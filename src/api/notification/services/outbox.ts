@@ -8,7 +8,8 @@ import {
   toDate,
   workerToken,
 } from '../db';
-import type { OutboxRow, OutgoingEmail } from '../types';
+import { readStoredFile, storedFileOnDisk, type StoredFileRef } from '../../../utils/stored-file';
+import type { AttachmentRecord, EmailAttachment, OutboxRow, OutgoingEmail } from '../types';
 
 const TABLE = 'notification_outbox';
 const DEFAULT_MAX_ATTEMPTS = 8;
@@ -32,6 +33,55 @@ export const INTERRUPTED_ATTEMPT =
 /** Delay before attempt `attempts + 1`, after `attempts` failed ones. */
 export const retryDelayMs = (attempts: number) =>
   Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
+
+/** What one message's files may weigh together: SMTP servers commonly refuse 10 to 25 MB. */
+const DEFAULT_ATTACHMENT_MAX_BYTES = 10 * 1024 * 1024;
+
+export const attachmentMaxBytes = () => {
+  const value = Number.parseInt(process.env.OUTBOX_ATTACHMENT_MAX_BYTES ?? '', 10);
+  return Number.isFinite(value) && value >= 0 ? value : DEFAULT_ATTACHMENT_MAX_BYTES;
+};
+
+const FILE_UID = 'plugin::upload.file';
+
+/** The attachments column: JSON on both databases, written and read here only. */
+const attachmentsOf = (row: Pick<OutboxRow, 'attachments'>): AttachmentRecord[] => {
+  if (!row.attachments) return [];
+  try {
+    const parsed: unknown =
+      typeof row.attachments === 'string' ? JSON.parse(row.attachments) : row.attachments;
+    return Array.isArray(parsed)
+      ? (parsed as AttachmentRecord[]).filter((entry) => Number.isInteger(entry?.fileId))
+      : [];
+  } catch {
+    return [];
+  }
+};
+
+const attachmentsColumn = (attachments: readonly EmailAttachment[] | null | undefined) => {
+  const valid = (attachments ?? []).filter((entry) => Number.isInteger(entry.fileId));
+  return valid.length
+    ? JSON.stringify(
+        valid.map((entry) => ({
+          fileId: entry.fileId,
+          ...(entry.name ? { name: clip(entry.name, 200) } : {}),
+        }))
+      )
+    : null;
+};
+
+/** The sentence a message gets for a file it could not carry. */
+const omissionNote = (name: string, reason: NonNullable<AttachmentRecord['omitted']>) =>
+  reason === 'too_large'
+    ? `Nota: el archivo «${name}» no se adjuntó porque supera el tamaño que admite el correo (${Math.floor(attachmentMaxBytes() / (1024 * 1024))} MB).`
+    : `Nota: el archivo «${name}» no se adjuntó porque ya no está disponible en el servidor.`;
+
+const escapeHtml = (value: string) =>
+  value.replace(
+    /[&<>"']/g,
+    (char) =>
+      ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char] ?? char
+  );
 
 export const maxAttempts = () => {
   const value = Number.parseInt(process.env.OUTBOX_MAX_ATTEMPTS ?? '', 10);
@@ -73,6 +123,12 @@ export interface DeliveryReport {
  * (a refused transition leaves no mail behind); `deliverDue` sends them later through Strapi's
  * e-mail plugin, outside any transaction, so an SMTP failure never blocks a transition: a failed
  * row waits with exponential backoff and is retried until `OUTBOX_MAX_ATTEMPTS`.
+ *
+ * Attachments are media-library file ids; their bytes are read at each attempt. A file deleted
+ * since, missing from disk, or that would take the message past `OUTBOX_ATTACHMENT_MAX_BYTES`
+ * (10 MB by default, all files together) is left out: the message goes without it, says so in a
+ * note, and the row's `attachments` records the omission. The recipient still finds the file where
+ * the message points (the Portal de áreas).
  */
 export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
   const table = () => appTable(strapi, TABLE);
@@ -88,18 +144,66 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
       where: (query) => query.where('status', 'pending').andWhere('next_attempt_at', '<=', now),
     });
 
-  const send = (row: OutboxRow, domain: string) =>
-    strapi
+  /**
+   * The files of a row, read now. A file that is gone, or that would take the message over the
+   * size limit, is left out with a note in the message: a missing file never holds a message back.
+   */
+  const filesOf = async (row: OutboxRow) => {
+    const wanted = attachmentsOf(row);
+    if (wanted.length === 0) return { files: [], records: [], notes: [] };
+    const found = (await strapi.db.query(FILE_UID).findMany({
+      where: { id: { $in: wanted.map((entry) => entry.fileId) } },
+      select: ['id', 'name', 'url', 'mime'],
+    })) as StoredFileRef[];
+    const byId = new Map(found.map((file) => [file.id, file]));
+    const limit = attachmentMaxBytes();
+    let total = 0;
+    const files: { filename: string; content: Buffer; contentType?: string }[] = [];
+    const records: AttachmentRecord[] = [];
+    const notes: string[] = [];
+    for (const entry of wanted) {
+      const file = byId.get(entry.fileId);
+      const name = entry.name || file?.name || `archivo ${entry.fileId}`;
+      const record: AttachmentRecord = { fileId: entry.fileId, ...(entry.name ? { name } : {}) };
+      const onDisk = file ? await storedFileOnDisk(strapi, file) : null;
+      const content =
+        file && onDisk && total + onDisk.size <= limit ? await readStoredFile(strapi, file) : null;
+      if (!content || total + content.length > limit) {
+        record.omitted = onDisk && total + onDisk.size > limit ? 'too_large' : 'missing';
+        notes.push(omissionNote(name, record.omitted));
+      } else {
+        total += content.length;
+        files.push({ filename: name, content, ...(file?.mime ? { contentType: file.mime } : {}) });
+      }
+      records.push(record);
+    }
+    return { files, records, notes };
+  };
+
+  const send = async (row: OutboxRow, domain: string) => {
+    const { files, records, notes } = await filesOf(row);
+    const text = notes.length ? `${row.text_body}\n\n${notes.join('\n')}` : row.text_body;
+    const noteHtml = notes.map((note) => `<p>${escapeHtml(note)}</p>`).join('');
+    const html =
+      row.html_body && notes.length
+        ? row.html_body.includes('</body>')
+          ? row.html_body.replace('</body>', `${noteHtml}</body>`)
+          : `${row.html_body}${noteHtml}`
+        : row.html_body;
+    await strapi
       .plugin('email')
       .service('email')
       .send({
         to: row.recipient,
         subject: row.subject,
-        text: row.text_body,
-        ...(row.html_body ? { html: row.html_body } : {}),
+        text,
+        ...(html ? { html } : {}),
+        ...(files.length ? { attachments: files } : {}),
         messageId: `<notificacion-${row.id}.${toDate(row.created_at)?.getTime() ?? 0}@${domain}>`,
         headers: { 'X-Notificacion-Id': String(row.id) },
       });
+    return records;
+  };
 
   /**
    * One attempt at one claimed row. The attempt is written down before SMTP hears of it, so an
@@ -123,8 +227,9 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
     // The claim lapsed and another instance has the row: it is theirs now.
     if (Number(started) !== 1) return 'retried';
+    let attachments: AttachmentRecord[];
     try {
-      await send(row, domain);
+      attachments = await send(row, domain);
     } catch (error) {
       const final = attempts >= lastAttempt;
       await mine().update({
@@ -144,6 +249,10 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
     await mine().update({
       status: 'sent',
       sent_at: new Date(),
+      // The delivery log says which files could not travel.
+      ...(attachments.some((entry) => entry.omitted)
+        ? { attachments: JSON.stringify(attachments) }
+        : {}),
       // An interrupted attempt before this one stays visible: the area may have two copies.
       last_error: interrupted ? INTERRUPTED_ATTEMPT : null,
       sending_since: null,
@@ -175,6 +284,7 @@ export const createOutboxService = ({ strapi }: { strapi: Core.Strapi }) => {
             subject: clip(message.subject, 500),
             text_body: message.text,
             html_body: message.html ?? null,
+            attachments: attachmentsColumn(message.attachments),
             status: 'pending',
             attempts: 0,
             next_attempt_at: now,

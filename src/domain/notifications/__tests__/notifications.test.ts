@@ -15,9 +15,12 @@ import {
   assigned,
   digest,
   escapeHtml,
+  informationRequested,
   lateRequest,
   longDate,
   oficioAdminUrl,
+  oficioAnswered,
+  oficioPortalUrl,
   proposalForReview,
   workDelivered,
 } from '../templates';
@@ -53,6 +56,20 @@ describe('who hears about a state change', () => {
     ] as const) {
       expect(noticeForTransition(workflow, 'x', to)).toEqual({ kind: 'work-delivered' });
     }
+  });
+
+  it('tells the area when its oficio is answered and when the office asks for missing data', () => {
+    expect(noticeForTransition('oficio', 'en_atencion', 'atendido')).toEqual({
+      kind: 'oficio-answered',
+    });
+    expect(noticeForTransition('oficio', 'recibido', 'informacion_incompleta')).toEqual({
+      kind: 'information-requested',
+    });
+    expect(noticeForTransition('oficio', 'recibido', 'en_atencion')).toBeNull();
+    expect(noticeForTransition('oficio', 'informacion_incompleta', 'recibido')).toBeNull();
+    expect(dedupeKeys.answered('of1', ' Area@Calimaya.gob.mx ')).toBe(
+      'answered:of1:area@calimaya.gob.mx'
+    );
   });
 
   it('tells the designer of observations and stays quiet on ordinary moves', () => {
@@ -264,5 +281,60 @@ describe('templates', () => {
     });
     expect(message.subject).toBe('Solicitud extemporánea por aceptar: oficio DCSGD/0007/2026');
     expect(message.body).toBe('Cartel: la fecha pedida es 2026-11-17');
+  });
+
+  it('links the area to its oficio in the Portal de áreas', () => {
+    expect(oficioPortalUrl(`${base}/`, 'a b')).toBe(`${base}/areas/oficio.html?id=a%20b`);
+    const message = proposalForReview({
+      item: ref,
+      approvalUrl: `${base}/aprobacion/?t=x`,
+      portalUrl: oficioPortalUrl(base, 'of1'),
+    });
+    expect(message.text).toContain(
+      `También puede revisarla en el Portal de áreas: ${base}/areas/oficio.html?id=of1`
+    );
+  });
+
+  it('tells the area its oficio was answered, naming the attached answer', () => {
+    const portalUrl = oficioPortalUrl(base, 'of1');
+    const withFile = oficioAnswered({
+      folio: 'DCSGD/0007/2026',
+      subject: 'Difusión <feria>',
+      responseFolio: 'DCSGD/0007/2026-R1',
+      responseDate: '2026-11-20',
+      attachmentName: 'respuesta.pdf',
+      portalUrl,
+    });
+    expect(withFile.subject).toBe('Oficio DCSGD/0007/2026 atendido');
+    expect(withFile.text).toContain('atendió el oficio DCSGD/0007/2026 («Difusión <feria>»).');
+    expect(withFile.text).toContain('Folio de la respuesta: DCSGD/0007/2026-R1.');
+    expect(withFile.text).toContain('Fecha de la respuesta: viernes 20 de noviembre de 2026.');
+    expect(withFile.text).toContain('Se adjunta el oficio de respuesta (respuesta.pdf).');
+    expect(withFile.html).toContain('«Difusión &lt;feria&gt;»');
+    expect(withFile.html).toContain(`<a href="${portalUrl}">`);
+    const without = oficioAnswered({ folio: 'DCSGD/0007/2026', portalUrl });
+    expect(without.text).not.toContain('Se adjunta');
+    expect(without.text).toContain('estará disponible en el Portal de áreas');
+  });
+
+  it('tells the area what its oficio is missing, once, with the link to complete it', () => {
+    const portalUrl = oficioPortalUrl(base, 'of1');
+    const message = informationRequested({
+      folio: 'DCSGD/0007/2026',
+      missing: 'El horario del evento.',
+      lacking: 'Falta información para iniciar el trabajo: arte digital «Cartel»: hora.',
+      portalUrl,
+    });
+    expect(message.subject).toBe('Falta información en su oficio DCSGD/0007/2026');
+    expect(message.text).toContain('Lo que falta: El horario del evento.');
+    expect(message.text).toContain('arte digital «Cartel»: hora.');
+    expect(message.text).toContain(`Completar la información en el Portal de áreas: ${portalUrl}`);
+    const same = informationRequested({
+      folio: 'DCSGD/0007/2026',
+      missing: 'X.',
+      lacking: 'X.',
+      portalUrl,
+    });
+    expect(same.text.match(/X\./g)).toHaveLength(1);
   });
 });

@@ -8,9 +8,10 @@ export interface OficioDocument {
   name: string;
   url: string;
   mime: string;
+  /** Downloaded through `GET /comunicacion/files/:id` (private files are not served at `url`). */
   /** What the file is, in Spanish, e.g. «Oficio escaneado», «Propuesta v2», «Respuesta». */
   label: string;
-  kind: 'scan' | 'proposal' | 'response' | 'attachment';
+  kind: 'scan' | 'proposal' | 'response' | 'attachment' | 'acuse';
   /** Work item it belongs to, when not the oficio itself. */
   subjectUid?: string;
   subjectDocumentId?: string;

@@ -1,6 +1,7 @@
 import calendar from './calendar';
 import configuration from './configuration';
 import dashboard from './dashboard';
+import files from './files';
 import intake from './intake';
 import items from './items';
 import meta from './meta';
@@ -16,6 +17,7 @@ export default {
   calendar,
   configuration,
   dashboard,
+  files,
   intake,
   items,
   meta,

@@ -118,6 +118,8 @@ export default {
       // Who may complete an item's data is its content type's update permission: checked inside.
       route('GET', '/items/:workflow/:documentId/form', 'intake.itemForm', guarded()),
       route('PUT', '/items/:workflow/:documentId', 'intake.completeItem', guarded()),
+      // Whether the file's record may be read is checked inside (404 otherwise).
+      route('GET', '/files/:id', 'files.get', guarded(PERMISSIONS.oficios)),
     ],
   },
   'content-api': {

@@ -1,6 +1,7 @@
 /** Services of the plugin, reached through `getPluginService(name)` (`utils/get-plugin-service`). */
 import coverageCalendar from './coverage-calendar';
 import dashboard from './dashboard';
+import fileAccess from './file-access';
 import intake from './intake';
 import itemActions from './item-actions';
 import officeConfiguration from './office-configuration';
@@ -13,6 +14,7 @@ import transparencyObligations from './transparency-obligations';
 export default {
   'coverage-calendar': coverageCalendar,
   dashboard,
+  'file-access': fileAccess,
   intake,
   'item-actions': itemActions,
   'office-configuration': officeConfiguration,

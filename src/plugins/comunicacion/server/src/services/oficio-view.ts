@@ -396,11 +396,16 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
     return [...transitions, ...edits].sort((a, b) => a.at.localeCompare(b.at));
   };
 
-  const itemDocuments = (key: WorkflowKey, row: Row): OficioDocument[] => {
+  /** An item's documents, of the fields `can` lets the reader read. */
+  const itemDocuments = (
+    key: WorkflowKey,
+    row: Row,
+    can: (field: string) => boolean
+  ): OficioDocument[] => {
     const subject = { uid: WORKFLOW_UIDS[key], documentId: row.documentId };
     const title = String(row.title ?? '');
     const docs: OficioDocument[] = [];
-    if (key === 'design') {
+    if (key === 'design' && can('proposals.file')) {
       for (const proposal of (row.proposals as { version: number; file?: FileRow | null }[]) ??
         []) {
         docs.push(
@@ -413,7 +418,7 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
         );
       }
     }
-    if (key === 'transparency-document') {
+    if (key === 'transparency-document' && can('file')) {
       docs.push(
         ...fileEntry(
           row.file as FileRow,
@@ -423,17 +428,21 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
         )
       );
     }
-    for (const file of (row.attachments as FileRow[] | null | undefined) ?? []) {
-      docs.push(...fileEntry(file, `Anexo de la publicación (${title})`, 'attachment', subject));
+    if (can('attachments')) {
+      for (const file of (row.attachments as FileRow[] | null | undefined) ?? []) {
+        docs.push(...fileEntry(file, `Anexo de la publicación (${title})`, 'attachment', subject));
+      }
     }
-    docs.push(
-      ...fileEntry(
-        row.responseDocument as FileRow | null,
-        `Oficio de respuesta con evidencia (${title})`,
-        'response',
-        subject
-      )
-    );
+    if (can('responseDocument')) {
+      docs.push(
+        ...fileEntry(
+          row.responseDocument as FileRow | null,
+          `Oficio de respuesta con evidencia (${title})`,
+          'response',
+          subject
+        )
+      );
+    }
     return docs;
   };
 
@@ -452,6 +461,8 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
         populate: {
           area: { select: ['id', 'documentId', 'name', 'shortName', 'kind'] },
           scan: { select: FILE_SELECT },
+          attachments: { select: FILE_SELECT },
+          acuse: { select: FILE_SELECT },
           responseDocument: { select: FILE_SELECT },
         },
       })) as Row | null;
@@ -566,10 +577,23 @@ export const createOficioViewService = ({ strapi }: { strapi: Core.Strapi }) => 
         'Respuesta',
         'response'
       );
+      // Only the files the reader may open: those of fields it reads (GET /files/:id says the same).
+      const readable = (uid: string, field: string) =>
+        !reads || (reads.canRead(uid) && reads.canReadField(uid, field));
+      const oficioFile = (field: string, label: string, kind: OficioDocument['kind']) =>
+        readable(OFICIO_UID, field) ? fileEntry(oficio[field] as FileRow | null, label, kind) : [];
       const documents = [
-        ...fileEntry(oficio.scan as FileRow | null, 'Oficio escaneado', 'scan'),
-        ...rows.flatMap(({ key, row }) => itemDocuments(key, row)),
-        ...response,
+        ...oficioFile('scan', 'Oficio escaneado', 'scan'),
+        ...(readable(OFICIO_UID, 'attachments')
+          ? ((oficio.attachments as FileRow[] | null) ?? []).flatMap((file) =>
+              fileEntry(file, 'Anexo del área', 'attachment')
+            )
+          : []),
+        ...oficioFile('acuse', 'Acuse de recibo', 'acuse'),
+        ...rows.flatMap(({ key, row }) =>
+          itemDocuments(key, row, (field) => readable(WORKFLOW_UIDS[key], field))
+        ),
+        ...(readable(OFICIO_UID, 'responseDocument') ? response : []),
       ];
       const text = (field: string) => (oficio[field] as string | null | undefined) ?? null;
       // While the oficio waits, what it waits for now; the text written when it was held stays in

@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import type services from '../services';
 import type { CoverageCalendarService } from '../services/coverage-calendar';
 import type { DashboardService } from '../services/dashboard';
+import type { FileAccessService } from '../services/file-access';
 import type { IntakeService } from '../services/intake';
 import type { ItemActionsService } from '../services/item-actions';
 import type { OfficeConfigurationService } from '../services/office-configuration';
@@ -17,6 +18,7 @@ const PLUGIN_ID = 'comunicacion';
 interface PluginServices {
   'coverage-calendar': CoverageCalendarService;
   dashboard: DashboardService;
+  'file-access': FileAccessService;
   intake: IntakeService;
   'item-actions': ItemActionsService;
   'office-configuration': OfficeConfigurationService;

@@ -1,24 +1,60 @@
-import { Box, Flex, Link, Typography } from '@strapi/design-system';
+import { Box, Button, Flex, Typography } from '@strapi/design-system';
+import { Download } from '@strapi/icons';
 import type { GetOficio, OficioDocument } from '../../../../../shared/contracts/oficios';
 import { useFormatters } from '../../../hooks/useFormatters';
 import { useT } from '../../../hooks/useT';
+import { errorMessage } from '../../../services/api';
+import { useRecordFile } from '../../../services/record-files';
 import { FieldList, Section } from './Section';
 
-/** Uploads are served by the backend, which may sit on another origin than the panel. */
-const fileUrl = (url: string) => {
-  const backend = (window as { strapi?: { backendURL?: string } }).strapi?.backendURL ?? '';
-  return url.startsWith('/') ? `${backend}${url}` : url;
+type Downloads = ReturnType<typeof useRecordFile>;
+
+/** One document: what it is, its name and type, and its download (with the session). */
+const DocumentRow = ({
+  document,
+  downloads,
+}: {
+  document: OficioDocument;
+  downloads: Downloads;
+}) => {
+  const t = useT();
+  const refused = downloads.failed?.id === document.id ? downloads.failed.error : null;
+  return (
+    <Flex direction="column" alignItems="stretch" gap={1}>
+      <Flex gap={3} wrap="wrap" justifyContent="space-between">
+        <Flex direction="column" alignItems="flex-start" style={{ minWidth: 0 }}>
+          <Typography fontWeight="semiBold">{document.label}</Typography>
+          <Typography variant="pi" textColor="neutral600">
+            {`${document.name} · ${document.mime}`}
+          </Typography>
+        </Flex>
+        <Button
+          variant="tertiary"
+          size="S"
+          startIcon={<Download />}
+          loading={downloads.pendingId === document.id}
+          aria-label={t('oficio.documents.downloadNamed', 'Descargar {label}: {name}', {
+            label: document.label,
+            name: document.name,
+          })}
+          onClick={() => void downloads.download(document)}
+        >
+          {t('oficio.documents.download', 'Descargar')}
+        </Button>
+      </Flex>
+      {Boolean(refused) && (
+        <Typography variant="pi" textColor="danger700" role="alert">
+          {errorMessage(refused) ?? t('oficio.documents.error', 'No se pudo descargar el archivo.')}
+        </Typography>
+      )}
+    </Flex>
+  );
 };
 
-export const DocumentLink = ({ document }: { document: OficioDocument }) => (
-  <Link href={fileUrl(document.url)} isExternal>
-    {`${document.label}: ${document.name}`}
-  </Link>
-);
-
-/** Documentos: the scan, proposals, response and attachments. */
+/** Documentos: the scan, the area's attachments, the acuse, proposals, response and annexes. */
 export const Documents = ({ documents }: { documents: OficioDocument[] }) => {
   const t = useT();
+  const downloads = useRecordFile();
   return (
     <Section id="oficio-documents" title={t('oficio.sections.documents', 'Documentos')}>
       {!documents.length ? (
@@ -26,15 +62,19 @@ export const Documents = ({ documents }: { documents: OficioDocument[] }) => {
           {t('oficio.documents.none', 'Sin documentos adjuntos.')}
         </Typography>
       ) : (
-        <Box tag="ul" style={{ margin: 0, paddingLeft: '1.25rem' }}>
-          {documents.map((document) => (
-            <Box tag="li" key={`${document.kind}:${document.id}`} paddingBottom={2}>
-              <Flex gap={2}>
-                <DocumentLink document={document} />
-                <Typography variant="pi" textColor="neutral600">
-                  {document.mime}
-                </Typography>
-              </Flex>
+        <Box tag="ul" style={{ margin: 0, padding: 0, listStyle: 'none', maxWidth: '48rem' }}>
+          {documents.map((document, index) => (
+            <Box
+              tag="li"
+              key={`${document.kind}:${document.id}`}
+              paddingTop={index ? 3 : 0}
+              paddingBottom={3}
+              // A rule between documents, none under the last one.
+              {...(index < documents.length - 1
+                ? { borderColor: 'neutral150', borderStyle: 'solid', borderWidth: '0 0 1px 0' }
+                : {})}
+            >
+              <DocumentRow document={document} downloads={downloads} />
             </Box>
           ))}
         </Box>
@@ -49,6 +89,7 @@ type OficioResponse = GetOficio.Response['data']['oficio']['response'];
 export const ResponseSection = ({ response }: { response: OficioResponse }) => {
   const t = useT();
   const format = useFormatters();
+  const downloads = useRecordFile();
   const answered = Boolean(response.folio || response.date || response.document);
   return (
     <Section id="oficio-response" title={t('oficio.sections.response', 'Respuesta')}>
@@ -63,7 +104,9 @@ export const ResponseSection = ({ response }: { response: OficioResponse }) => {
             { label: t('oficio.response.date', 'Fecha'), value: format.day(response.date) },
             {
               label: t('oficio.response.document', 'Documento'),
-              value: response.document ? <DocumentLink document={response.document} /> : null,
+              value: response.document ? (
+                <DocumentRow document={response.document} downloads={downloads} />
+              ) : null,
             },
           ]}
         />
