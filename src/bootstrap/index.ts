@@ -16,6 +16,7 @@ import { seedDemoSite } from './demo-site';
 import { seedDemoSurvey } from './demo-survey';
 import { seedDemoWork } from './demo-work';
 import { seedLogos } from './logos';
+import { seedPasswordEmails } from './password-emails';
 import { scheduleNotifications } from './notifications';
 import { seedPrivacyNotice } from './privacy-notice';
 import { seedTransparencyObligations } from './transparency-obligations';
@@ -31,6 +32,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await widenAddedAttributes({ strapi });
   await grantPluginPermissions({ strapi });
   await seedApiRoles({ strapi });
+  await seedPasswordEmails({ strapi });
   await seedPrivacyNotice({ strapi });
   await seedTransparencyObligations({ strapi });
   await configureContentManager({ strapi });
