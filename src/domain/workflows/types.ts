@@ -159,7 +159,11 @@ export type ErrorCode =
   | 'DELIVERABLES_KEPT'
   | 'REVIEW_RECORDED'
   | 'INVALID_QUERY'
-  | 'EXPORT_TOO_LARGE';
+  | 'EXPORT_TOO_LARGE'
+  | 'EMAIL_TAKEN'
+  | 'USERNAME_TAKEN'
+  | 'UNKNOWN_AREA'
+  | 'ACCOUNT_DEACTIVATED';
 
 /** A refused transition or creation, with a Spanish message. */
 export type Failure = {

@@ -118,6 +118,26 @@ export default {
       // Who may complete an item's data is its content type's update permission: checked inside.
       route('GET', '/items/:workflow/:documentId/form', 'intake.itemForm', guarded()),
       route('PUT', '/items/:workflow/:documentId', 'intake.completeItem', guarded()),
+      route('GET', '/area-accounts', 'area-accounts.list', guarded(PERMISSIONS.areaAccounts)),
+      route('POST', '/area-accounts', 'area-accounts.create', guarded(PERMISSIONS.areaAccounts)),
+      route(
+        'POST',
+        '/area-accounts/:documentId/invitation',
+        'area-accounts.resendInvitation',
+        guarded(PERMISSIONS.areaAccounts)
+      ),
+      route(
+        'POST',
+        '/area-accounts/:documentId/deactivate',
+        'area-accounts.deactivate',
+        guarded(PERMISSIONS.areaAccounts)
+      ),
+      route(
+        'POST',
+        '/area-accounts/:documentId/reactivate',
+        'area-accounts.reactivate',
+        guarded(PERMISSIONS.areaAccounts)
+      ),
     ],
   },
   'content-api': {

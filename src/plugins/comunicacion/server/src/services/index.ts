@@ -1,4 +1,5 @@
 /** Services of the plugin, reached through `getPluginService(name)` (`utils/get-plugin-service`). */
+import areaAccounts from './area-accounts';
 import coverageCalendar from './coverage-calendar';
 import dashboard from './dashboard';
 import intake from './intake';
@@ -11,6 +12,7 @@ import surveyResults from './survey-results';
 import transparencyObligations from './transparency-obligations';
 
 export default {
+  'area-accounts': areaAccounts,
   'coverage-calendar': coverageCalendar,
   dashboard,
   intake,
