@@ -11,6 +11,7 @@ import { seedAreas } from './areas';
 import { seedCalendar } from './calendar';
 import { configureContentManager } from './content-manager-labels';
 import { ensureDemoAdmin } from './demo-admin';
+import { seedDemoAreaAccounts } from './demo-area-accounts';
 import { seedDemoCalendar } from './demo-calendar';
 import { seedDemoSite } from './demo-site';
 import { seedDemoSurvey } from './demo-survey';
@@ -46,5 +47,6 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     await seedDemoSurvey({ strapi });
     await seedDemoSite({ strapi });
     await ensureDemoAdmin({ strapi });
+    await seedDemoAreaAccounts({ strapi });
   }
 };
