@@ -358,6 +358,32 @@ describe('Cuentas de áreas: el personal las crea, invita, desactiva y reactiva;
     expect(old.body.error.details.code).toBe('SESSION_REVOKED');
   });
 
+  it('si el servidor de correo no responde, pedir el restablecimiento responde 503 en español y se puede pedir de nuevo', async () => {
+    await loginAsApiUser(app, 'Área solicitante', { email: 'sin.correo@calimaya.test' });
+    await peer.stop();
+    try {
+      const res = await app
+        .http()
+        .post('/api/auth/forgot-password')
+        .send({ email: 'sin.correo@calimaya.test' });
+      expect(res.status).toBe(503);
+      expect(res.body.error.details.code).toBe('MAIL_UNAVAILABLE');
+      expect(res.body.error.message).toBe(
+        'No se pudo enviar el correo en este momento. Intenta de nuevo en unos minutos.'
+      );
+    } finally {
+      await peer.start();
+    }
+    await app
+      .http()
+      .post('/api/auth/forgot-password')
+      .send({ email: 'sin.correo@calimaya.test' })
+      .expect(200);
+    const [mail] = await peer.waitFor(1, 10_000);
+    expect(mail.to).toEqual(['sin.correo@calimaya.test']);
+    await resetPassword(codeIn(mail)).expect(200);
+  });
+
   it('lo que el personal cambie después en la plantilla o en el enlace se conserva al arrancar de nuevo', async () => {
     const pluginStore = (key: string) =>
       app.strapi.store({ type: 'plugin', name: 'users-permissions', key });
