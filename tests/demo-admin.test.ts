@@ -1,6 +1,7 @@
 import { bootApp, type TestApp } from './harness/app';
 import { createTestDatabase, type TestDatabase } from './harness/database';
 import { DEFAULT_DEMO_ADMIN_EMAIL, ensureDemoAdmin } from '../src/bootstrap/demo-admin';
+import { DEMO_AREA_ACCOUNTS, seedDemoAreaAccounts } from '../src/bootstrap/demo-area-accounts';
 
 const login = (app: TestApp, email: string, password: string) =>
   app.http().post('/admin/login').send({ email, password });
@@ -84,6 +85,12 @@ describe('administrador de demostración en desarrollo', () => {
     await login(app, 'directora@calimaya.local', 'Calimaya2026').expect(200);
     await login(app, 'otra@calimaya.local', 'Distinta2026').expect(400);
     expect(await app.strapi.db.query('admin::user').count()).toBe(1);
+    // The demo area accounts were created on the first boot only.
+    expect(
+      await app.strapi.db
+        .query('plugin::users-permissions.user')
+        .count({ where: { role: { type: 'area-solicitante' } } })
+    ).toBe(DEMO_AREA_ACCOUNTS.length);
     expect(await app.strapi.db.query('api::oficio.oficio').count()).toBe(6);
   });
 
@@ -131,5 +138,52 @@ describe('ensureDemoAdmin sin variables', () => {
     expect(logged[0]).toContain(first.password);
 
     await login(app, DEFAULT_DEMO_ADMIN_EMAIL, first.password!).expect(200);
+  });
+
+  it('crea una cuenta de área por tipo (dependencia y organismo auxiliar), imprime sus contraseñas una sola vez y entran al portal', async () => {
+    const logged: string[] = [];
+    const spy = jest.spyOn(app.strapi.log, 'info').mockImplementation((message: unknown) => {
+      logged.push(String(message));
+      return app.strapi.log;
+    });
+    const first = await seedDemoAreaAccounts({ strapi: app.strapi });
+    const second = await seedDemoAreaAccounts({ strapi: app.strapi });
+    spy.mockRestore();
+
+    expect(first.map((account) => account.areaName)).toEqual([
+      'Dirección de Cultura',
+      'Sistema Municipal para el Desarrollo Integral de la Familia',
+    ]);
+    expect(second).toEqual([]);
+    expect(logged).toHaveLength(1);
+    expect(logged[0]).toContain('/areas/');
+    for (const account of first) {
+      expect(logged[0]).toContain(account.email);
+      expect(logged[0]).toContain(account.password);
+      const res = await app
+        .http()
+        .post('/api/auth/local')
+        .send({ identifier: account.email, password: account.password })
+        .expect(200);
+      const row = await app.strapi.db.query('plugin::users-permissions.user').findOne({
+        where: { email: account.email },
+        populate: { role: true, area: true },
+      });
+      expect(row.role.type).toBe('area-solicitante');
+      expect(row.area.name).toBe(account.areaName);
+      await app
+        .http()
+        .get('/api/users/me')
+        .set({ Authorization: `Bearer ${res.body.jwt}` })
+        .expect(200);
+    }
+    const kinds = await app.strapi.db.query('api::area.area').findMany({
+      where: { name: { $in: first.map((account) => account.areaName) } },
+      select: ['kind'],
+    });
+    expect(kinds.map((area: { kind: string }) => area.kind).sort()).toEqual([
+      'dependencia',
+      'organismo_auxiliar',
+    ]);
   });
 });

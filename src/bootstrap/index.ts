@@ -11,11 +11,13 @@ import { seedAreas } from './areas';
 import { seedCalendar } from './calendar';
 import { configureContentManager } from './content-manager-labels';
 import { ensureDemoAdmin } from './demo-admin';
+import { seedDemoAreaAccounts } from './demo-area-accounts';
 import { seedDemoCalendar } from './demo-calendar';
 import { seedDemoSite } from './demo-site';
 import { seedDemoSurvey } from './demo-survey';
 import { seedDemoWork } from './demo-work';
 import { seedLogos } from './logos';
+import { seedPasswordEmails } from './password-emails';
 import { scheduleNotifications } from './notifications';
 import { seedPrivacyNotice } from './privacy-notice';
 import { seedTransparencyObligations } from './transparency-obligations';
@@ -34,6 +36,7 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await widenAddedAttributes({ strapi });
   await grantPluginPermissions({ strapi });
   await seedApiRoles({ strapi });
+  await seedPasswordEmails({ strapi });
   await seedPrivacyNotice({ strapi });
   await seedTransparencyObligations({ strapi });
   await configureContentManager({ strapi });
@@ -47,5 +50,6 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
     await seedDemoSurvey({ strapi });
     await seedDemoSite({ strapi });
     await ensureDemoAdmin({ strapi });
+    await seedDemoAreaAccounts({ strapi });
   }
 };

@@ -90,6 +90,7 @@ describe('Accesibilidad (axe, WCAG 2.1 AA): ninguna página del plugin tiene fal
     { route: `sitio/encuestas/${surveyId}` },
     { route: 'registrar' },
     { route: 'oficios' },
+    { route: 'cuentas-areas' },
   ];
 
   it.each([

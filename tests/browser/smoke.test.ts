@@ -14,6 +14,7 @@ const PAGES = [
   'Calendario de coberturas',
   'Días inhábiles',
   'Configuración',
+  'Cuentas de áreas',
 ] as const;
 
 /** The plugin's own side navigation, beside the admin's main menu. */
@@ -55,7 +56,7 @@ describe('Panel en el navegador: entrada y navegación de Comunicación Social',
     expect(pageErrors(page)).toEqual([]);
   });
 
-  it('un Fotógrafo(a) ve su trabajo pero no los días inhábiles ni la configuración', async () => {
+  it('un Fotógrafo(a) ve su trabajo pero no los días inhábiles, la configuración ni las cuentas de áreas', async () => {
     const page = await ctx.newPage();
     await loginInBrowser(page, 'fotografo');
     await openPlugin(page);
@@ -70,6 +71,9 @@ describe('Panel en el navegador: entrada y navegación de Comunicación Social',
     ).resolves.toBe(0);
     await expect(
       nav.getByRole('link', { name: 'Configuración', exact: true }).count()
+    ).resolves.toBe(0);
+    await expect(
+      nav.getByRole('link', { name: 'Cuentas de áreas', exact: true }).count()
     ).resolves.toBe(0);
     await screenshot(page, 'comunicacion-fotografo');
     expect(pageErrors(page)).toEqual([]);

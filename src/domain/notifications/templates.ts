@@ -98,7 +98,7 @@ const stateLabel = (item: ItemRef, state: string) => capitalize(stateWord(item.w
 const SIGNATURE = 'Dirección de Comunicación Social y Gobierno Digital · Ayuntamiento de Calimaya';
 
 /** Paragraphs (or `null` to skip) and optional links into one text and one HTML body. */
-function compose(
+export function compose(
   subject: string,
   blocks: (string | { link: string; label: string } | { list: string[] } | null)[]
 ): Message {

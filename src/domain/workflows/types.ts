@@ -163,7 +163,11 @@ export type ErrorCode =
   | 'SCAN_REQUIRED'
   | 'FILE_TYPE_NOT_ALLOWED'
   | 'FILE_TOO_LARGE'
-  | 'TOO_MANY_FILES';
+  | 'TOO_MANY_FILES'
+  | 'EMAIL_TAKEN'
+  | 'USERNAME_TAKEN'
+  | 'UNKNOWN_AREA'
+  | 'ACCOUNT_DEACTIVATED';
 
 /** A refused transition or creation, with a Spanish message. */
 export type Failure = {

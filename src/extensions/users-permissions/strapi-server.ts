@@ -1,4 +1,6 @@
 import type { Core } from '@strapi/strapi';
+import { errors } from '@strapi/utils';
+import createError from 'http-errors';
 import { SESSIONS_VALID_FROM, revokeSessions, unauthorized } from '../../utils/sessions';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
@@ -35,6 +37,14 @@ interface UsersPermissionsPlugin {
   controllers: Record<string, Factory<Record<string, (ctx: Ctx) => unknown>>>;
   register: (deps: { strapi: Core.Strapi }) => unknown;
 }
+
+/** An error of the e-mail transport (SMTP down, refused), not a refusal of the request. */
+const isMailFailure = (error: unknown) =>
+  !(error instanceof errors.ApplicationError) &&
+  !(
+    typeof (error as { status?: unknown })?.status === 'number' &&
+    (error as { status: number }).status < 500
+  );
 
 const isRefreshMode = (strapi: Core.Strapi) =>
   strapi.config.get<string>('plugin::users-permissions.jwtManagement', 'legacy-support') ===
@@ -115,6 +125,23 @@ export default (plugin: UsersPermissionsPlugin) => {
     const controller = upstreamAuth(deps);
     return {
       ...controller,
+      // The code is saved before the e-mail is sent; when SMTP fails the area hears it in Spanish
+      // and may ask again, instead of a bare 500.
+      async forgotPassword(ctx: Ctx) {
+        try {
+          return await controller.forgotPassword(ctx);
+        } catch (error) {
+          if (!isMailFailure(error)) throw error;
+          deps.strapi.log.error(
+            `No se pudo enviar el correo de contraseña olvidada: ${error instanceof Error ? error.message : String(error)}`
+          );
+          throw createError(
+            503,
+            'No se pudo enviar el correo en este momento. Intenta de nuevo en unos minutos.',
+            { details: { code: 'MAIL_UNAVAILABLE' } }
+          );
+        }
+      },
       async logout(ctx: Ctx) {
         if (isRefreshMode(deps.strapi)) return controller.logout(ctx);
         const user = ctx.state.user as { id: number } | undefined;

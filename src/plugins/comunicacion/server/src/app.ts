@@ -141,3 +141,14 @@ export {
   createRateLimiter,
   refuseRateLimited,
 } from '../../../../utils/rate-limiter';
+
+// Area accounts: users-permissions users of the areas, their sessions and password links.
+export { USER_UID, revokeSessions } from '../../../../utils/sessions';
+export {
+  newResetToken,
+  passwordLink,
+  publicServerUrl,
+  resetPageUrl,
+  unusablePassword,
+} from '../../../../utils/password-links';
+export { areaAccountInvitation } from '../../../../domain/notifications/account-templates';

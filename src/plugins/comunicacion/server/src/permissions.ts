@@ -16,6 +16,7 @@ export const PERMISSIONS = {
   transparency: 'plugin::comunicacion.transparency.read',
   surveys: 'plugin::comunicacion.surveys.read',
   register: 'plugin::comunicacion.oficios.register',
+  areaAccounts: 'plugin::comunicacion.area-accounts.manage',
 } as const;
 
 /**
@@ -58,6 +59,11 @@ export const ACTIONS = [
   action(uidOf(PERMISSIONS.proposals), 'Subir versiones de propuesta de diseño', 'Acciones'),
   action(uidOf(PERMISSIONS.publish), 'Publicar en el sitio y retirar del sitio', 'Acciones'),
   action(uidOf(PERMISSIONS.register), 'Registrar oficios y agregarles servicios', 'Acciones'),
+  action(
+    uidOf(PERMISSIONS.areaAccounts),
+    'Crear, invitar, desactivar y reactivar las cuentas de las áreas',
+    'Acciones'
+  ),
 ];
 
 type StaffRole = Exclude<Role, 'area' | 'secretaria_tecnica' | 'system'>;
@@ -93,6 +99,7 @@ export const ROLE_GRANTS: Record<StaffRole, string[]> = {
     PERMISSIONS.calendar,
     PERMISSIONS.proposals,
     PERMISSIONS.surveys,
+    PERMISSIONS.areaAccounts,
     ...queuesOf('coordinador_comunicacion'),
   ],
   disenador_senior: [
@@ -129,6 +136,7 @@ export const ROLE_GRANTS: Record<StaffRole, string[]> = {
     ...COORDINATOR,
     ...GOBIERNO_DIGITAL,
     PERMISSIONS.surveys,
+    PERMISSIONS.areaAccounts,
     ...queuesOf('coordinador_gobierno_digital'),
   ],
   auxiliar_gobierno_digital: [
@@ -148,6 +156,7 @@ export const ROLE_GRANTS: Record<StaffRole, string[]> = {
     PERMISSIONS.register,
     // It schedules its organisms' coverage (with the Community Manager).
     PERMISSIONS.calendar,
+    PERMISSIONS.areaAccounts,
     ...queuesOf('coordinador_organismos'),
   ],
 };

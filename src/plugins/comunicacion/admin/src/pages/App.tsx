@@ -5,6 +5,8 @@ import { styled } from 'styled-components';
 import { useT } from '../hooks/useT';
 import { PLUGIN_ID } from '../pluginId';
 import { PERMISSIONS } from '../permissions';
+import { AreaAccountsPage } from './AreaAccountsPage';
+import { AREA_ACCOUNTS_PERMISSIONS } from './AreaAccountsPage/permissions';
 import { OficioSearchBox } from '../components/OficioSearchBox';
 import { CalendarPage } from './CalendarPage';
 import { DashboardPage } from './DashboardPage';
@@ -50,6 +52,7 @@ const useSections = (): NavSection[] => {
   const canSiteDeliveries = can(PERMISSIONS.siteDeliveries);
   const canTransparency = can(TRANSPARENCY_PERMISSIONS);
   const canSurveys = can(SURVEYS_PERMISSIONS);
+  const canAreaAccounts = can(AREA_ACCOUNTS_PERMISSIONS);
 
   const entry = (allowed: boolean, to: string, label: string): NavEntry[] =>
     allowed ? [{ to, label }] : [];
@@ -72,6 +75,7 @@ const useSections = (): NavSection[] => {
       entries: [
         ...entry(canHolidays, 'dias-inhabiles', t('nav.holidays', 'Días inhábiles')),
         ...entry(canSettings, 'configuracion', t('nav.settings', 'Configuración')),
+        ...entry(canAreaAccounts, 'cuentas-areas', t('nav.areaAccounts', 'Cuentas de áreas')),
       ],
     },
     {
@@ -249,6 +253,14 @@ const App = () => {
           element={
             <Page.Protect permissions={SURVEYS_PERMISSIONS}>
               <SurveyResultsPage />
+            </Page.Protect>
+          }
+        />
+        <Route
+          path="cuentas-areas"
+          element={
+            <Page.Protect permissions={AREA_ACCOUNTS_PERMISSIONS}>
+              <AreaAccountsPage />
             </Page.Protect>
           }
         />

@@ -1,3 +1,4 @@
+import areaAccounts from './area-accounts';
 import calendar from './calendar';
 import configuration from './configuration';
 import dashboard from './dashboard';
@@ -14,6 +15,7 @@ import transitions from './transitions';
 import transparency from './transparency';
 
 export default {
+  'area-accounts': areaAccounts,
   calendar,
   configuration,
   dashboard,

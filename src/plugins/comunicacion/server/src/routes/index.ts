@@ -120,6 +120,26 @@ export default {
       route('PUT', '/items/:workflow/:documentId', 'intake.completeItem', guarded()),
       // Whether the file's record may be read is checked inside (404 otherwise).
       route('GET', '/files/:id', 'files.get', guarded(PERMISSIONS.oficios)),
+      route('GET', '/area-accounts', 'area-accounts.list', guarded(PERMISSIONS.areaAccounts)),
+      route('POST', '/area-accounts', 'area-accounts.create', guarded(PERMISSIONS.areaAccounts)),
+      route(
+        'POST',
+        '/area-accounts/:documentId/invitation',
+        'area-accounts.resendInvitation',
+        guarded(PERMISSIONS.areaAccounts)
+      ),
+      route(
+        'POST',
+        '/area-accounts/:documentId/deactivate',
+        'area-accounts.deactivate',
+        guarded(PERMISSIONS.areaAccounts)
+      ),
+      route(
+        'POST',
+        '/area-accounts/:documentId/reactivate',
+        'area-accounts.reactivate',
+        guarded(PERMISSIONS.areaAccounts)
+      ),
     ],
   },
   'content-api': {

@@ -1,4 +1,5 @@
 /** Services of the plugin, reached through `getPluginService(name)` (`utils/get-plugin-service`). */
+import areaAccounts from './area-accounts';
 import coverageCalendar from './coverage-calendar';
 import dashboard from './dashboard';
 import fileAccess from './file-access';
@@ -12,6 +13,7 @@ import surveyResults from './survey-results';
 import transparencyObligations from './transparency-obligations';
 
 export default {
+  'area-accounts': areaAccounts,
   'coverage-calendar': coverageCalendar,
   dashboard,
   'file-access': fileAccess,

@@ -1,5 +1,6 @@
 import type { Core } from '@strapi/strapi';
 import type services from '../services';
+import type { AreaAccountsService } from '../services/area-accounts';
 import type { CoverageCalendarService } from '../services/coverage-calendar';
 import type { DashboardService } from '../services/dashboard';
 import type { FileAccessService } from '../services/file-access';
@@ -16,6 +17,7 @@ const PLUGIN_ID = 'comunicacion';
 
 /** Every service of the plugin by the name it is registered under in `services/index.ts`. */
 interface PluginServices {
+  'area-accounts': AreaAccountsService;
   'coverage-calendar': CoverageCalendarService;
   dashboard: DashboardService;
   'file-access': FileAccessService;
