@@ -102,7 +102,7 @@ const logoList = ({ id, field, value, logos, disabled, labelNodes, hintId }) => 
         return h(
           'li',
           { 'data-logo': documentId },
-          h('span', {}, name),
+          h('span', { class: 'logos__nombre' }, name),
           disabled
             ? null
             : h(
