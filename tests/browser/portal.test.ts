@@ -397,7 +397,9 @@ describe('Portal de áreas en /areas/', () => {
     await checkPage(desk, 'Mi cuenta');
     await desk.getByRole('button', { name: 'Cerrar sesión' }).click();
     await desk.waitForURL(/\/areas\/index\.html/);
-    await expect(desk.evaluate(() => sessionStorage.length)).resolves.toBe(0);
+    await expect(
+      desk.evaluate(() => sessionStorage.getItem('portal-areas.token'))
+    ).resolves.toBeNull();
     await phone.goto('/areas/oficios.html');
     await phone.waitForURL(/\/areas\/index\.html\?volver=oficios\.html/);
     await expect(phone.getByRole('status').first().textContent()).resolves.toMatch(
@@ -464,9 +466,17 @@ describe('Portal de áreas en /areas/', () => {
     await tabTo('[id$="-eventName"]');
     await keys.type('Semana del agua');
     await tabTo('[id$="-eventDate"]');
-    const [year, month, day] = officeDay(40).split('-');
-    await keys.type(`${day}${month}${year}`);
-    await expect(page.locator('[id$="-eventDate"]').inputValue()).resolves.toBe(officeDay(40));
+    // The date field's segments follow the browser's language: month first (en-US) or day first.
+    const eventDate = officeDay(40);
+    const [year, month, day] = eventDate.split('-');
+    const dateInput = page.locator('[id$="-eventDate"]');
+    await keys.type(`${month}${day}${year}`);
+    if ((await dateInput.inputValue()) !== eventDate) {
+      await keys.press('Shift+Tab');
+      await keys.press('Shift+Tab');
+      await keys.type(`${day}${month}${year}`);
+    }
+    await expect(dateInput.inputValue()).resolves.toBe(eventDate);
     await tabTo('[id$="-place"]');
     await keys.type('Plaza principal');
     await tabTo('[id$="-logos"]');
@@ -553,6 +563,6 @@ describe('Portal de áreas en /areas/', () => {
     );
     await logIn(page, opdapas.user.email, NEW_PASSWORD);
     // The token of before the change no longer works.
-    expect((await ctx.app.http().get('/api/portal/me').set(opdapas.auth)).status).toBe(401);
+    expect((await ctx.app.http().get('/api/users/me').set(opdapas.auth)).status).toBe(401);
   });
 });

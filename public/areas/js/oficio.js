@@ -116,7 +116,7 @@ const cancelControl = ({ idPrefix, label, confirmText, path, heading, doneText }
     const done = busy(confirm, 'Cancelando…');
     try {
       const { data } = await api(path, { method: 'POST', json: { reason: reason.value.trim() } });
-      render(data);
+      await render(data);
       announce(doneText);
     } catch (error) {
       done();
@@ -156,7 +156,7 @@ const completeForm = (form, service, logos) => {
         `${base}/services/${encodeURIComponent(form.workflow)}/${encodeURIComponent(form.documentId)}`,
         { method: 'PUT', json: { fields: built.read(null, { onlyEditable: true }) } }
       );
-      render(data);
+      await render(data);
       announce(
         data.status === 'informacion_incompleta'
           ? `Se guardaron los datos de «${form.title}». Aún falta información: revisa lo resaltado.`
@@ -178,7 +178,7 @@ const completeForm = (form, service, logos) => {
 };
 
 /** «Enviar más archivos»: lo que la Dirección pidió o lo que faltó adjuntar. */
-const addFilesForm = async () => {
+const addFilesForm = async ({ heading = true } = {}) => {
   const upload = await limits();
   const input = h('input', {
     type: 'file',
@@ -193,8 +193,12 @@ const addFilesForm = async () => {
   input.addEventListener('change', () => showChosen(input, chosen));
   const form = h(
     'form',
-    { class: 'solicitud', novalidate: true, 'aria-labelledby': 'titulo-mas-archivos' },
-    h('h3', { id: 'titulo-mas-archivos' }, 'Enviar más archivos'),
+    {
+      class: 'solicitud',
+      novalidate: true,
+      'aria-labelledby': heading ? 'titulo-mas-archivos' : 'titulo-archivos',
+    },
+    heading ? h('h3', { id: 'titulo-mas-archivos' }, 'Enviar más archivos') : null,
     summary,
     h(
       'div',
@@ -233,7 +237,9 @@ const addFilesForm = async () => {
       const { data } = await api(`${base}/files`, { method: 'POST', form: body });
       await load();
       announce(
-        `Se enviaron ${data.length} ${data.length === 1 ? 'archivo' : 'archivos'} a la Dirección.`
+        data.length === 1
+          ? 'Se envió 1 archivo a la Dirección.'
+          : `Se enviaron ${data.length} archivos a la Dirección.`
       );
     } catch (error) {
       done();
@@ -434,34 +440,40 @@ async function render(oficio) {
   const servicesById = new Map(oficio.services.map((service) => [service.documentId, service]));
   const catalogue = oficio.forms.length ? await logos() : [];
 
-  const completion =
-    oficio.forms.length || open
-      ? panel(
-          'titulo-datos',
-          incomplete ? 'Información incompleta' : 'Completar o corregir datos',
-          [
-            incomplete
-              ? h(
-                  'p',
-                  {},
-                  'La Dirección necesita más información antes de empezar. Mientras tanto, el plazo ' +
-                    'está en pausa.'
-                )
-              : null,
-            oficio.missingInformation
-              ? [
-                  h('p', {}, h('strong', {}, 'La Dirección pide:')),
-                  h('p', { class: 'peticion' }, oficio.missingInformation),
-                ]
-              : null,
-            oficio.forms.map((form) =>
-              completeForm(form, servicesById.get(form.documentId), catalogue)
-            ),
-            open ? await addFilesForm() : null,
-          ],
-          { attention: incomplete }
-        )
-      : null;
+  const forms = oficio.forms.map((form) =>
+    completeForm(form, servicesById.get(form.documentId), catalogue)
+  );
+  let completion = null;
+  if (incomplete || forms.length) {
+    completion = panel(
+      'titulo-datos',
+      incomplete ? 'Información incompleta' : 'Completar o corregir datos',
+      [
+        incomplete
+          ? h(
+              'p',
+              {},
+              'La Dirección necesita más información antes de empezar. Mientras tanto, el plazo ' +
+                'está en pausa.'
+            )
+          : null,
+        oficio.missingInformation && incomplete
+          ? [
+              h('p', {}, h('strong', {}, 'La Dirección pide:')),
+              h('p', { class: 'peticion' }, oficio.missingInformation),
+            ]
+          : null,
+        forms,
+        open ? await addFilesForm() : null,
+      ],
+      { attention: incomplete }
+    );
+  } else if (open) {
+    completion = panel('titulo-archivos', 'Enviar más archivos', [
+      h('p', {}, 'Si la Dirección te pide un documento más, o faltó alguno, envíalo aquí.'),
+      await addFilesForm({ heading: false }),
+    ]);
+  }
 
   const proposals = oficio.proposals.length
     ? panel('titulo-propuestas', 'Revisar propuesta', oficio.proposals.map(proposalBlock), {

@@ -44,12 +44,15 @@ export const toLogin = (notice) => {
   window.location.replace(`index.html?volver=${encodeURIComponent(here())}`);
 };
 
-/** El token o, sin él, a iniciar sesión (la página no sigue). */
+/**
+ * El token o, sin él, a iniciar sesión: lanza un `ApiError` 401, que las páginas ya dejan pasar
+ * en silencio mientras el navegador cambia de página.
+ */
 export const requireSession = () => {
   const token = getToken();
   if (!token) {
     toLogin(null);
-    throw new Error('Sin sesión');
+    throw new ApiError(401, 'Inicia sesión.', 'NO_SESSION');
   }
   return token;
 };
@@ -168,7 +171,6 @@ export const setTitle = (text) => {
  * del área. Resuelve a los datos de `GET /api/portal/me` (o null si no se pudieron leer).
  */
 export const loadHeader = async () => {
-  requireSession();
   try {
     const { data } = await api('/api/portal/me');
     const who = document.getElementById('cuenta-actual');
@@ -186,8 +188,8 @@ export const loadHeader = async () => {
       );
     }
     return data;
-  } catch (error) {
-    if (error.status === 401) throw error;
+  } catch {
+    // Sin sesión la página ya va al inicio de sesión; sin encabezado, la página sirve igual.
     return null;
   }
 };
