@@ -87,6 +87,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       },
     },
   },
+  // Private uploads (scans, attachments, acuses) are never served at their public address.
+  'global::private-uploads',
   'strapi::public',
 ];
 

@@ -6,6 +6,22 @@ const PERMISSION_UID = 'plugin::users-permissions.permission';
 
 const LOGOUT = 'plugin::users-permissions.auth.logout';
 
+/** The Portal de áreas' content API (src/api/portal). */
+const PORTAL = [
+  'me',
+  'form',
+  'leadTime',
+  'find',
+  'findOne',
+  'create',
+  'acuse',
+  'addFiles',
+  'cancel',
+  'completeService',
+  'cancelService',
+  'download',
+].map((handler) => `api::portal.portal.${handler}`);
+
 const ACCOUNT = [
   'plugin::users-permissions.user.me',
   'plugin::users-permissions.auth.changePassword',
@@ -51,6 +67,7 @@ export const API_ROLES: Record<string, { name: string; description: string; acti
       'api::design.design.decision',
       'api::logo.logo.find',
       'api::logo.logo.findOne',
+      ...PORTAL,
     ],
   },
   'secretaria-tecnica': {
@@ -120,6 +137,20 @@ export const seedApiRoles = async ({ strapi }: { strapi: Core.Strapi }) => {
         await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role.id } });
     }
     seeded.add('logo-catalogue');
+  }
+  if (!seeded.has('portal-de-areas')) {
+    // Areas seeded before the Portal de áreas gain its routes once, like the rest.
+    const role = (await strapi.db.query(ROLE_UID).findOne({
+      where: { type: 'area-solicitante' },
+    })) as { id: number } | null;
+    for (const action of role ? PORTAL : []) {
+      const granted = await strapi.db
+        .query(PERMISSION_UID)
+        .count({ where: { action, role: role!.id } });
+      if (!granted)
+        await strapi.db.query(PERMISSION_UID).create({ data: { action, role: role!.id } });
+    }
+    seeded.add('portal-de-areas');
   }
   if (!seeded.has('registration-closed')) {
     const advanced = strapi.store({ type: 'plugin', name: 'users-permissions', key: 'advanced' });

@@ -19,12 +19,15 @@ import { seedLogos } from './logos';
 import { scheduleNotifications } from './notifications';
 import { seedPrivacyNotice } from './privacy-notice';
 import { seedTransparencyObligations } from './transparency-obligations';
+import { privateFolder } from '../utils/private-files';
 
 /** Seeds roles, permissions and reference data; in development, the demo data too. */
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await seedCalendar({ strapi });
   await seedAreas({ strapi });
   await seedLogos({ strapi });
+  // Before anything is stored privately: the folder outside any request's transaction.
+  await privateFolder(strapi);
   await seedAdminRoles({ strapi });
   await narrowStaffFieldPermissions({ strapi });
   await widenStaffAccess({ strapi });

@@ -70,3 +70,14 @@ export const scopedQuery = (
   else delete scoped.populate;
   return scoped;
 };
+
+/** The actor an area account's writes run as: the workflow role `area`, named by area and user. */
+export const areaActor = (
+  area: Pick<RequestingArea, 'name'>,
+  user: { id: number; username?: string | null; email?: string | null }
+) => ({
+  kind: 'api' as const,
+  roles: ['area' as const],
+  id: user.id,
+  name: `${area.name} (${user.username ?? user.email ?? user.id})`,
+});

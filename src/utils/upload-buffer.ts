@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
+import { privateFileInfo, removeOnRollback, type FileRow } from './private-files';
 
 /** What the upload service answers for a stored file. */
 export interface StoredFile {
@@ -15,6 +16,8 @@ export interface StoredFile {
 /**
  * Stores bytes made on the server (a PDF, a placeholder image) in the media library through the
  * upload service, which wants a file on disk: written to a temporary folder removed afterwards.
+ * `private`: in the private folder, never served at its public address. Inside a transaction the
+ * bytes leave the disk again if it is rolled back.
  */
 export const uploadBuffer = async (
   strapi: Core.Strapi,
@@ -23,6 +26,7 @@ export const uploadBuffer = async (
     name: string;
     mimetype: string;
     fileInfo?: { caption?: string; alternativeText?: string };
+    private?: boolean;
   }
 ): Promise<StoredFile> => {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'archivo-'));
@@ -33,7 +37,13 @@ export const uploadBuffer = async (
       .plugin('upload')
       .service('upload')
       .upload({
-        data: { fileInfo: { name: options.name, ...options.fileInfo } },
+        data: {
+          fileInfo: {
+            name: options.name,
+            ...options.fileInfo,
+            ...(options.private ? await privateFileInfo(strapi) : {}),
+          },
+        },
         files: {
           filepath,
           originalFilename: options.name,
@@ -41,6 +51,7 @@ export const uploadBuffer = async (
           size: Buffer.byteLength(content),
         },
       })) as StoredFile[];
+    await removeOnRollback(strapi, [file as unknown as FileRow]);
     return file;
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -159,7 +159,11 @@ export type ErrorCode =
   | 'DELIVERABLES_KEPT'
   | 'REVIEW_RECORDED'
   | 'INVALID_QUERY'
-  | 'EXPORT_TOO_LARGE';
+  | 'EXPORT_TOO_LARGE'
+  | 'SCAN_REQUIRED'
+  | 'FILE_TYPE_NOT_ALLOWED'
+  | 'FILE_TOO_LARGE'
+  | 'TOO_MANY_FILES';
 
 /** A refused transition or creation, with a Spanish message. */
 export type Failure = {

@@ -17,10 +17,11 @@ const FILE_FIELDS = ['attachments', 'file'];
 
 /**
  * What an area may say about each service it requests through this door (the domain's list, files
- * aside: they come with the portal's upload); everything else the office decides.
+ * aside: they come with the portal's upload); everything else the office decides. An advisory is
+ * for the organismo auxiliar that asks for it: the `advisory-organism` rule refuses anyone else.
  */
 const SERVICE_FIELDS: Record<string, readonly string[]> = Object.fromEntries(
-  WORK_ITEM_KEYS.filter((key) => key !== 'advisory').map((key) => [
+  WORK_ITEM_KEYS.map((key) => [
     key,
     DOMAIN_SERVICE_FIELDS[key].filter((field) => !FILE_FIELDS.includes(field)),
   ])

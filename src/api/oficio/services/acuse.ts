@@ -214,7 +214,13 @@ export const createAcuseService = ({ strapi }: { strapi: Core.Strapi }) => {
   };
 
   const upload = (buffer: Buffer, name: string, caption: string) =>
-    uploadBuffer(strapi, buffer, { name, mimetype: 'application/pdf', fileInfo: { caption } });
+    // Private: it names the area's oficio and its services; read through the routes that check who asks.
+    uploadBuffer(strapi, buffer, {
+      name,
+      mimetype: 'application/pdf',
+      fileInfo: { caption },
+      private: true,
+    });
 
   /** The stored file's bytes, when the upload provider keeps them on this server. */
   const readStored = async (file: NonNullable<OficioRow['acuse']>) => {

@@ -12,6 +12,7 @@ import {
   isDraftAndPublish,
   leadVerdict,
   planCreate,
+  resolveRoles,
   type Actor,
   type WorkItemKey,
 } from '../../../domain/workflows';
@@ -31,7 +32,7 @@ import { runAs, SYSTEM_ACTOR } from '../../../services/write-context';
 import { invalid } from '../../../utils/errors';
 import { labelOf } from '../../../utils/field-labels';
 import { getService } from '../../../utils/get-service';
-import { yearsOfRow } from '../../workflow/services/workflow';
+import { toDomainItem, yearsOfRow } from '../../workflow/services/workflow';
 import type { FieldKind, FieldSpec } from '../../../plugins/comunicacion/shared/contracts/intake';
 
 /** How a field is filled in and one field of a service form: the plugin's intake contract. */
@@ -89,6 +90,14 @@ const inCalendar = (iso: string) => {
   return year >= LFT_MIN_YEAR && year <= LFT_MAX_YEAR;
 };
 const OUT_OF_CALENDAR = `está fuera del calendario de días hábiles (${LFT_MIN_YEAR} a ${LFT_MAX_YEAR})`;
+
+/**
+ * Whether a form offers the service to an area: advisory (asesoría) is the Coordinación de
+ * Organismos Auxiliares' service, for SMDIF, OPDAPAS and IMCUFIDEC only (SPEC §2). Whatever the
+ * door, the `advisory-organism` rule refuses an advisory for anyone else.
+ */
+export const mayRequest = (workflow: WorkItemKey, areaKind: string | null | undefined) =>
+  workflow !== 'advisory' || areaKind === 'organismo_auxiliar';
 
 const isWorkItem = (value: unknown): value is WorkItemKey =>
   typeof value === 'string' && (WORK_ITEM_KEYS as readonly string[]).includes(value);
@@ -713,6 +722,115 @@ export const createRegistrationService = ({ strapi }: { strapi: Core.Strapi }) =
     },
 
     serviceLabel: (workflow: WorkItemKey) => SERVICE_LABELS[workflow],
+
+    mayRequest,
+
+    /**
+     * Whether a service's data may still be completed or corrected from «Completar datos»: while
+     * its work has not started and its oficio is open.
+     */
+    editable(workflow: WorkItemKey, status: string, oficioStatus: string | null) {
+      return (
+        status === WORKFLOWS[workflow].initial &&
+        !(oficioStatus !== null && WORKFLOWS.oficio.closed.includes(oficioStatus))
+      );
+    },
+
+    /**
+     * Completes or corrects a work item's data as `actor` in one transaction (every rule applies),
+     * shared by the staff's «Completar datos» and the areas' portal; the caller has checked which
+     * fields the actor may change. When its oficio waited for information and nothing lacks any
+     * more, «Información completada» fires in the same transaction.
+     */
+    async completeService(input: {
+      workflow: WorkItemKey;
+      documentId: string;
+      fields: Record<string, unknown>;
+      oficio: { documentId: string; status: string } | null;
+      actor: Actor;
+    }): Promise<{
+      service: RegisteredService;
+      oficio: { documentId: string; status: string; statusLabel: string } | null;
+    }> {
+      const { workflow: key, documentId, fields, actor } = input;
+      const uid = WORKFLOW_UIDS[key] as UID.ContentType;
+      return strapi.db.transaction(async () => {
+        await runAs(
+          actor,
+          () => strapi.documents(uid).update({ documentId, data: fields as never }),
+          'Datos del servicio completados'
+        );
+        const oficio = input.oficio ? await service.afterCompletion(input.oficio, actor) : null;
+        const row = (await getService('workflow', strapi).load(key, documentId))!;
+        const item = toDomainItem(key, row);
+        const status = String(row[STATUS_FIELD]);
+        // Received with its oficio; an item without one (an informal advisory) when it was created.
+        const received =
+          isoOf((row.oficio as { receivedAt?: unknown } | null)?.receivedAt) ??
+          isoOf(row.receivedAt) ??
+          isoOf(row.createdAt);
+        const dueAt = dayOf(row.dueAt);
+        const verdict = await service.verdict(
+          key,
+          item,
+          received ? new Date(received) : new Date(),
+          dueAt
+        );
+        return {
+          service: {
+            ...verdict,
+            workflow: key,
+            documentId,
+            title: String(row.title ?? ''),
+            status,
+            statusLabel: STATE_LABELS[key][status] ?? status,
+            leadTimeMet:
+              typeof row.leadTimeMet === 'boolean' ? row.leadTimeMet : verdict.leadTimeMet,
+            missing: service.missingOf(key, item),
+          },
+          oficio,
+        };
+      });
+    },
+
+    /**
+     * «Información completada»: fired by the actor when its role may (a coordinator, the area),
+     * else by the system as a consequence of the data now complete. The engine resumes the clocks.
+     */
+    async afterCompletion(oficio: { documentId: string; status: string }, actor: Actor) {
+      let status = oficio.status;
+      if (status === 'informacion_incompleta') {
+        const lacking = await service.lacksOf(oficio.documentId);
+        if (lacking.length === 0) {
+          const comment = 'Información completada: los servicios ya tienen todos sus datos.';
+          const transition = WORKFLOWS.oficio.transitions.find(
+            (t) => t.from.includes('informacion_incompleta') && t.to === 'recibido'
+          );
+          const allowed = resolveRoles(transition?.roles ?? [], { now: new Date() }).some((role) =>
+            actor.roles.includes(role)
+          );
+          if (allowed) {
+            await runAs(
+              actor,
+              () =>
+                strapi.documents(OFICIO_UID).update({
+                  documentId: oficio.documentId,
+                  data: { [STATUS_FIELD]: 'recibido' } as never,
+                }),
+              comment
+            );
+          } else {
+            await getService('workflow', strapi).moveOficio(oficio.documentId, 'recibido', comment);
+          }
+          status = 'recibido';
+        }
+      }
+      return {
+        documentId: oficio.documentId,
+        status,
+        statusLabel: STATE_LABELS.oficio[status] ?? status,
+      };
+    },
   };
   return service;
 };

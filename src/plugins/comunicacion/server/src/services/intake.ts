@@ -1,4 +1,4 @@
-import type { Core, UID } from '@strapi/strapi';
+import type { Core } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
   COPY_LABELS,
@@ -14,11 +14,8 @@ import {
   forbidden,
   getService,
   invalid,
-  resolveRoles,
-  runAs,
   toDomainItem,
   type Actor,
-  type RegisteredService,
   type WorkItemKey,
 } from '../app';
 import type { AreaRef } from '../../../shared/contracts/common';
@@ -269,10 +266,7 @@ export const createIntakeService = ({ strapi }: { strapi: Core.Strapi }) => {
       const item = toDomainItem(workflow, row);
       const status = String(row[STATUS_FIELD]);
       const oficio = await oficioOf((item.oficioDocumentId as string | null) ?? null);
-      const definition = WORKFLOWS[workflow];
-      const open =
-        status === definition.initial &&
-        !(oficio && WORKFLOWS.oficio.closed.includes(oficio.status));
+      const open = registration().editable(workflow, status, oficio?.status ?? null);
       const specs = registration()
         .fieldSpecs(workflow)
         .filter((spec) => permissions.can.read(undefined, permissionPath(spec)));
@@ -357,81 +351,13 @@ export const createIntakeService = ({ strapi }: { strapi: Core.Strapi }) => {
         });
       }
 
-      const uid = WORKFLOW_UIDS[key] as UID.ContentType;
-      return strapi.db.transaction(async () => {
-        await runAs(
-          staff.actor,
-          () => strapi.documents(uid).update({ documentId, data: fields as never }),
-          'Datos del servicio completados'
-        );
-        const oficio = form.oficio ? await service.afterCompletion(form.oficio, staff.actor) : null;
-        const row = await getService('workflow', strapi).load(key, documentId);
-        const item = toDomainItem(key, row!);
-        const status = String(row![STATUS_FIELD]);
-        // Received with its oficio; an item without one (an informal advisory) when it was created.
-        const received =
-          isoOf((row!.oficio as { receivedAt?: unknown } | null)?.receivedAt) ??
-          isoOf(row!.receivedAt) ??
-          isoOf(row!.createdAt);
-        const dueAt = isoOf(row!.dueAt)?.slice(0, 10) ?? null;
-        const verdict = await registration().verdict(
-          key,
-          item,
-          received ? new Date(received) : new Date(),
-          dueAt
-        );
-        const registered: RegisteredService = {
-          ...verdict,
-          workflow: key,
-          documentId,
-          title: String(row!.title ?? ''),
-          status,
-          statusLabel: STATE_LABELS[key][status] ?? status,
-          leadTimeMet:
-            typeof row!.leadTimeMet === 'boolean' ? row!.leadTimeMet : verdict.leadTimeMet,
-          missing: registration().missingOf(key, item),
-        };
-        return { service: registered, oficio };
+      return registration().completeService({
+        workflow: key,
+        documentId,
+        fields,
+        oficio: form.oficio,
+        actor: staff.actor,
       });
-    },
-
-    /**
-     * «Información completada»: fired by the staff member when their role may, else by the system
-     * as a consequence of the data now complete.
-     */
-    async afterCompletion(oficio: { documentId: string; status: string }, actor: Actor) {
-      let status = oficio.status;
-      if (status === 'informacion_incompleta') {
-        const lacking = await registration().lacksOf(oficio.documentId);
-        if (lacking.length === 0) {
-          const comment = 'Información completada: los servicios ya tienen todos sus datos.';
-          const transition = WORKFLOWS.oficio.transitions.find(
-            (t) => t.from.includes('informacion_incompleta') && t.to === 'recibido'
-          );
-          const allowed = resolveRoles(transition?.roles ?? [], { now: new Date() }).some((role) =>
-            actor.roles.includes(role)
-          );
-          if (allowed) {
-            await runAs(
-              actor,
-              () =>
-                strapi.documents(OFICIO_UID).update({
-                  documentId: oficio.documentId,
-                  data: { [STATUS_FIELD]: 'recibido' } as never,
-                }),
-              comment
-            );
-          } else {
-            await getService('workflow', strapi).moveOficio(oficio.documentId, 'recibido', comment);
-          }
-          status = 'recibido';
-        }
-      }
-      return {
-        documentId: oficio.documentId,
-        status,
-        statusLabel: STATE_LABELS.oficio[status] ?? status,
-      };
     },
 
     /** The acuse de recibo's bytes and file name; null when the oficio does not exist. */
