@@ -125,9 +125,24 @@ describe('Portal de áreas en /areas/', () => {
       comment,
     });
 
+  /** A PNG drawn by the browser itself: a poster with `text`. */
+  const poster = async (text: string, width = 480, height = 480) => {
+    const drawing = await ctx.browser.newPage({ viewport: { width, height } });
+    try {
+      await drawing.setContent(
+        '<body style="margin:0;height:100vh;display:grid;place-items:center;' +
+          'background:linear-gradient(135deg,#7a1f3d,#d9a441);color:#fff;' +
+          `font:700 40px sans-serif;text-align:center">${text}</body>`
+      );
+      return await drawing.screenshot();
+    } finally {
+      await drawing.close();
+    }
+  };
+
   /** The designer stores proposal `version` (a real PNG) and sends it to the area. */
-  const sendProposal = async (designId: string, version: number, page: Page) => {
-    const png = await page.screenshot({ clip: { x: 0, y: 0, width: 320, height: 200 } });
+  const sendProposal = async (designId: string, version: number) => {
+    const png = await poster(`Festival de Invierno<br>versión ${version}`);
     const file = await uploadBuffer(ctx.app.strapi, png, {
       name: `cartel-v${version}.png`,
       mimetype: 'image/png',
@@ -224,7 +239,7 @@ describe('Portal de áreas en /areas/', () => {
       mimeType: 'application/pdf',
       buffer: SCAN_PDF,
     });
-    const photo = await desk.screenshot({ clip: { x: 0, y: 0, width: 200, height: 120 } });
+    const photo = await poster('Festival 2025', 320, 200);
     await desk.getByLabel(/^Anexos/).setInputFiles({
       name: 'foto-festival-2025.png',
       mimeType: 'image/png',
@@ -300,7 +315,7 @@ describe('Portal de áreas en /areas/', () => {
 
     // The designer starts and sends version 1; the area sees it inline and sends observations.
     expect((await transition('disenador_senior', DESIGN, designId, 'en_diseno')).status).toBe(200);
-    await sendProposal(designId, 1, desk);
+    await sendProposal(designId, 1);
     await desk.reload();
     const review = desk.getByRole('region', { name: 'Revisar propuesta' });
     await review.waitFor();
@@ -324,7 +339,7 @@ describe('Portal de áreas en /areas/', () => {
 
     // Version 2 comes back; the area approves it.
     expect((await transition('disenador_senior', DESIGN, designId, 'en_diseno')).status).toBe(200);
-    await sendProposal(designId, 2, desk);
+    await sendProposal(designId, 2);
     await desk.reload();
     await desk.getByRole('heading', { name: /versión 2/ }).waitFor();
     await phone.reload();

@@ -294,6 +294,7 @@ const proposalBlock = (proposal) => {
     const text = feedback.value.trim();
     if (
       decision === 'observaciones' &&
+      !text &&
       reportProblems(summary, 'Faltan tus observaciones', [
         {
           control: feedback,
