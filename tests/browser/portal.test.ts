@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import type { UID } from '@strapi/strapi';
-import type { Download, Page } from 'playwright-core';
+import type { Download, Locator, Page } from 'playwright-core';
 import { PDFParse } from 'pdf-parse';
 import { ROLE_LABELS, type Role } from '../../src/domain/workflows';
 import { uploadBuffer } from '../../src/utils/upload-buffer';
@@ -88,6 +88,12 @@ describe('Portal de áreas en /areas/', () => {
     });
     return page;
   };
+
+  /** Scrolls at once (the site's smooth scrolling would still be moving in a picture). */
+  const showAtStart = (target: Locator) =>
+    target.evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+  const showAtEnd = (target: Locator) =>
+    target.evaluate((el) => el.scrollIntoView({ block: 'end', behavior: 'instant' }));
 
   const settle = async (page: Page) => {
     await waitForAppIdle(page);
@@ -247,7 +253,8 @@ describe('Portal de áreas en /areas/', () => {
     });
     await checkPage(desk, 'Nuevo oficio lleno');
     await screenshot(desk, 'nuevo-oficio');
-    await design.scrollIntoViewIfNeeded();
+    await desk.mouse.move(0, 0);
+    await showAtEnd(design.locator('.plazo'));
     await docsScreenshot(desk, 'portal-nuevo-oficio');
     await desk.getByRole('button', { name: 'Enviar oficio' }).click();
 
@@ -294,6 +301,12 @@ describe('Portal de áreas en /areas/', () => {
       'Confirmen el lugar exacto dentro del jardín y envíen el programa del festival.'
     );
     await logIn(phone, cultura.user.email);
+    // «Mis oficios» puts it first, marked.
+    const first = phone.locator('.oficio-ficha').first();
+    await expect(first.textContent()).resolves.toContain('Requiere tu atención');
+    await expect(first.textContent()).resolves.toContain(folio);
+    await showAtStart(phone.getByRole('heading', { name: 'Requieren tu atención' }));
+    await docsScreenshot(phone, 'portal-mis-oficios');
     await phone.goto(oficioUrl);
     await phone.getByRole('region', { name: 'Información incompleta' }).waitFor();
     await checkPage(phone, 'Información incompleta (teléfono)');
@@ -326,6 +339,7 @@ describe('Portal de áreas en /areas/', () => {
       preview.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)
     ).resolves.toBe(true);
     await checkPage(desk, 'Revisar propuesta');
+    await showAtEnd(review);
     await docsScreenshot(desk, 'portal-revisar-propuesta');
     // Observations need words.
     await review.getByRole('button', { name: 'Enviar observaciones' }).click();
@@ -392,7 +406,6 @@ describe('Portal de áreas en /areas/', () => {
     await phone.getByRole('link', { name: folio }).waitFor();
     await checkPage(phone, 'Mis oficios (teléfono)');
     await screenshot(phone, 'mis-oficios-telefono');
-    await docsScreenshot(phone, 'portal-mis-oficios');
 
     const files = (await ctx.app.strapi.db.query(OFICIO_UID as UID.ContentType).findOne({
       where: { documentId },

@@ -26,7 +26,6 @@ export const showVerdict = (box, verdict) => {
     h('p', {}, verdict.message),
     verdict.warning && !verdict.message.includes(verdict.warning)
       ? h('p', {}, h('strong', {}, 'Aviso: '), verdict.warning)
-      : null,
-    verdict.dueAt ? h('p', {}, `Fecha de entrega: ${calendarDate(verdict.dueAt)}.`) : null
+      : null
   );
 };
