@@ -574,6 +574,42 @@ describe('Portal de áreas en /areas/', () => {
     }
   });
 
+  it('cancelar pide el motivo y una confirmación; el oficio queda cancelado', async () => {
+    const page = await newPage(PHONE);
+    await logIn(page, opdapas.user.email);
+    await page.locator('.oficio-ficha a').first().click();
+    await page.waitForURL(/oficio\.html\?id=/);
+    const documentId = new URL(page.url()).searchParams.get('id')!;
+    const services = page.getByRole('region', { name: 'Servicios' });
+
+    // A service: the confirmation opens with its reason, «No cancelar» closes it untouched.
+    await services.getByRole('button', { name: 'Cancelar este servicio' }).click();
+    const confirmService = services.getByRole('button', {
+      name: 'Confirmar la cancelación del servicio',
+    });
+    await confirmService.click();
+    await services.getByText('Escribe por qué cancelas.').first().waitFor();
+    await checkPage(page, 'Cancelar un servicio (teléfono)');
+    await services.getByRole('button', { name: 'No cancelar' }).click();
+    await expect(confirmService.isVisible()).resolves.toBe(false);
+
+    // The whole oficio, with its reason.
+    const cancel = page.getByRole('region', { name: 'Cancelar el oficio' });
+    await cancel.getByRole('button', { name: 'Cancelar el oficio' }).click();
+    await cancel
+      .getByLabel(/^Motivo de la cancelación/)
+      .fill('La campaña se pospone al próximo año.');
+    await cancel.getByRole('button', { name: 'Confirmar la cancelación del oficio' }).click();
+    await page.getByRole('status').filter({ hasText: 'Se canceló el oficio' }).waitFor();
+    expect((await oficioRow(documentId)).workflowStatus).toBe('cancelado');
+    await expect(page.locator('.ficha').textContent()).resolves.toContain('Cancelado');
+    await expect(page.getByRole('region', { name: 'Cancelar el oficio' }).count()).resolves.toBe(0);
+    await expect(page.getByRole('region', { name: 'Historial' }).textContent()).resolves.toContain(
+      'La campaña se pospone al próximo año.'
+    );
+    await checkPage(page, 'Oficio cancelado (teléfono)');
+  });
+
   it('cambiar la contraseña cierra la sesión: se entra de nuevo con la nueva', async () => {
     const page = await newPage(PHONE);
     await logIn(page, opdapas.user.email);
