@@ -406,6 +406,15 @@ describe('Portal de áreas en /areas/', () => {
     await phone.getByRole('link', { name: folio }).waitFor();
     await checkPage(phone, 'Mis oficios (teléfono)');
     await screenshot(phone, 'mis-oficios-telefono');
+    // Filtered by state and searched by folio, through the filter form.
+    await desk.getByLabel('Estado').selectOption('cancelado');
+    await desk.getByRole('button', { name: 'Filtrar' }).click();
+    await desk.getByText('Ningún oficio coincide con el filtro.').waitFor();
+    await desk.getByLabel('Estado').selectOption('atendido');
+    await desk.getByLabel('Buscar por folio o asunto').fill(folio);
+    await desk.getByRole('button', { name: 'Filtrar' }).click();
+    await desk.waitForURL(/estado=atendido/);
+    await desk.getByRole('link', { name: folio }).waitFor();
 
     const files = (await ctx.app.strapi.db.query(OFICIO_UID as UID.ContentType).findOne({
       where: { documentId },
@@ -558,8 +567,22 @@ describe('Portal de áreas en /areas/', () => {
       await checkPage(page, `Mis oficios (${tag})`);
       await page.goto('/areas/nuevo.html');
       await page.getByRole('checkbox', { name: /^Diseño/ }).check();
+      // A service can be asked for twice, each with its own data.
+      await page.getByRole('button', { name: /^Añadir otra solicitud de «Diseño/ }).click();
+      await page.getByRole('region', { name: /^Diseño .*\(2\)$/ }).waitFor();
+      await expect(page.getByRole('region', { name: /^Diseño/ }).count()).resolves.toBe(2);
+      // A file the office does not take is refused before anything is sent.
+      await page.getByLabel(/^Anexos/).setInputFiles({
+        name: 'programa.exe',
+        mimeType: 'application/x-msdownload',
+        buffer: Buffer.from('MZ\x90\x00'),
+      });
       await page.getByRole('button', { name: 'Enviar oficio' }).click();
-      await page.locator('.resumen-errores').waitFor();
+      const summary = page.locator('.resumen-errores');
+      await summary.waitFor();
+      await expect(summary.textContent()).resolves.toContain(
+        '«programa.exe» no es de un tipo admitido'
+      );
       await checkPage(page, `Nuevo oficio con errores (${tag})`);
       if (viewport) await screenshot(page, 'nuevo-oficio-errores-telefono');
       const first = page.locator('.oficio-ficha a').first();
@@ -612,6 +635,14 @@ describe('Portal de áreas en /areas/', () => {
 
   it('cambiar la contraseña cierra la sesión: se entra de nuevo con la nueva', async () => {
     const page = await newPage(PHONE);
+    // A reset link that is not valid: the server's Spanish message, on the page.
+    await page.goto('/areas/restablecer.html?code=no-es-un-codigo');
+    await page.getByLabel('Contraseña nueva', { exact: true }).fill(NEW_PASSWORD);
+    await page.getByLabel('Repite la contraseña nueva').fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Guardar la contraseña' }).click();
+    await page.locator('.resumen-errores h2').waitFor();
+    await expect(page.locator('.resumen-errores h2').textContent()).resolves.toMatch(/\S/);
+
     await logIn(page, opdapas.user.email);
     await page.goto('/areas/cuenta.html');
     await page.getByLabel('Contraseña actual').fill(TEST_PASSWORD);
