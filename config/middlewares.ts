@@ -49,6 +49,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   'strapi::query',
   // Malformed bodies are the client's error: coded 400/413, not logged as server failures.
   { name: 'strapi::body', config: { onError: bodyParseError } },
+  // Temporary copies of uploaded files go away when the request ends, whatever its fields.
+  'global::upload-cleanup',
   { name: 'global::body-guard', config: { maxDepth: 32 } },
   {
     // After the body parser: the account is named in the body.

@@ -30,44 +30,47 @@ interface FolderRow {
   path: string;
 }
 
-// One folder per installation: its id and path do not change once created.
-const known = new WeakMap<Core.Strapi, FolderRow>();
+// One folder per installation: its id does not change (staff may move or rename it, and its path
+// changes with a move, so the path is always read again).
+const known = new WeakMap<Core.Strapi, number>();
 
-/** The private folder, created at the root of the Media Library the first time it is needed. */
+/**
+ * The private folder, created at the root of the Media Library the first time it is needed (and
+ * again if staff deleted it, which deletes the files in it too).
+ */
 export const privateFolder = async (strapi: Core.Strapi): Promise<FolderRow> => {
   const cached = known.get(strapi);
-  if (cached) return cached;
-  let folder = (await strapi.db.query(FOLDER_UID).findOne({
-    where: { name: PRIVATE_FOLDER_NAME, parent: { id: { $null: true } } },
+  let folder = cached
+    ? ((await strapi.db.query(FOLDER_UID).findOne({
+        where: { id: cached },
+        select: ['id', 'path'],
+      })) as FolderRow | null)
+    : null;
+  folder ??= (await strapi.db.query(FOLDER_UID).findOne({
+    where: { name: PRIVATE_FOLDER_NAME },
     select: ['id', 'path'],
+    orderBy: { id: 'asc' },
   })) as FolderRow | null;
-  if (!folder) {
-    folder = (await strapi
-      .plugin('upload')
-      .service('folder')
-      .create({ name: PRIVATE_FOLDER_NAME, parent: null })) as FolderRow;
-  }
-  known.set(strapi, { id: folder.id, path: folder.path });
+  folder ??= (await strapi
+    .plugin('upload')
+    .service('folder')
+    .create({ name: PRIVATE_FOLDER_NAME, parent: null })) as FolderRow;
+  known.set(strapi, folder.id);
   return folder;
 };
 
-const inFolder = (folderPath: string | null | undefined, root: string) =>
-  typeof folderPath === 'string' && (folderPath === root || folderPath.startsWith(`${root}/`));
+/** The private folder's id, without reading it again once known. */
+const privateFolderId = async (strapi: Core.Strapi) =>
+  known.get(strapi) ?? (await privateFolder(strapi)).id;
 
-/** Whether a stored file (its id or its row) is private. */
-export const isPrivateFile = async (
-  strapi: Core.Strapi,
-  file: number | Pick<FileRow, 'folderPath'>
-): Promise<boolean> => {
-  const row =
-    typeof file === 'number'
-      ? ((await strapi.db
-          .query(FILE_UID)
-          .findOne({ where: { id: file }, select: ['folderPath'] })) as FileRow | null)
-      : file;
-  if (!row) return false;
-  return inFolder(row.folderPath, (await privateFolder(strapi)).path);
-};
+/**
+ * Whether a stored file is private: it is in the private folder. Moving it out of that folder in
+ * the Media Library makes it public again; that is a deliberate act of the staff.
+ */
+export const isPrivateFile = async (strapi: Core.Strapi, id: number): Promise<boolean> =>
+  (await strapi.db.query(FILE_UID).count({
+    where: { id, folder: { id: await privateFolderId(strapi) } },
+  })) > 0;
 
 /** Moves stored files into the private folder (the upload service keeps folder and path in step). */
 export const markPrivate = async (strapi: Core.Strapi, ids: readonly number[]) => {
@@ -95,13 +98,9 @@ export const privateFileAt = async (
   if (!base) return null;
   // A format's hash is `<format>_<hash of the file>`.
   const hashes = [...new Set([base, base.replace(/^[a-z0-9]+_/i, '')])];
-  const root = (await privateFolder(strapi)).path;
   const rows = (await strapi.db.query(FILE_UID).findMany({
-    where: {
-      $or: [{ folderPath: root }, { folderPath: { $startsWith: `${root}/` } }],
-      hash: { $in: hashes },
-    },
-    select: ['id', 'url', 'formats', 'folderPath'],
+    where: { folder: { id: await privateFolderId(strapi) }, hash: { $in: hashes } },
+    select: ['id', 'url', 'formats'],
   })) as FileRow[];
   const address = `/uploads/${name}`;
   return (

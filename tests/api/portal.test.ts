@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { bootApp, type TestApp } from '../harness/app';
 import { loginAsApiUser, type Session } from '../harness/auth';
 import { areaId } from '../harness/workflow-fixtures';
@@ -186,6 +187,27 @@ describe('Portal de áreas: presentar un oficio con sus archivos y seguirlo', ()
     expect(inline.headers['content-disposition']).toMatch(/^inline;/);
   });
 
+  it('un archivo que se marca privado deja de servirse en su dirección pública', async () => {
+    // The compiled module the running app uses (importing src/ would not share its state).
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const privateFiles = require(
+      path.resolve(__dirname, '..', '..', 'dist', 'src', 'utils', 'private-files')
+    ) as typeof import('../../src/utils/private-files');
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const uploadBuffer = require(
+      path.resolve(__dirname, '..', '..', 'dist', 'src', 'utils', 'upload-buffer')
+    ) as typeof import('../../src/utils/upload-buffer');
+    const stored = await uploadBuffer.uploadBuffer(app.strapi, scan, {
+      name: 'respuesta-publica.pdf',
+      mimetype: 'application/pdf',
+    });
+    await app.http().get(stored.url).expect(200);
+    expect(await privateFiles.isPrivateFile(app.strapi, stored.id)).toBe(false);
+    await privateFiles.markPrivate(app.strapi, [stored.id]);
+    expect(await privateFiles.isPrivateFile(app.strapi, stored.id)).toBe(true);
+    await app.http().get(stored.url).expect(404);
+  });
+
   it('un ejecutable con nombre de PDF se rechaza por su contenido y no deja nada escrito', async () => {
     const before = await footprint(app);
     const disguised = await fileOficio(app, cultura, newOficio(), {
@@ -222,6 +244,16 @@ describe('Portal de áreas: presentar un oficio con sus archivos y seguirlo', ()
 
     await settle();
     expect(await footprint(app)).toEqual(before);
+  });
+
+  it('un formulario que rebasa los límites del lector de formularios responde con código, nunca 500', async () => {
+    let req = app.http().post('/api/portal/oficios').set(cultura.auth);
+    for (let i = 0; i < 1001; i += 1) req = req.field(`campo${i}`, 'x');
+    const res = await req;
+    expect(res.status).toBeGreaterThanOrEqual(400);
+    expect(res.status).toBeLessThan(500);
+    expect(res.body.error.details.code).toMatch(/^[A-Z_]+$/);
+    expect(res.body.error.message).toMatch(/solicitud|archivo/);
   });
 
   it('una falla a media escritura no deja oficio, filas de archivos ni archivos en disco', async () => {

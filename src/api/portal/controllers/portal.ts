@@ -154,53 +154,49 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** POST /api/portal/oficios (multipart: data, scan, attachments) */
     async create(ctx: Ctx) {
+      const { area, actor } = await caller(ctx);
+      const raw = (ctx.request.body as { data?: unknown } | undefined)?.data;
+      let parsed: unknown;
       try {
-        const { area, actor } = await caller(ctx);
-        const raw = (ctx.request.body as { data?: unknown } | undefined)?.data;
-        let parsed: unknown;
-        try {
-          parsed = typeof raw === 'string' ? JSON.parse(raw) : raw;
-        } catch {
-          throw invalid('INVALID_BODY', 'El campo «data» no es JSON válido.', { fields: ['data'] });
-        }
-        if (!parsed || typeof parsed !== 'object') {
-          throw invalid(
-            'INVALID_REQUEST',
-            'Envía los datos del oficio en el campo «data» (JSON) del formulario.',
-            { fields: ['data'] }
-          );
-        }
-        const oficio = await validateInput<NewOficio>(newOficioSchema, parsed);
-        const scans = uploads().filesOf(ctx, 'scan');
-        const attachments = uploads().filesOf(ctx, 'attachments');
-        if (scans.length === 0) {
-          throw invalid(
-            'SCAN_REQUIRED',
-            'Adjunta el oficio firmado y digitalizado (PDF o imagen) en «scan».',
-            { fields: ['scan'] }
-          );
-        }
-        if (scans.length > 1) {
-          throw invalid('INVALID_REQUEST', 'El oficio digitalizado es un solo archivo.', {
-            fields: ['scan'],
-          });
-        }
-        // Every file is checked before anything is written.
-        const [scan, ...others] = await uploads().check([...scans, ...attachments]);
-        if (!/^(application\/pdf|image\/)/.test(scan.mime)) {
-          throw invalid(
-            'FILE_TYPE_NOT_ALLOWED',
-            `El oficio digitalizado («${scan.name}») debe ser un PDF o una imagen.`,
-            { fileName: scan.name }
-          );
-        }
-        ctx.status = 201;
-        ctx.body = {
-          data: await portal().file({ area, actor, oficio, scan, attachments: others }),
-        };
-      } finally {
-        await uploads().discardTemporary(ctx);
+        parsed = typeof raw === 'string' ? JSON.parse(raw) : raw;
+      } catch {
+        throw invalid('INVALID_BODY', 'El campo «data» no es JSON válido.', { fields: ['data'] });
       }
+      if (!parsed || typeof parsed !== 'object') {
+        throw invalid(
+          'INVALID_REQUEST',
+          'Envía los datos del oficio en el campo «data» (JSON) del formulario.',
+          { fields: ['data'] }
+        );
+      }
+      const oficio = await validateInput<NewOficio>(newOficioSchema, parsed);
+      const scans = uploads().filesOf(ctx, 'scan');
+      const attachments = uploads().filesOf(ctx, 'attachments');
+      if (scans.length === 0) {
+        throw invalid(
+          'SCAN_REQUIRED',
+          'Adjunta el oficio firmado y digitalizado (PDF o imagen) en «scan».',
+          { fields: ['scan'] }
+        );
+      }
+      if (scans.length > 1) {
+        throw invalid('INVALID_REQUEST', 'El oficio digitalizado es un solo archivo.', {
+          fields: ['scan'],
+        });
+      }
+      // Every file is checked before anything is written.
+      const [scan, ...others] = await uploads().check([...scans, ...attachments]);
+      if (!/^(application\/pdf|image\/)/.test(scan.mime)) {
+        throw invalid(
+          'FILE_TYPE_NOT_ALLOWED',
+          `El oficio digitalizado («${scan.name}») debe ser un PDF o una imagen.`,
+          { fileName: scan.name }
+        );
+      }
+      ctx.status = 201;
+      ctx.body = {
+        data: await portal().file({ area, actor, oficio, scan, attachments: others }),
+      };
     },
 
     /** PUT /api/portal/oficios/:documentId/services/:workflow/:itemDocumentId */
@@ -221,29 +217,25 @@ export default ({ strapi }: { strapi: Core.Strapi }) => {
 
     /** POST /api/portal/oficios/:documentId/files (multipart: files) */
     async addFiles(ctx: Ctx) {
-      try {
-        const { area, actor } = await caller(ctx);
-        // 404 before looking at the files: another area's oficio does not exist.
-        await portal().ownOficio(area, String(ctx.params.documentId));
-        const files = uploads().filesOf(ctx, 'files');
-        if (files.length === 0) {
-          throw invalid('INVALID_REQUEST', 'Adjunta al menos un archivo en «files».', {
-            fields: ['files'],
-          });
-        }
-        const accepted = await uploads().check(files);
-        ctx.status = 201;
-        ctx.body = {
-          data: await portal().addFiles({
-            area,
-            actor,
-            documentId: String(ctx.params.documentId),
-            files: accepted,
-          }),
-        };
-      } finally {
-        await uploads().discardTemporary(ctx);
+      const { area, actor } = await caller(ctx);
+      // 404 before looking at the files: another area's oficio does not exist.
+      await portal().ownOficio(area, String(ctx.params.documentId));
+      const files = uploads().filesOf(ctx, 'files');
+      if (files.length === 0) {
+        throw invalid('INVALID_REQUEST', 'Adjunta al menos un archivo en «files».', {
+          fields: ['files'],
+        });
       }
+      const accepted = await uploads().check(files);
+      ctx.status = 201;
+      ctx.body = {
+        data: await portal().addFiles({
+          area,
+          actor,
+          documentId: String(ctx.params.documentId),
+          files: accepted,
+        }),
+      };
     },
 
     /** POST /api/portal/oficios/:documentId/cancel */

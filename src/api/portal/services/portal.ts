@@ -8,7 +8,6 @@ import {
   STATUS_FIELD,
   TRANSITION_LOG_UID,
   WORKFLOWS,
-  WORKFLOW_LABELS,
   WORKFLOW_UIDS,
   WORK_ITEM_KEYS,
   isDraftAndPublish,
@@ -23,6 +22,7 @@ import {
   oficioLacks,
 } from '../../../domain/workflows/intake-requirements';
 import { ADDRESSEE_LABELS, COPY_LABELS } from '../../../domain/workflows/intake-values';
+import { areaTimelineEntry } from '../../../domain/workflows/area-timeline';
 import { runAs, runExpecting, SYSTEM_ACTOR } from '../../../services/write-context';
 import type { RequestingArea } from '../../../utils/area-scope';
 import { invalid } from '../../../utils/errors';
@@ -138,55 +138,6 @@ const areaCancel = (workflow: WorkflowKey, status: string) =>
       t.from.includes(status) &&
       resolveRoles(t.roles, { now: new Date() }).includes('area')
   ) ?? null;
-
-const subjectOf = (workflow: WorkflowKey, title: unknown) =>
-  workflow === 'oficio'
-    ? 'Oficio'
-    : `${WORKFLOW_LABELS[workflow]}${title ? ` «${String(title)}»` : ''}`;
-
-/**
- * What the area reads of its oficio's history. State changes are always shown, without who made
- * them; a comment is shown only when it is meant for the area:
- * - what the area itself wrote (its cancellation reason, its observations on a proposal);
- * - the office's request for missing information (a «hold» transition);
- * - the reason of a cancellation or a rejection;
- * - the note sent with a design proposal (→ «En revisión»).
- * Any other comment (starting work, accepting a late request, the system's own remarks) is the
- * office's internal record and stays out, as do internal notes, which never reach the log.
- */
-export const timelineEntry = (log: Record<string, unknown>): TimelineEntry | null => {
-  const workflow = workflowForUid(String(log.subjectUid ?? ''));
-  if (!workflow) return null;
-  const from = (log.fromStatus as string | null | undefined) ?? null;
-  const to = String(log.toStatus ?? '');
-  const byArea = ((log.actorRoles as string[] | null | undefined) ?? []).includes('area');
-  const transition = from
-    ? WORKFLOWS[workflow].transitions.find((t) => t.from.includes(from) && t.to === to)
-    : undefined;
-  const comment = typeof log.comment === 'string' && log.comment.trim() ? log.comment.trim() : null;
-  const forArea =
-    byArea ||
-    transition?.kind === 'hold' ||
-    transition?.kind === 'cancel' ||
-    transition?.kind === 'reject' ||
-    (workflow === 'design' && to === 'en_revision');
-  const shown = forArea ? comment : null;
-  const state = `«${labelOf(workflow, to)}»`;
-  let text: string;
-  if (!from) text = workflow === 'oficio' ? 'Se recibió el oficio.' : `Se registró: ${state}.`;
-  else if (transition?.kind === 'hold') text = `La Dirección pide información: pasó a ${state}.`;
-  else if (workflow === 'design' && to === 'en_revision')
-    text = 'La Dirección envió una propuesta para tu revisión.';
-  else if (byArea) text = `Tu área lo pasó a ${state}.`;
-  else text = `Pasó a ${state}.`;
-  return {
-    at: isoOf(log.at) ?? '',
-    kind: shown ? 'message' : 'state',
-    subject: subjectOf(workflow, log.subjectTitle),
-    text,
-    comment: shown,
-  };
-};
 
 /**
  * The Portal de áreas' content API: what an area account reads and does with its own oficios.
@@ -668,7 +619,9 @@ export const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
         forms: await formsOf(oficio, items),
         proposals: proposalsOf(items, logs),
         files: filesOf(oficio, items),
-        timeline: logs.map(timelineEntry).filter((entry): entry is TimelineEntry => entry !== null),
+        timeline: logs
+          .map(areaTimelineEntry)
+          .filter((entry): entry is TimelineEntry => entry !== null),
       };
     },
 

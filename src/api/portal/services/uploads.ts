@@ -1,4 +1,3 @@
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import { invalid } from '../../../utils/errors';
@@ -129,18 +128,6 @@ export const createUploadsService = ({ strapi }: { strapi: Core.Strapi }) => {
       const files = (ctx.request as { files?: Record<string, unknown> }).files?.[field];
       if (!files) return [];
       return (Array.isArray(files) ? files : [files]) as IncomingFile[];
-    },
-
-    /**
-     * Temporary copies koa-body left for this request. Strapi's body parser removes only the
-     * `files` field's; the portal's other fields are removed here.
-     */
-    async discardTemporary(ctx: Parameters<Core.MiddlewareHandler>[0]) {
-      const all = (ctx.request as { files?: Record<string, unknown> }).files ?? {};
-      const files = Object.entries(all)
-        .filter(([field]) => field !== 'files')
-        .flatMap(([, value]) => (Array.isArray(value) ? value : [value])) as IncomingFile[];
-      await Promise.allSettled(files.map((file) => fs.rm(file.filepath, { force: true })));
     },
 
     /** Checks count, size and content type of every file; refuses the request on the first fault. */
