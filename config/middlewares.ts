@@ -74,7 +74,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
   {
     name: 'global::static-site',
     config: {
-      paths: ['/sitio'],
+      paths: ['/sitio', '/areas'],
       itemPages: {
         '/sitio/publicacion.html': {
           param: 'slug',
