@@ -683,7 +683,10 @@ export const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
       return service.detail(input.area, oficio.documentId);
     },
 
-    /** More attachments for an open oficio, stored privately and added to the ones it has. */
+    /**
+     * More attachments for an open oficio, stored privately and added to the ones it has. An
+     * oficio waiting for information resumes when nothing else lacks («Información completada»).
+     */
     async addFiles(input: {
       area: RequestingArea;
       actor: Actor;
@@ -713,6 +716,11 @@ export const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
               data: { attachments: [...current, ...files.map((file) => file.id)] } as never,
             }),
           'Anexos agregados por el área'
+        );
+        // What the office asked for may be these files: with no data missing, the oficio resumes.
+        await registration().afterCompletion(
+          { documentId: oficio.documentId, status },
+          input.actor
         );
         return files;
       });
