@@ -146,8 +146,7 @@ const areaCancel = (workflow: WorkflowKey, status: string) =>
  */
 export const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
   const registration = () => getService('oficio-registration', strapi);
-  const uploads = () =>
-    strapi.service('api::portal.uploads') as unknown as import('./uploads').UploadsService;
+  const uploads = () => getService('portal-uploads', strapi);
 
   const areaOf = (area: RequestingArea): PortalArea => ({
     documentId: area.documentId,
