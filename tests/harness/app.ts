@@ -3,7 +3,7 @@ import path from 'node:path';
 import { compileStrapi, createStrapi, type Core } from '@strapi/strapi';
 import request from 'supertest';
 import { applyTestEnv } from './env';
-import { createTestDatabase, type TestDatabase } from './database';
+import { copyOfTemplate, createTestDatabase, type TestDatabase } from './database';
 
 export interface TestApp {
   strapi: Core.Strapi;
@@ -19,7 +19,12 @@ export interface BootOptions {
   db?: TestDatabase;
   /** Extra environment for this instance (NODE_ENV, ADMIN_EMAIL, …) */
   env?: Record<string, string | undefined>;
+  /** An empty database instead of a copy of the run's template (first-boot behaviour). */
+  fresh?: boolean;
 }
+
+/** Settings that change what the first boot writes: such an instance starts from an empty database. */
+const SEEDING_ENV = /^(NODE_ENV|ADMIN_|DEMO_|DATABASE_)/;
 
 const APP_ROOT = path.resolve(__dirname, '..', '..');
 const LOCK = path.join(APP_ROOT, '.tmp', 'compile.lock');
@@ -65,8 +70,14 @@ export const compiledApp = async (): Promise<{ appDir: string; distDir: string }
  * Boots the real application as `npm run develop` would, on its own database and a random port:
  * compileStrapi() + createStrapi(ctx).load() + start().
  */
-export const bootApp = async ({ db, env = {} }: BootOptions = {}): Promise<TestApp> => {
-  const database = db ?? (await createTestDatabase());
+export const bootApp = async ({
+  db,
+  env = {},
+  fresh = false,
+}: BootOptions = {}): Promise<TestApp> => {
+  const seedsDiffer = fresh || Object.keys(env).some((key) => SEEDING_ENV.test(key));
+  const database =
+    db ?? (seedsDiffer ? null : await copyOfTemplate()) ?? (await createTestDatabase());
   applyTestEnv({ ...database.env, ...env });
 
   const ctx = await compiledApp();

@@ -16,26 +16,30 @@ export const TEST_SECRETS = {
   SITE_WEBHOOK_SECRET: secret(),
 };
 
+/** The environment of a test instance: the harness's settings and the given overrides. */
+export const testEnv = (
+  overrides: Record<string, string | undefined> = {}
+): Record<string, string | undefined> => ({
+  NODE_ENV: 'test',
+  HOST: '127.0.0.1',
+  PORT: '0',
+  LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'warn',
+  STRAPI_TELEMETRY_DISABLED: 'true',
+  BROWSER: 'none',
+  LOG_STARTUP: 'false',
+  // Suites log in many times from one address; the limit itself has its own test.
+  RATE_LIMIT_MAX: '10000',
+  RATE_LIMIT_ACCOUNT_MAX: '10000',
+  // Tests run the notification worker themselves; mail goes to the log unless a test sets SMTP_HOST.
+  NOTIFICATIONS_CRON: 'false',
+  SMTP_HOST: undefined,
+  TRUST_PROXY: undefined,
+  ...TEST_SECRETS,
+  ...overrides,
+});
+
 export const applyTestEnv = (overrides: Record<string, string | undefined> = {}) => {
-  const base: Record<string, string | undefined> = {
-    NODE_ENV: 'test',
-    HOST: '127.0.0.1',
-    PORT: '0',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL || 'warn',
-    STRAPI_TELEMETRY_DISABLED: 'true',
-    BROWSER: 'none',
-    LOG_STARTUP: 'false',
-    // Suites log in many times from one address; the limit itself has its own test.
-    RATE_LIMIT_MAX: '10000',
-    RATE_LIMIT_ACCOUNT_MAX: '10000',
-    // Tests run the notification worker themselves; mail goes to the log unless a test sets SMTP_HOST.
-    NOTIFICATIONS_CRON: 'false',
-    SMTP_HOST: undefined,
-    TRUST_PROXY: undefined,
-    ...TEST_SECRETS,
-    ...overrides,
-  };
-  for (const [key, value] of Object.entries(base)) {
+  for (const [key, value] of Object.entries(testEnv(overrides))) {
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }

@@ -3,7 +3,8 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { compileStrapi } from '@strapi/strapi';
-import { TEST_SECRETS } from './env';
+import { TEST_SECRETS, testEnv } from './env';
+import { TEMPLATE_ENV, createTemplateDatabase } from './database';
 
 const APP_ROOT = path.resolve(__dirname, '..', '..');
 const BUILD_DIR = path.join(APP_ROOT, 'dist', 'build');
@@ -75,4 +76,33 @@ export default async function globalSetup() {
   // Every compile rewrites every file of dist/: a worker (or a command a test runs) requiring one
   // at that moment would read it half-written. Compiled once here, the workers only read it.
   process.env.TESTS_DIST_COMPILED = '1';
+
+  if (!process.env[TEMPLATE_ENV]) await buildTemplate();
 }
+
+/**
+ * Boots the compiled application once, in its own process, on an empty database: the schema and
+ * the seeds every instance starts from. Test files copy it (see `copyOfTemplate`).
+ */
+const buildTemplate = async () => {
+  const { database, reference } = await createTemplateDatabase();
+  const env = Object.fromEntries(
+    Object.entries({
+      ...process.env,
+      ...testEnv(database.env),
+      ENV_PATH: path.join(APP_ROOT, 'tests', 'harness', 'does-not-exist.env'),
+    }).filter((entry): entry is [string, string] => entry[1] !== undefined)
+  );
+  const result = spawnSync(
+    process.execPath,
+    [path.join(__dirname, 'second-instance.js'), JSON.stringify({ action: 'template' })],
+    { cwd: APP_ROOT, env, encoding: 'utf8' }
+  );
+  if (result.status !== 0 || !/^RESULT "ready"$/m.test(result.stdout ?? '')) {
+    await database.drop();
+    throw new Error(
+      `No se pudo preparar la base de plantilla de las pruebas: ${(result.stderr ?? '').slice(-3000)}`
+    );
+  }
+  process.env[TEMPLATE_ENV] = reference;
+};

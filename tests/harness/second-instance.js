@@ -6,6 +6,7 @@
  *   { "action": "serve" }  listens on a free port, prints `READY <port>`, stops when stdin closes
  *   { "action": "ensure-years", "years": [2031, 2032] }  writes those years' LFT days
  *   { "action": "boot" }  only starts (migrations, schema, seeding) and reports the seeded roles
+ *   { "action": "template" }  the same, then closes cleanly: the database is ready to be copied
  * With "go": true it prints `READY` once booted and waits for a `GO` line on stdin first.
  */
 const path = require('node:path');
@@ -62,6 +63,11 @@ const main = async () => {
     const calendar = strapi.service('api::business-calendar.business-calendar');
     await Promise.all(command.years.map((year) => calendar.ensureYears(year)));
     result = command.years;
+  }
+  if (command.action === 'template') {
+    // A clean close: SQLite writes its journal back into the file that is then copied.
+    await strapi.destroy();
+    result = 'ready';
   }
   process.stdout.write(`\nRESULT ${JSON.stringify(result)}\n`);
   // Exit without destroy(): the pool would abort Strapi's own background queries mid-flight;
