@@ -11,6 +11,8 @@ import type { AcuseService } from '../api/oficio/services/acuse';
 import type { FolioService } from '../api/oficio/services/folio';
 import type { RegistrationService } from '../api/oficio/services/registration';
 import type { AnswerPdfService } from '../api/site-publishing/services/answer-pdf';
+import type { PortalApiService } from '../api/portal/services/portal';
+import type { UploadsService } from '../api/portal/services/uploads';
 import type { SitePublishingService } from '../api/site-publishing/services/site-publishing';
 import type { SiteVerificationService } from '../api/site-publishing/services/site-verification';
 import type { SiteWebhookService } from '../api/site-publishing/services/site-webhook';
@@ -42,6 +44,8 @@ interface Services {
   'site-publishing': SitePublishingService;
   'site-verification': SiteVerificationService;
   'site-webhook': SiteWebhookService;
+  portal: PortalApiService;
+  'portal-uploads': UploadsService;
 }
 
 const UIDS: { [K in keyof Services]: `api::${string}.${string}` } = {
@@ -65,6 +69,8 @@ const UIDS: { [K in keyof Services]: `api::${string}.${string}` } = {
   'site-publishing': 'api::site-publishing.site-publishing',
   'site-verification': 'api::site-publishing.site-verification',
   'site-webhook': 'api::site-publishing.site-webhook',
+  portal: 'api::portal.portal',
+  'portal-uploads': 'api::portal.uploads',
 };
 
 export const getService = <K extends keyof Services>(

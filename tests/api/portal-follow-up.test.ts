@@ -248,6 +248,29 @@ describe('Portal de áreas: completar datos, revisar, agregar archivos y cancela
     expect(await footprint(app)).toEqual(before);
   });
 
+  it('los archivos que pidió la Dirección reanudan el oficio que esperaba información', async () => {
+    const filed = await file([design()]);
+    const asked = await coordinator(
+      'oficio',
+      filed.documentId,
+      'informacion_incompleta',
+      'Envíen el programa del evento.'
+    );
+    expect(asked.status).toBe(200);
+    const res = await app
+      .http()
+      .post(`/api/portal/oficios/${filed.documentId}/files`)
+      .set(cultura.auth)
+      .attach('files', await pdfOf('Programa del festival'), {
+        filename: 'programa.pdf',
+        contentType: 'application/pdf',
+      })
+      .expect(201);
+    expect(res.body.data[0]).toMatchObject({ name: 'programa.pdf', kind: 'attachment' });
+    const detail = await detailOf(filed.documentId);
+    expect(detail).toMatchObject({ status: 'recibido', needsAction: false, waitingFor: null });
+  });
+
   it('cancela un servicio o el oficio con un motivo, que ve en su historia', async () => {
     const filed = await file([design(), design({ title: 'Versión para redes' })]);
     const [first, second] = filed.services.map((service) => service.documentId);

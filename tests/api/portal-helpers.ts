@@ -23,6 +23,17 @@ export const PNG = Buffer.from(
   'base64'
 );
 
+/** A photo big enough for the media library to make its formats (thumbnail, small). */
+export const photo = (): Promise<Buffer> => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const sharp = require('sharp') as (options: unknown) => {
+    jpeg(): { toBuffer(): Promise<Buffer> };
+  };
+  return sharp({ create: { width: 900, height: 600, channels: 3, background: '#b0203a' } })
+    .jpeg()
+    .toBuffer();
+};
+
 /** What a Windows executable starts with (MZ header, PE stub): no PDF, whatever its name. */
 export const EXECUTABLE = Buffer.concat([
   Buffer.from('4d5a90000300000004000000ffff0000b800000000000000400000000000000000', 'hex'),

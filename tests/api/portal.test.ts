@@ -15,6 +15,7 @@ import {
   footprint,
   pdfOf,
   pdfText,
+  photo,
   settle,
 } from './portal-helpers';
 
@@ -118,7 +119,10 @@ describe('Portal de áreas: presentar un oficio con sus archivos y seguirlo', ()
   it('presenta un oficio con el PDF firmado y una imagen anexa: folio y acuse con el folio', async () => {
     const res = await fileOficio(app, cultura, newOficio(), {
       scan: { name: 'oficio-firmado.pdf', content: scan, type: 'application/pdf' },
-      attachments: [{ name: 'croquis.png', content: PNG, type: 'image/png' }],
+      attachments: [
+        { name: 'croquis.png', content: PNG, type: 'image/png' },
+        { name: 'foto del lugar.jpg', content: await photo(), type: 'image/jpeg' },
+      ],
     }).expect(201);
     filed = res.body.data;
     expect(filed).toMatchObject({
@@ -145,7 +149,8 @@ describe('Portal de áreas: presentar un oficio con sus archivos y seguirlo', ()
   it('descarga el oficio, su anexo y su acuse; otra área no, y su dirección pública responde 404', async () => {
     const detail = await detailOf(cultura, filed.documentId);
     const kinds = detail.files.map((file) => file.kind).sort();
-    expect(kinds).toEqual(['acuse', 'attachment', 'scan']);
+    expect(kinds).toEqual(['acuse', 'attachment', 'attachment', 'scan']);
+    let formats = 0;
     for (const file of detail.files) {
       const res = await app
         .http()
@@ -160,7 +165,7 @@ describe('Portal de áreas: presentar un oficio con sus archivos y seguirlo', ()
       expect(res.body.length).toBeGreaterThan(0);
       if (file.kind === 'scan') expect(res.body.equals(scan)).toBe(true);
       // The media library may optimise an image; it stays a PNG.
-      if (file.kind === 'attachment') expect(res.body.subarray(0, 8)).toEqual(PNG.subarray(0, 8));
+      if (file.name === 'croquis.png') expect(res.body.subarray(0, 8)).toEqual(PNG.subarray(0, 8));
 
       const other = await app.http().get(file.url).set(tesoreria.auth).expect(404);
       expect(other.body.error.details.code).toBe('NOT_FOUND');
@@ -174,9 +179,13 @@ describe('Portal de áreas: presentar un oficio con sus archivos y seguirlo', ()
       await app.http().get(row.url).expect(404);
       await app.http().head(row.url).expect(404);
       for (const format of Object.values(row.formats ?? {})) {
+        formats += 1;
         await app.http().get(format.url).expect(404);
+        await app.http().head(format.url).expect(404);
       }
     }
+    // The photo's thumbnail and smaller sizes were made, and none is served either.
+    expect(formats).toBeGreaterThan(0);
     const inline = await app
       .http()
       .get(`${detail.files.find((file) => file.kind === 'scan')!.url}?inline=1`)
@@ -277,7 +286,8 @@ describe('Portal de áreas: presentar un oficio con sus archivos y seguirlo', ()
       }),
       {
         scan: { name: 'oficio.pdf', content: scan },
-        attachments: [{ name: 'croquis.png', content: PNG }],
+        // A photo: its formats (thumbnail, small…) must leave the disk too.
+        attachments: [{ name: 'foto.jpg', content: await photo() }],
       }
     ).expect(400);
     expect(advisory.body.error.details.code).toBe('INVALID_ORGANISM');

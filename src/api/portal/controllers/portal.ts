@@ -6,8 +6,7 @@ import { areaActor, requireArea, roleType } from '../../../utils/area-scope';
 import { forbidden, invalid } from '../../../utils/errors';
 import { validateInput } from '../../../utils/validation';
 import type { NewOficio } from '../contract';
-import type { PortalApiService } from '../services/portal';
-import type { UploadsService } from '../services/uploads';
+import { getService } from '../../../utils/get-service';
 
 type Ctx = Parameters<Core.MiddlewareHandler>[0];
 
@@ -77,8 +76,8 @@ const disposition = (kind: 'inline' | 'attachment', name: string) => {
 };
 
 export default ({ strapi }: { strapi: Core.Strapi }) => {
-  const portal = () => strapi.service('api::portal.portal') as unknown as PortalApiService;
-  const uploads = () => strapi.service('api::portal.uploads') as unknown as UploadsService;
+  const portal = () => getService('portal', strapi);
+  const uploads = () => getService('portal-uploads', strapi);
 
   /** The caller's area and the actor its writes run as; only area accounts come in. */
   const caller = async (ctx: Ctx) => {

@@ -146,8 +146,7 @@ const areaCancel = (workflow: WorkflowKey, status: string) =>
  */
 export const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
   const registration = () => getService('oficio-registration', strapi);
-  const uploads = () =>
-    strapi.service('api::portal.uploads') as unknown as import('./uploads').UploadsService;
+  const uploads = () => getService('portal-uploads', strapi);
 
   const areaOf = (area: RequestingArea): PortalArea => ({
     documentId: area.documentId,
@@ -683,7 +682,10 @@ export const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
       return service.detail(input.area, oficio.documentId);
     },
 
-    /** More attachments for an open oficio, stored privately and added to the ones it has. */
+    /**
+     * More attachments for an open oficio, stored privately and added to the ones it has. An
+     * oficio waiting for information resumes when nothing else lacks («Información completada»).
+     */
     async addFiles(input: {
       area: RequestingArea;
       actor: Actor;
@@ -713,6 +715,11 @@ export const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
               data: { attachments: [...current, ...files.map((file) => file.id)] } as never,
             }),
           'Anexos agregados por el área'
+        );
+        // What the office asked for may be these files: with no data missing, the oficio resumes.
+        await registration().afterCompletion(
+          { documentId: oficio.documentId, status },
+          input.actor
         );
         return files;
       });
