@@ -96,6 +96,11 @@ describe('oficio de respuesta en PDF con la evidencia de la publicación', () =>
 
   it('queda en la mediateca, adjunto a la publicación y al oficio, que se cierra; su texto dice folio, área, título, dónde y la huella', async () => {
     const item = await publishableItem(app, 'web-publication', { oficioState: 'en_atencion' });
+    const requester = 'solicitante.respuesta@calimaya.gob.mx';
+    await app.strapi.db.query('api::oficio.oficio').update({
+      where: { documentId: item.oficioDocumentId },
+      data: { requesterEmail: requester },
+    });
     const res = await publish(WEB, item.documentId);
     const result = res.body.data;
     expect(result.status).toBe('respondida');
@@ -117,6 +122,19 @@ describe('oficio de respuesta en PDF con la evidencia de la publicación', () =>
     expect(oficio.responseFolio).toBe(answerFolio);
     expect(String(oficio.responseDate).slice(0, 10)).toBe(todayInMexicoCity());
     expect(oficio.workflowStatus).toBe('atendido');
+    // The area hears of it by e-mail, with this PDF attached (its bytes are read when it is sent).
+    const mails = (await app.strapi.db
+      .connection('notification_outbox')
+      .where({ recipient: requester })) as {
+      subject: string;
+      text_body: string;
+      attachments: string | null;
+    }[];
+    // (The other one says the publication is published.)
+    const answered = mails.filter((mail) => mail.subject === `Oficio ${item.oficioFolio} atendido`);
+    expect(answered).toHaveLength(1);
+    expect(answered[0].text_body).toContain(`Folio de la respuesta: ${answerFolio}.`);
+    expect(JSON.parse(String(answered[0].attachments))).toEqual([{ fileId: file.id, name }]);
 
     // What it says.
     const pageUrl = `${site.url}/sitio/publicacion.html?slug=${item.slug}`;
