@@ -584,6 +584,25 @@ describe('Portal de áreas en /areas/', () => {
         '«programa.exe» no es de un tipo admitido'
       );
       await checkPage(page, `Nuevo oficio con errores (${tag})`);
+      if (viewport) {
+        // An executable dressed as a PDF passes the page's check; the server reads its content
+        // and refuses it, and the page says so next to the attachments.
+        await page.getByLabel(/^Asunto/).fill('Oficio con un anexo disfrazado');
+        await page.getByLabel(/^Oficio firmado y escaneado/).setInputFiles({
+          name: 'oficio.pdf',
+          mimeType: 'application/pdf',
+          buffer: SCAN_PDF,
+        });
+        await page.getByLabel(/^Anexos/).setInputFiles({
+          name: 'programa.pdf',
+          mimeType: 'application/pdf',
+          buffer: Buffer.concat([Buffer.from('MZ'), Buffer.alloc(256, 0x90)]),
+        });
+        await page.getByRole('button', { name: 'Enviar oficio' }).click();
+        await summary.filter({ hasText: '«programa.pdf» no es un PDF' }).waitFor();
+        await expect(page.getByLabel(/^Anexos/).getAttribute('aria-invalid')).resolves.toBe('true');
+        await checkPage(page, 'Nuevo oficio rechazado por el servidor (teléfono)');
+      }
       if (viewport) await screenshot(page, 'nuevo-oficio-errores-telefono');
       const first = page.locator('.oficio-ficha a').first();
       await page.goto('/areas/oficios.html');

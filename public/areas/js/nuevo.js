@@ -419,6 +419,12 @@ const render = (form) => {
           : []),
       ];
       if (/^SCAN_/.test(error.code)) named.push('scan');
+      // A refused file is named by its name: it goes next to the field that holds it.
+      if (error.details.fileName) {
+        const inScan = [...(scan.files || [])].some((f) => f.name === error.details.fileName);
+        named.push(inScan ? 'scan' : 'attachments');
+      }
+      if (error.code === 'TOO_MANY_FILES') named.push('attachments');
       const placed = [];
       for (const path of named) {
         const control = controlOf(path);
