@@ -308,11 +308,18 @@ describe('Portal de áreas: completar datos, revisar, agregar archivos y cancela
     expect(oficio.body.data.timeline).toContainEqual(
       expect.objectContaining({ subject: 'Oficio', comment: 'Se suspendió el festival.' })
     );
-    // Its services may no longer be changed nor cancelled from the portal.
+    // Its open services are cancelled with it, with the oficio's reason; nothing is left to change.
     expect(oficio.body.data.forms).toEqual([]);
     expect(
       oficio.body.data.services.find((s: { documentId: string }) => s.documentId === second)
-    ).toMatchObject({ cancellable: false });
+    ).toMatchObject({ status: 'cancelado', closed: true, cancellable: false });
+    expect(await stateOf(app, 'design', second)).toBe('cancelado');
+    expect(oficio.body.data.timeline).toContainEqual(
+      expect.objectContaining({
+        kind: 'message',
+        comment: 'Se canceló el oficio: Se suspendió el festival.',
+      })
+    );
 
     const closed = await app
       .http()

@@ -100,6 +100,21 @@ export function isClosed(workflow: WorkflowKey, status: string): boolean {
   return definitionOf(workflow).closed.includes(status);
 }
 
+/**
+ * Where an open service goes when its oficio is cancelled or rejected: its own cancellation from
+ * the state it is in, else its rejection. Null when it is closed already or its workflow has
+ * neither from that state (a publication stays with the office, read-only but for closing).
+ */
+export function cancellationOf(workflow: WorkflowKey, status: string): string | null {
+  const definition = definitionOf(workflow);
+  if (definition.closed.includes(status)) return null;
+  const ending = (kind: 'cancel' | 'reject') =>
+    definition.transitions.find(
+      (transition) => transition.kind === kind && transition.from.includes(status)
+    )?.to ?? null;
+  return ending('cancel') ?? ending('reject');
+}
+
 /** The state a new record of the workflow starts in. */
 export function initialState(workflow: WorkflowKey): string {
   return definitionOf(workflow).initial;

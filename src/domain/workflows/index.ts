@@ -59,6 +59,7 @@ export { BLACKOUT_EXCEPTIONS, type BlackoutException } from './guards';
 export { missingFields } from './values';
 export {
   availableTransitions,
+  cancellationOf,
   initialState,
   isClosed,
   leadTimeOf,

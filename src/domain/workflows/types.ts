@@ -188,7 +188,9 @@ export type SideEffect =
   /** Later-received overlapping coverage events that lose the people they share with this one. */
   | { type: 'displace-crew'; documentIds: string[]; people: string[] }
   /** a proposal version went to the area: issue its single-use approval link */
-  | { type: 'approval-link' };
+  | { type: 'approval-link' }
+  /** The oficio was cancelled or rejected: each open service is cancelled, with this reason. */
+  | { type: 'close-items'; comment: string };
 
 /** An accepted transition or creation: field changes to write and side effects to run. */
 export type Success = {

@@ -315,6 +315,8 @@ export const createWorkflowWritesService = ({ strapi }: { strapi: Core.Strapi })
         if (link) approvalLinks.push(link);
       } else if (effect.type === 'displace-crew') {
         await displaceCrew(effect, row);
+      } else if (effect.type === 'close-items' && workflow === 'oficio') {
+        await workflows().cancelOpenItems(row.documentId, effect.comment);
       }
     }
     return approvalLinks;

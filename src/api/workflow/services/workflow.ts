@@ -9,6 +9,7 @@ import {
   WORKFLOW_UIDS,
   WORK_ITEM_KEYS,
   isDraftAndPublish,
+  cancellationOf,
   isClosed,
   recomputeSchedule,
   type Actor,
@@ -678,6 +679,26 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
           }),
         comment
       );
+    },
+
+    /**
+     * The oficio was cancelled or rejected: each open service is cancelled with the oficio's
+     * reason (the system fires it; every rule still applies and each move is logged).
+     */
+    async cancelOpenItems(oficioDocumentId: string, comment: string) {
+      for (const { workflow, row } of await service.openItemsOf(oficioDocumentId)) {
+        const to = cancellationOf(workflow, String(row[STATUS_FIELD]));
+        if (!to) continue;
+        await runAs(
+          SYSTEM_ACTOR,
+          () =>
+            strapi.documents(WORKFLOW_UIDS[workflow] as UID.ContentType).update({
+              documentId: row.documentId,
+              data: { [STATUS_FIELD]: to } as never,
+            }),
+          comment
+        );
+      }
     },
 
     /** Flags the oficio as late with one more reason; work waits for a coordinator's acceptance. */

@@ -1,4 +1,5 @@
 import {
+  cancellationOf,
   FIELD_LABELS,
   initialState,
   isClosed,
@@ -66,6 +67,31 @@ describe.each(WORKFLOW_KEYS)('definition of %s', (workflow) => {
   it('has a Spanish label for every state', () => {
     expect(Object.keys(STATE_LABELS[workflow])).toEqual(states);
     for (const label of Object.values(STATE_LABELS[workflow])) expect(label).toMatch(/^[A-ZÁÉÍÓÚ]/);
+  });
+
+  it('un servicio abierto se cierra con su oficio cancelado o rechazado, si su flujo tiene cómo', () => {
+    if (workflow === 'oficio') return;
+    // Publications have no cancellation: they stay with the office, read-only but for closing.
+    const endless: Partial<Record<string, string[]>> = {
+      'web-publication': [
+        'recibida',
+        'en_analisis',
+        'en_diseno',
+        'lista',
+        'publicada',
+        'verificada',
+      ],
+      'transparency-document': ['recibida', 'en_analisis', 'lista', 'publicada', 'verificada'],
+      'email-account-request': ['autorizada', 'creada', 'atendida', 'dada_de_baja', 'entregada'],
+    };
+    for (const state of states) {
+      const to = cancellationOf(workflow, state);
+      if (definition.closed.includes(state) || endless[workflow]?.includes(state)) {
+        expect(to).toBeNull();
+      } else {
+        expect(definition.closed).toContain(to);
+      }
+    }
   });
 
   it('isClosed agrees with the definition', () => {

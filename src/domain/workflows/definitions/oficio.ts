@@ -2,7 +2,7 @@ import { fail, requireFields } from '../guards';
 import { missingInformationSentence, oficioLacks } from '../intake-requirements';
 import { NOUNS, byCount, countOf } from '../grammar';
 import { WORKFLOW_LABELS, WORKFLOW_UIDS } from '../labels';
-import type { Guard, RoleRef, WorkflowDefinition } from '../types';
+import type { Effect, Guard, RoleRef, WorkflowDefinition } from '../types';
 import type { WorkItemKey } from '../work-items';
 import { CANCEL_COMMENT, commentInto, REJECT_COMMENT } from './common';
 
@@ -58,6 +58,17 @@ const intakeComplete: Guard = {
   },
 };
 
+/**
+ * A cancelled or rejected oficio takes its open services with it: nobody works on a request that
+ * no longer stands, and no queue keeps showing it. Each is cancelled with the oficio's reason.
+ */
+const closeOpenItems = (what: string): Effect => ({
+  description: 'efecto: se cancelan los servicios abiertos del oficio',
+  apply: ({ comment }) => ({
+    sideEffects: [{ type: 'close-items', comment: comment ? `${what}: ${comment}` : `${what}.` }],
+  }),
+});
+
 /** Oficio: the request itself, from reception to its answer. */
 export const OFICIO: WorkflowDefinition = {
   key: 'oficio',
@@ -111,6 +122,7 @@ export const OFICIO: WorkflowDefinition = {
       roles: COORDINATORS,
       kind: 'reject',
       comment: REJECT_COMMENT,
+      effects: [closeOpenItems('Se rechazó el oficio')],
     },
     {
       from: ['recibido', 'informacion_incompleta', 'en_atencion'],
@@ -119,6 +131,7 @@ export const OFICIO: WorkflowDefinition = {
       roles: [...COORDINATORS, 'area'],
       kind: 'cancel',
       comment: CANCEL_COMMENT,
+      effects: [closeOpenItems('Se canceló el oficio')],
     },
   ],
 };
