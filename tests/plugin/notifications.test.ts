@@ -247,8 +247,16 @@ describe('notificaciones en el panel (/comunicacion/notifications)', () => {
   it('indicar otra persona en el cuerpo no deja marcar sus avisos', async () => {
     const [betos] = await seed(beto, [{ title: 'De Beto', minutesAgo: 1 }]);
 
-    const res = await markRead(ana, { ids: [betos], userId: beto.user.id }).expect(200);
+    // A field the route does not know is refused, not dropped: the caller learns it does nothing.
+    const refused = await markRead(ana, { ids: [betos], userId: beto.user.id }).expect(400);
+    expect(refused.body.error.details).toMatchObject({
+      code: 'INVALID_REQUEST',
+      fields: ['userId'],
+    });
+    expect(await readAtOf(betos)).toBeNull();
 
+    // Only the caller's own notices are marked: Beto's stays unread.
+    const res = await markRead(ana, { ids: [betos] }).expect(200);
     expect(res.body.data).toEqual({ updated: 0, unreadCount: 0 });
     expect(await readAtOf(betos)).toBeNull();
   });

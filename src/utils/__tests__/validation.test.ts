@@ -32,4 +32,31 @@ describe('validateInput: toda negativa en español con INVALID_REQUEST', () => {
       details: { code: 'INVALID_REQUEST' },
     });
   });
+
+  it('un campo que el esquema no admite se niega (no se descarta en silencio), también anidado', async () => {
+    const strictSchema = yup
+      .object({
+        name: yup.string().trim(),
+        contact: yup
+          .object({ phone: yup.string() })
+          .noUnknown(true, 'Campo no admitido en el contacto: ${unknown}.'),
+        page: yup.number(),
+      })
+      .noUnknown(true, 'Campo no admitido: ${unknown}.');
+    await expect(validateInput(strictSchema, { name: ' A ', page: '2' })).resolves.toMatchObject({
+      name: 'A',
+      page: 2,
+    });
+    await expect(validateInput(strictSchema, { name: 'A', nmae: 'B' })).rejects.toMatchObject({
+      message: 'Campo no admitido: nmae.',
+      details: { code: 'INVALID_REQUEST', fields: ['nmae'] },
+    });
+    await expect(
+      validateInput(strictSchema, { contact: { phone: '1', fax: '2' } })
+    ).rejects.toMatchObject({ message: 'Campo no admitido en el contacto: fax.' });
+    const plain = yup.object({ page: yup.number() }).noUnknown();
+    await expect(validateInput(plain, { page: '1', sort: 'x' })).rejects.toMatchObject({
+      message: 'Campo no admitido: sort.',
+    });
+  });
 });
