@@ -320,7 +320,10 @@ describe('Portal de áreas en /areas/', () => {
     });
     await incomplete.getByRole('button', { name: 'Enviar los archivos' }).click();
     await desk.getByRole('status').filter({ hasText: 'Se envió 1 archivo' }).waitFor();
-    const completion = desk.getByRole('region', { name: 'Información incompleta' });
+    // No service lacks data: what the office asked for arrived, and the oficio resumes.
+    expect((await oficioRow(documentId)).workflowStatus).toBe('recibido');
+    // Until the work starts the area may still correct its data: it confirms the place.
+    const completion = desk.getByRole('region', { name: 'Completar o corregir datos' });
     await completion.getByLabel(/^Lugar/).fill('Jardín municipal, escenario norte');
     await completion.getByRole('button', { name: 'Guardar los datos' }).click();
     await desk.getByRole('status').filter({ hasText: 'Se guardaron los datos' }).waitFor();
