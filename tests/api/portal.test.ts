@@ -178,6 +178,19 @@ describe('Portal de áreas: presentar un oficio con sus archivos y seguirlo', ()
       };
       await app.http().get(row.url).expect(404);
       await app.http().head(row.url).expect(404);
+      // Nor by a crafted address the static server would resolve to the same file.
+      const name = row.url.slice('/uploads/'.length);
+      for (const crafted of [
+        `/areas/%2e%2e/uploads/${name}`,
+        `/sitio/%2E%2E/uploads/${name}`,
+        `/x/../uploads/${name}`,
+        `/favicon.ico/%2e%2e/uploads/${name}`,
+        `//uploads/${name}`,
+        `/uploads/./${name}`,
+        `/uploads%2f${name}`,
+      ]) {
+        await app.http().get(crafted).expect(404);
+      }
       for (const format of Object.values(row.formats ?? {})) {
         formats += 1;
         await app.http().get(format.url).expect(404);
