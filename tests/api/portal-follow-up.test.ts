@@ -330,6 +330,44 @@ describe('Portal de áreas: completar datos, revisar, agregar archivos y cancela
     expect(closed.body.error.details.code).toBe('OFICIO_CLOSED');
   });
 
+  it('un oficio pide como máximo 20 servicios: más se niega en cada puerta sin escribir nada', async () => {
+    const many = Array.from({ length: 21 }, (_, i) => design({ title: `Cartel ${i + 1}` }));
+    const before = await footprint(app);
+    const filed = await fileOficio(
+      app,
+      cultura,
+      { subject: 'Demasiados servicios', services: many },
+      { scan: { name: 'oficio.pdf', content: scan } }
+    ).expect(400);
+    expect(filed.body.error).toMatchObject({
+      message: 'Un oficio pide como máximo 20 servicios: divide la solicitud en varios oficios.',
+      details: { code: 'INVALID_REQUEST' },
+    });
+    const preview = await app
+      .http()
+      .post('/api/portal/lead-time')
+      .set(cultura.auth)
+      .send({ services: many })
+      .expect(400);
+    expect(preview.body.error.message).toBe(filed.body.error.message);
+    const json = await app
+      .http()
+      .post('/api/oficios')
+      .set(cultura.auth)
+      .send({
+        data: {
+          subject: 'Demasiados servicios',
+          services: many.map(({ fields }) => ({ type: 'design', ...fields, logos: undefined })),
+        },
+      })
+      .expect(400);
+    expect(json.body.error.message).toBe(filed.body.error.message);
+    await settle();
+    expect(await footprint(app)).toEqual(before);
+    // Twenty is still a valid oficio.
+    await file(many.slice(0, 20));
+  });
+
   it('con el oficio o el servicio de otra área, cada puerta responde 404', async () => {
     const filed = await file([design({ place: null })]);
     const designId = filed.services[0].documentId;

@@ -63,6 +63,15 @@ export const INTAKE_REQUIREMENTS: Readonly<Record<WorkItemKey, readonly IntakeRe
  * What an area (or the office registering its oficio) states about each service it requests, in
  * the order the form asks for it; everything else is the office's work.
  */
+/**
+ * Most services one oficio asks for: a real oficio asks for a handful; a longer list is split into
+ * several oficios, and no door has to register, list or render thousands of them.
+ */
+export const MAX_SERVICES_PER_OFICIO = 20;
+
+/** The refusal of a longer list, the same at every door. */
+export const TOO_MANY_SERVICES_MESSAGE = `Un oficio pide como máximo ${MAX_SERVICES_PER_OFICIO} servicios: divide la solicitud en varios oficios.`;
+
 export const SERVICE_FIELDS: Readonly<Record<WorkItemKey, readonly string[]>> = Object.freeze({
   design: [
     'title',

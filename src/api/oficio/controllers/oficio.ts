@@ -1,7 +1,11 @@
 import { factories } from '@strapi/strapi';
 import { yup } from '@strapi/utils';
 import { WORK_ITEM_KEYS, type WorkItemKey } from '../../../domain/workflows';
-import { SERVICE_FIELDS as DOMAIN_SERVICE_FIELDS } from '../../../domain/workflows/intake-requirements';
+import {
+  SERVICE_FIELDS as DOMAIN_SERVICE_FIELDS,
+  MAX_SERVICES_PER_OFICIO,
+  TOO_MANY_SERVICES_MESSAGE,
+} from '../../../domain/workflows/intake-requirements';
 import { SYSTEM_ACTOR } from '../../../services/write-context';
 import { getService } from '../../../utils/get-service';
 import { requireArea } from '../../../utils/area-scope';
@@ -68,6 +72,7 @@ const oficioSchema = yup
           })
       )
       .min(1, 'Pide al menos un servicio en el oficio.')
+      .max(MAX_SERVICES_PER_OFICIO, TOO_MANY_SERVICES_MESSAGE)
       .required('Pide al menos un servicio en el oficio.'),
   })
   .noUnknown(true, 'Campo no admitido: ${unknown}.');

@@ -1,6 +1,10 @@
 import type { Core } from '@strapi/strapi';
 import { errors, yup } from '@strapi/utils';
 import { STATE_LABELS } from '../../../domain/workflows';
+import {
+  MAX_SERVICES_PER_OFICIO,
+  TOO_MANY_SERVICES_MESSAGE,
+} from '../../../domain/workflows/intake-requirements';
 import { ADDRESSEE_LABELS } from '../../../domain/workflows/intake-values';
 import { areaActor, requireArea, roleType } from '../../../utils/area-scope';
 import { forbidden, invalid } from '../../../utils/errors';
@@ -48,6 +52,7 @@ const newOficioSchema = yup
     services: yup
       .array()
       .min(1, 'Pide al menos un servicio en el oficio.')
+      .max(MAX_SERVICES_PER_OFICIO, TOO_MANY_SERVICES_MESSAGE)
       .required('Pide al menos un servicio en el oficio.'),
   })
   .noUnknown(true, 'Campo no admitido: ${unknown}.');

@@ -18,6 +18,8 @@ import {
   type WorkItemKey,
 } from '../../../domain/workflows';
 import {
+  MAX_SERVICES_PER_OFICIO,
+  TOO_MANY_SERVICES_MESSAGE,
   missingInformationSentence,
   oficioLacks,
 } from '../../../domain/workflows/intake-requirements';
@@ -491,6 +493,9 @@ export const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
         throw invalid('INVALID_REQUEST', 'Envía los servicios en una lista «services».', {
           fields: ['services'],
         });
+      }
+      if (services.length > MAX_SERVICES_PER_OFICIO) {
+        throw invalid('INVALID_REQUEST', TOO_MANY_SERVICES_MESSAGE, { fields: ['services'] });
       }
       const now = new Date();
       const verdicts = [];

@@ -55,7 +55,9 @@ export {
   SOCIAL_NETWORK_LABELS,
 } from '../../../../domain/workflows/intake-values';
 export {
+  MAX_SERVICES_PER_OFICIO,
   OPTION_LABELS,
+  TOO_MANY_SERVICES_MESSAGE,
   missingIntake,
   missingInformationSentence,
   oficioLacks,

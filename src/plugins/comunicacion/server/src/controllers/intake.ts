@@ -4,6 +4,8 @@ import {
   ADDRESSEE_LABELS,
   COPY_LABELS,
   LFT_MIN_YEAR,
+  MAX_SERVICES_PER_OFICIO,
+  TOO_MANY_SERVICES_MESSAGE,
   adminActor,
   invalid,
   validateInput,
@@ -58,7 +60,7 @@ const servicesSchema = (min: number) =>
     .array()
     .typeError('Los servicios van en una lista.')
     .min(min, 'Pide al menos un servicio en el oficio.')
-    .max(20, 'Se piden como máximo 20 servicios en un oficio.')
+    .max(MAX_SERVICES_PER_OFICIO, TOO_MANY_SERVICES_MESSAGE)
     .required('Pide al menos un servicio en el oficio.');
 
 const registerSchema = yup
