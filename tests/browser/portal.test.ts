@@ -619,6 +619,36 @@ describe('Portal de áreas en /areas/', () => {
     }
   });
 
+  it('pedir material de imprenta propone dirigir el oficio a Presidencia con copia a la Dirección', async () => {
+    const page = await newPage();
+    await logIn(page, opdapas.user.email);
+    await page.goto('/areas/nuevo.html');
+    const addressee = page.getByLabel('Dirigido a');
+    const copy = page.getByRole('checkbox', {
+      name: 'Dirección de Comunicación Social y Gobierno Digital',
+    });
+    const note = page.getByRole('note').filter({ hasText: 'El material de imprenta se pide' });
+    await page.getByRole('checkbox', { name: /^Diseño/ }).check();
+    const design = page.getByRole('region', { name: /^Diseño/ });
+    await design.getByLabel(/^Tipo de material/).selectOption('digital');
+    await expect(note.isVisible()).resolves.toBe(false);
+    await expect(addressee.inputValue()).resolves.not.toBe('presidencia');
+
+    await design.getByLabel(/^Tipo de material/).selectOption('impreso');
+    await note.waitFor();
+    await expect(addressee.inputValue()).resolves.toBe('presidencia');
+    await expect(copy.isChecked()).resolves.toBe(true);
+    await checkPage(page, 'Nuevo oficio con material de imprenta');
+
+    // The area's own choice is kept: the note stays, the page no longer overrides it.
+    await addressee.selectOption('direccion');
+    await design.getByLabel(/^Tipo de material/).selectOption('digital');
+    await design.getByLabel(/^Tipo de material/).selectOption('impreso');
+    await expect(addressee.inputValue()).resolves.toBe('direccion');
+    await note.waitFor();
+    await page.close();
+  });
+
   it('cancelar pide el motivo y una confirmación; el oficio queda cancelado', async () => {
     const page = await newPage(PHONE);
     await logIn(page, opdapas.user.email);

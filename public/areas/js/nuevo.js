@@ -54,6 +54,14 @@ const render = (form) => {
       h('option', { value: choice.value, selected: index === 0 }, choice.label)
     )
   );
+  const printNote = h(
+    'p',
+    { id: 'destinatario-imprenta', class: 'plazo', role: 'note' },
+    'El material de imprenta se pide con un oficio dirigido a la Presidencia Municipal, con ' +
+      'copia para la Dirección: si no, la Dirección te lo pedirá antes de empezar.'
+  );
+  printNote.hidden = true;
+  addressee.setAttribute('aria-describedby', 'destinatario-imprenta');
   const copyBoxes = copies.map((choice) =>
     h('input', { type: 'checkbox', id: `copia-${choice.value}`, value: choice.value })
   );
@@ -203,6 +211,26 @@ const render = (form) => {
   servicesGroup.addEventListener('input', scheduleLeadTime);
   servicesGroup.addEventListener('change', scheduleLeadTime);
 
+  // El material de imprenta se pide con un oficio dirigido a la Presidencia Municipal, con copia
+  // para la Dirección (manual): la página lo propone al elegirlo, hasta que el área cambie el
+  // destinatario por su cuenta; la nota dice por qué.
+  let addresseeChosen = false;
+  addressee.addEventListener('change', () => {
+    addresseeChosen = true;
+  });
+  const proposePrintAddressee = () => {
+    const print = drafts.some(
+      (draft) =>
+        draft.workflow === 'design' && draft.form.read(LEAD_TIME_KINDS).medium === 'impreso'
+    );
+    printNote.hidden = !print;
+    if (!print || addresseeChosen) return;
+    addressee.value = 'presidencia';
+    const copy = copyBoxes.find((box) => box.value === 'direccion');
+    if (copy) copy.checked = true;
+  };
+  servicesGroup.addEventListener('change', proposePrintAddressee);
+
   // Archivos
   const scan = h('input', {
     type: 'file',
@@ -239,7 +267,7 @@ const render = (form) => {
         field('referencia', 'Número de tu oficio', reference, {
           hint: 'El número que tu área le dio, por ejemplo DC/045/2027.',
         }),
-        field('destinatario', 'Dirigido a', addressee),
+        h('div', {}, field('destinatario', 'Dirigido a', addressee), printNote),
         h('div', { class: 'ancho' }, field('resumen', 'Resumen de lo que pides', abstract)),
         copies.length
           ? h(
