@@ -682,6 +682,13 @@ describe('Portal de áreas en /areas/', () => {
     await expect(page.getByRole('region', { name: 'Historial' }).textContent()).resolves.toContain(
       'La campaña se pospone al próximo año.'
     );
+    // Its services were cancelled with it: each says so, and no longer shows a due date.
+    const cancelled = page.getByRole('region', { name: 'Servicios' }).locator('.solicitud');
+    expect(await cancelled.count()).toBeGreaterThan(0);
+    for (const text of await cancelled.allTextContents()) {
+      expect(text).toMatch(/Cancelad[oa]/);
+      expect(text).not.toContain('Entrega');
+    }
     await checkPage(page, 'Oficio cancelado (teléfono)');
   });
 

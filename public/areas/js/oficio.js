@@ -404,7 +404,7 @@ const serviceBlock = (service, oficio) =>
       'p',
       {},
       h('span', { class: 'estado-oficio' }, service.statusLabel),
-      service.dueAt ? [' · Entrega: ', day(service.dueAt)] : null,
+      service.dueAt && !service.closed ? [' · Entrega: ', day(service.dueAt)] : null,
       service.leadTimeMet === false ? ' · Pedido fuera de plazo' : null
     ),
     service.missing.length

@@ -24,7 +24,7 @@ const serviceLine = (service) =>
     {},
     `${service.workflowLabel}${service.title ? ` «${service.title}»` : ''}: `,
     h('strong', {}, service.statusLabel),
-    service.dueAt ? [' · ', dueText(service.dueAt)] : null,
+    service.dueAt && !service.closed ? [' · ', dueText(service.dueAt)] : null,
     service.missing.length
       ? h('span', { class: 'falta' }, ` · Falta: ${service.missing.map((m) => m.label).join(', ')}`)
       : null
