@@ -362,10 +362,17 @@ describe('Portal de áreas en /areas/', () => {
     await phone.reload();
     await phone.getByRole('heading', { name: /versión 2/ }).waitFor();
     await checkPage(phone, 'Revisar propuesta (teléfono)');
-    await desk
-      .getByRole('region', { name: 'Revisar propuesta' })
-      .getByRole('button', { name: 'Aprobar esta versión' })
-      .click();
+    // Approving is final: the page asks once more; «No todavía» leaves it under review.
+    const reviewV2 = desk.getByRole('region', { name: 'Revisar propuesta' });
+    await reviewV2.getByRole('button', { name: 'Aprobar esta versión' }).click();
+    const confirmation = reviewV2.getByRole('group', { name: 'Confirmar la aprobación' });
+    await confirmation.waitFor();
+    await checkPage(desk, 'Confirmar la aprobación');
+    await confirmation.getByRole('button', { name: 'No todavía' }).click();
+    await expect(confirmation.isVisible()).resolves.toBe(false);
+    expect(await stateOf(ctx.app, 'design', designId)).toBe('en_revision');
+    await reviewV2.getByRole('button', { name: 'Aprobar esta versión' }).click();
+    await confirmation.getByRole('button', { name: 'Sí, aprobar esta versión' }).click();
     await desk.getByRole('status').filter({ hasText: 'Aprobaste la versión 2' }).waitFor();
     expect(await stateOf(ctx.app, 'design', designId)).toBe('aprobado');
 

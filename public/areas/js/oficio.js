@@ -269,6 +269,29 @@ const proposalBlock = (proposal) => {
     { type: 'submit', value: 'observaciones', class: 'boton--secundario' },
     'Enviar observaciones'
   );
+  // Approving is final: it asks once more, as cancelling does.
+  const confirmApprove = h(
+    'button',
+    { type: 'submit', value: 'confirmar' },
+    'Sí, aprobar esta versión'
+  );
+  const keepReviewing = h('button', { type: 'button', class: 'boton--secundario' }, 'No todavía');
+  const confirmation = h(
+    'div',
+    { class: 'confirmacion', role: 'group', 'aria-label': 'Confirmar la aprobación' },
+    h(
+      'p',
+      {},
+      `¿Apruebas la versión ${proposal.version}? Es definitivo: la Dirección seguirá con esta ` +
+        'versión y ya no podrás pedirle cambios.'
+    ),
+    h('div', { class: 'acciones' }, confirmApprove, keepReviewing)
+  );
+  confirmation.hidden = true;
+  keepReviewing.addEventListener('click', () => {
+    confirmation.hidden = true;
+    approve.focus();
+  });
   const form = h(
     'form',
     { novalidate: true, 'aria-labelledby': headingId },
@@ -284,13 +307,20 @@ const proposalBlock = (proposal) => {
       ),
       feedback
     ),
-    h('div', { class: 'acciones' }, approve, observe)
+    h('div', { class: 'acciones' }, approve, observe),
+    confirmation
   );
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearMarks(form);
-    const decision =
-      event.submitter && event.submitter.value === 'observaciones' ? 'observaciones' : 'aprobada';
+    const choice = event.submitter ? event.submitter.value : 'aprobada';
+    if (choice === 'aprobada') {
+      confirmation.hidden = false;
+      confirmApprove.focus();
+      return;
+    }
+    confirmation.hidden = true;
+    const decision = choice === 'observaciones' ? 'observaciones' : 'aprobada';
     const text = feedback.value.trim();
     if (
       decision === 'observaciones' &&
@@ -303,7 +333,7 @@ const proposalBlock = (proposal) => {
       ])
     )
       return;
-    const done = busy(decision === 'aprobada' ? approve : observe, 'Enviando…');
+    const done = busy(decision === 'aprobada' ? confirmApprove : observe, 'Enviando…');
     try {
       await api(`/api/designs/${encodeURIComponent(proposal.designDocumentId)}/decision`, {
         method: 'POST',
