@@ -67,6 +67,8 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
     },
   },
   'global::core-route-guards',
+  // The portal's API answers 401 without a token: its pages then ask to log in.
+  'global::portal-session',
   'strapi::session',
   'strapi::favicon',
   // Staff read only what their role may: populated relations and personal data (content manager).
