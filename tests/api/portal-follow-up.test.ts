@@ -5,7 +5,7 @@ import { loginAsApiUser, type Session } from '../harness/auth';
 import { runInternal } from '../harness/runtime';
 import { OFICIO_UID, areaId, fire, stateOf, useStaffApp } from '../harness/workflow-fixtures';
 import type { OficioDetailResponse } from '../../src/api/portal/contract';
-import { PNG, fileOficio, footprint, pdfOf, settle } from './portal-helpers';
+import { PNG, fileOficio, footprint, pdfOf, settle, tagged } from './portal-helpers';
 
 // The compiled module the running app uses.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -241,7 +241,7 @@ describe('Portal de áreas: completar datos, revisar, agregar archivos y cancela
       .http()
       .post(`/api/portal/oficios/${filed.documentId}/files`)
       .set(tesoreria.auth)
-      .attach('files', PNG, { filename: 'intruso.png', contentType: 'image/png' })
+      .attach('files', PNG, { filename: tagged('intruso.png'), contentType: 'image/png' })
       .expect(404);
     expect(theirs.body.error.details.code).toBe('NOT_FOUND');
     await settle();
@@ -337,7 +337,7 @@ describe('Portal de áreas: completar datos, revisar, agregar archivos y cancela
       app,
       cultura,
       { subject: 'Demasiados servicios', services: many },
-      { scan: { name: 'oficio.pdf', content: scan } }
+      { scan: { name: tagged('oficio.pdf'), content: scan } }
     ).expect(400);
     expect(filed.body.error).toMatchObject({
       message: 'Un oficio pide como máximo 20 servicios: divide la solicitud en varios oficios.',

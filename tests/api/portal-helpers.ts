@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -96,18 +97,30 @@ export const fileOficio = (
   return req;
 };
 
+/**
+ * A mark of this test file's run in the names of the files a refused request sends: the uploads
+ * folder is shared with the test files running beside it, so only marked names are compared.
+ */
+export const RUN_TAG = crypto.randomBytes(4).toString('hex');
+
+/** `oficio.pdf` → `oficio-<tag>.pdf`. */
+export const tagged = (name: string) => {
+  const dot = name.lastIndexOf('.');
+  return `${name.slice(0, dot)}-${RUN_TAG}${name.slice(dot)}`;
+};
+
 /** Every file name under public/uploads (what a refused request must not add to). */
 export const uploadsOnDisk = (app: TestApp) => {
   const dir = path.join(app.strapi.dirs.static.public, 'uploads');
   return fs.existsSync(dir) ? fs.readdirSync(dir).sort() : [];
 };
 
-/** Counts that a refused request must leave as they were. */
+/** Counts that a refused request must leave as they were, and this run's marked files on disk. */
 export const footprint = async (app: TestApp) => ({
   oficios: await app.strapi.db.query('api::oficio.oficio').count({}),
   files: await app.strapi.db.query('plugin::upload.file').count({}),
   designs: await app.strapi.db.query('api::design.design').count({}),
-  disk: uploadsOnDisk(app),
+  disk: uploadsOnDisk(app).filter((name) => name.includes(RUN_TAG)),
 });
 
 /** Waits for work Strapi does after a rollback without awaiting it (removing files from disk). */

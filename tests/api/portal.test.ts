@@ -13,6 +13,7 @@ import {
   binary,
   fileOficio,
   footprint,
+  tagged,
   pdfOf,
   pdfText,
   photo,
@@ -233,11 +234,11 @@ describe('Portal de áreas: presentar un oficio con sus archivos y seguirlo', ()
   it('un ejecutable con nombre de PDF se rechaza por su contenido y no deja nada escrito', async () => {
     const before = await footprint(app);
     const disguised = await fileOficio(app, cultura, newOficio(), {
-      scan: { name: 'oficio.pdf', content: scan },
-      attachments: [{ name: 'anexo.pdf', content: EXECUTABLE, type: 'application/pdf' }],
+      scan: { name: tagged('oficio.pdf'), content: scan },
+      attachments: [{ name: tagged('anexo.pdf'), content: EXECUTABLE, type: 'application/pdf' }],
     }).expect(400);
     expect(disguised.body.error.details.code).toBe('FILE_TYPE_NOT_ALLOWED');
-    expect(disguised.body.error.message).toMatch(/anexo\.pdf.*contenido/);
+    expect(disguised.body.error.message).toMatch(/anexo-\w+\.pdf.*contenido/);
     await settle();
     expect(await footprint(app)).toEqual(before);
   });
@@ -245,18 +246,21 @@ describe('Portal de áreas: presentar un oficio con sus archivos y seguirlo', ()
   it('un archivo sobre el límite, demasiados archivos o la falta del oficio firmado: errores con código', async () => {
     const before = await footprint(app);
     const big = await fileOficio(app, cultura, newOficio(), {
-      scan: { name: 'oficio.pdf', content: scan },
+      scan: { name: tagged('oficio.pdf'), content: scan },
       attachments: [
-        { name: 'enorme.pdf', content: Buffer.concat([scan, Buffer.alloc(SIZE_LIMIT)]) },
+        { name: tagged('enorme.pdf'), content: Buffer.concat([scan, Buffer.alloc(SIZE_LIMIT)]) },
       ],
     });
     expect([400, 413]).toContain(big.status);
     expect(big.body.error.details.code).toBe('FILE_TOO_LARGE');
-    expect(big.body.error.message).toMatch(/enorme\.pdf.*límite/);
+    expect(big.body.error.message).toMatch(/enorme-\w+\.pdf.*límite/);
 
     const many = await fileOficio(app, cultura, newOficio(), {
-      scan: { name: 'oficio.pdf', content: scan },
-      attachments: Array.from({ length: 10 }, (_, i) => ({ name: `foto-${i}.png`, content: PNG })),
+      scan: { name: tagged('oficio.pdf'), content: scan },
+      attachments: Array.from({ length: 10 }, (_, i) => ({
+        name: tagged(`foto-${i}.png`),
+        content: PNG,
+      })),
     }).expect(400);
     expect(many.body.error.details.code).toBe('TOO_MANY_FILES');
 
