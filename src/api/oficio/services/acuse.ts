@@ -1,5 +1,3 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Core } from '@strapi/strapi';
 import PDFDocument from 'pdfkit';
 import { mexicoCityParts } from '../../../domain/calendar';
@@ -16,6 +14,7 @@ import {
 import { formatDate, formatTime } from '../../../domain/workflows/values';
 import { runInternal } from '../../../services/write-context';
 import { getService } from '../../../utils/get-service';
+import { readStoredFile } from '../../../utils/stored-file';
 import { uploadBuffer } from '../../../utils/upload-buffer';
 
 /** Everything the acuse de recibo states. */
@@ -222,16 +221,6 @@ export const createAcuseService = ({ strapi }: { strapi: Core.Strapi }) => {
       private: true,
     });
 
-  /** The stored file's bytes, when the upload provider keeps them on this server. */
-  const readStored = async (file: NonNullable<OficioRow['acuse']>) => {
-    if (!file.url.startsWith('/')) return null;
-    try {
-      return await fs.readFile(path.join(strapi.dirs.static.public, file.url));
-    } catch {
-      return null;
-    }
-  };
-
   const service = {
     render: renderAcusePdf,
     fileName: acuseFileName,
@@ -260,7 +249,7 @@ export const createAcuseService = ({ strapi }: { strapi: Core.Strapi }) => {
     async read(documentId: string): Promise<{ buffer: Buffer; fileName: string } | null> {
       const row = await load(documentId);
       if (!row) return null;
-      const stored = row.acuse ? await readStored(row.acuse) : null;
+      const stored = row.acuse ? await readStoredFile(strapi, row.acuse) : null;
       if (stored) return { buffer: stored, fileName: acuseFileName(row.folio) };
       const created = await strapi.db.transaction(() => service.store(documentId));
       return created ? { buffer: created.buffer, fileName: acuseFileName(row.folio) } : null;

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import type { Core, UID } from '@strapi/strapi';
 import { errors } from '@strapi/utils';
 import {
@@ -29,6 +28,7 @@ import { runAs, runExpecting, SYSTEM_ACTOR } from '../../../services/write-conte
 import type { RequestingArea } from '../../../utils/area-scope';
 import { invalid } from '../../../utils/errors';
 import { getService } from '../../../utils/get-service';
+import { storedFileOnDisk } from '../../../utils/stored-file';
 import type { FileRow } from '../../../utils/private-files';
 import type { ServiceData } from '../../oficio/services/registration';
 import type {
@@ -805,7 +805,7 @@ export const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
         if (!oficio) continue;
         const items = (await itemsOf([documentId])).get(documentId) ?? [];
         if (filesOf(oficio, items).some((ref) => ref.id === file.id)) {
-          const stream = service.streamOf(file);
+          const stream = await service.streamOf(file);
           if (stream) return { file, stream };
         }
       }
@@ -843,13 +843,10 @@ export const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
       return found;
     },
 
-    /** The bytes of a file the local provider keeps under public/. */
-    streamOf(file: FileRow) {
-      if (!file.url.startsWith('/uploads/')) return null;
-      const root = path.resolve(strapi.dirs.static.public);
-      const full = path.resolve(root, `.${file.url}`);
-      if (!full.startsWith(`${root}${path.sep}`) || !fs.existsSync(full)) return null;
-      return fs.createReadStream(full);
+    /** The bytes of a file the local provider keeps under public/uploads. */
+    async streamOf(file: FileRow) {
+      const onDisk = await storedFileOnDisk(strapi, file);
+      return onDisk ? fs.createReadStream(onDisk.path) : null;
     },
   };
   return service;
