@@ -415,6 +415,33 @@ export const createRegistrationService = ({ strapi }: { strapi: Core.Strapi }) =
     },
 
     /**
+     * The lead-time preview of a whole request while it is typed (staff registration and the
+     * areas' portal): each service checked leniently and its verdict if received at `received`,
+     * with the business day the reception counts on. Nothing is written.
+     */
+    async previewAll(
+      received: Date,
+      services: readonly unknown[],
+      options: { allowFiles?: boolean } = {}
+    ) {
+      const verdicts = [];
+      let receptionDay = '';
+      for (const [index, input] of services.entries()) {
+        const { workflow, fields } = await service.checkService(input, index, {
+          ...options,
+          partial: true,
+        });
+        const preview = await service.preview(workflow, fields, received);
+        receptionDay = preview.receptionDay;
+        verdicts.push(preview.verdict);
+      }
+      if (!receptionDay) {
+        receptionDay = (await service.preview('advisory', {}, received)).receptionDay;
+      }
+      return { receptionDay, services: verdicts };
+    },
+
+    /**
      * What the business calendar would say of a service received at `received`, due date
      * included, without writing anything.
      */

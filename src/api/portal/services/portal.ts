@@ -497,22 +497,7 @@ export const createPortalService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (services.length > MAX_SERVICES_PER_OFICIO) {
         throw invalid('INVALID_REQUEST', TOO_MANY_SERVICES_MESSAGE, { fields: ['services'] });
       }
-      const now = new Date();
-      const verdicts = [];
-      let receptionDay = '';
-      for (const [index, input] of services.entries()) {
-        const { workflow, fields } = await registration().checkService(input, index, {
-          partial: true,
-          allowFiles: false,
-        });
-        const preview = await registration().preview(workflow, fields, now);
-        receptionDay = preview.receptionDay;
-        verdicts.push(preview.verdict);
-      }
-      if (!receptionDay) {
-        receptionDay = (await registration().preview('advisory', {}, now)).receptionDay;
-      }
-      return { receptionDay, services: verdicts };
+      return registration().previewAll(new Date(), services, { allowFiles: false });
     },
 
     /**

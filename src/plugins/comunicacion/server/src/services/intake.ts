@@ -158,20 +158,7 @@ export const createIntakeService = ({ strapi }: { strapi: Core.Strapi }) => {
       receivedAt: Date,
       services: readonly unknown[]
     ): Promise<PreviewLeadTime.Response['data']> {
-      const verdicts = [];
-      let receptionDay = '';
-      for (const [index, input] of services.entries()) {
-        const { workflow, fields } = await registration().checkService(input, index, {
-          partial: true,
-        });
-        const preview = await registration().preview(workflow, fields, receivedAt);
-        receptionDay = preview.receptionDay;
-        verdicts.push(preview.verdict);
-      }
-      if (!receptionDay) {
-        receptionDay = (await registration().preview('advisory', {}, receivedAt)).receptionDay;
-      }
-      return { receptionDay, services: verdicts };
+      return registration().previewAll(receivedAt, services);
     },
 
     /** POST /comunicacion/oficios */
