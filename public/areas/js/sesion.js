@@ -4,7 +4,7 @@
  * inicio de sesión con el motivo. Los archivos se bajan con el token: fetch → blob → dirección
  * `blob:` (nunca una dirección pública).
  */
-import { ApiError } from '../../sitio/js/api.js';
+import { ApiError, failure as apiFailure } from '../../sitio/js/api.js';
 import { byId, h, replace } from '../../sitio/js/dom.js';
 
 export { ApiError };
@@ -71,22 +71,13 @@ const retryText = (seconds) => {
     : ` Podrás intentarlo de nuevo en ${minutes} minutos.`;
 };
 
+/** El error del servidor; a un 429 sin su espera se le añade cuándo intentar de nuevo. */
 const failure = async (response) => {
-  let body = null;
-  try {
-    body = await response.json();
-  } catch {
-    body = null;
+  const error = await apiFailure(response, GENERIC);
+  if (response.status === 429 && !/\d|minuto/.test(error.message)) {
+    error.message += retryText(error.retryAfter);
   }
-  const error = body && body.error ? body.error : {};
-  const details = error.details || {};
-  const code = details.code || (response.status === 404 ? 'NOT_FOUND' : 'ERROR');
-  const fromServer = response.status < 500 && Boolean(error.message);
-  const retry = Number(response.headers.get('Retry-After'));
-  const retryAfter = Number.isFinite(retry) && retry > 0 ? retry : null;
-  let message = fromServer ? error.message : GENERIC;
-  if (response.status === 429 && !/\d|minuto/.test(message)) message += retryText(retryAfter);
-  return new ApiError(response.status, message, code, details, retryAfter, fromServer);
+  return error;
 };
 
 /**

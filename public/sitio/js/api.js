@@ -27,7 +27,11 @@ export const apiUrl = (path, params = {}) => {
   return text ? `${path}?${text}` : path;
 };
 
-const failure = async (response) => {
+/**
+ * El `ApiError` de una respuesta fallida: el mensaje en español del servidor, o `generic` cuando
+ * no lo hay (un 5xx no explica nada útil a quien lee).
+ */
+export const failure = async (response, generic = GENERIC) => {
   let body = null;
   try {
     body = await response.json();
@@ -39,7 +43,7 @@ const failure = async (response) => {
   const code = details.code || (response.status === 404 ? 'NOT_FOUND' : 'ERROR');
   // Los mensajes del servidor ya están en español; un 5xx no explica nada útil al público.
   const fromServer = response.status < 500 && Boolean(error.message);
-  const message = fromServer ? error.message : GENERIC;
+  const message = fromServer ? error.message : generic;
   const retry = Number(response.headers.get('Retry-After'));
   return new ApiError(
     response.status,
