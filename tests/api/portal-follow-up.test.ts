@@ -364,8 +364,22 @@ describe('Portal de áreas: completar datos, revisar, agregar archivos y cancela
     expect(json.body.error.message).toBe(filed.body.error.message);
     await settle();
     expect(await footprint(app)).toEqual(before);
-    // Twenty is still a valid oficio.
-    await file(many.slice(0, 20));
+    // Twenty is still a valid oficio; a service added to it afterwards meets the same limit.
+    const twenty = await file(many.slice(0, 20));
+    const registration = app.strapi.service('api::oficio.registration') as unknown as {
+      addService(documentId: string, data: unknown, actor: unknown): Promise<unknown>;
+    };
+    await expect(
+      registration.addService(
+        twenty.documentId,
+        { workflow: 'design', fields: design({ title: 'Cartel 21' }).fields },
+        { kind: 'admin', id: 1, roles: ['coordinador_comunicacion'], name: 'Coordinación' }
+      )
+    ).rejects.toMatchObject({
+      message: filed.body.error.message,
+      details: { fields: ['services'] },
+    });
+    expect((await detailOf(twenty.documentId)).services).toHaveLength(20);
   });
 
   it('con el oficio o el servicio de otra área, cada puerta responde 404', async () => {

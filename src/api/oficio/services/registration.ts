@@ -20,12 +20,14 @@ import {
   describeLeadTime,
   FIELD_HINTS,
   isIntakeField,
+  MAX_SERVICES_PER_OFICIO,
   missingIntake,
   missingInformationSentence,
   oficioLacks,
   OPTION_LABELS,
   SERVICE_FIELDS,
   SERVICE_LABELS,
+  TOO_MANY_SERVICES_MESSAGE,
   type IntakeLack,
 } from '../../../domain/workflows/intake-requirements';
 import { runAs, SYSTEM_ACTOR } from '../../../services/write-context';
@@ -673,6 +675,10 @@ export const createRegistrationService = ({ strapi }: { strapi: Core.Strapi }) =
         throw invalid('MISSING_DATA', 'El oficio no tiene área solicitante.', {
           fields: ['area'],
         });
+      }
+      // The same limit as registering the whole request, however the services arrive.
+      if ((await service.itemsOf(row.documentId)).length >= MAX_SERVICES_PER_OFICIO) {
+        throw invalid('INVALID_REQUEST', TOO_MANY_SERVICES_MESSAGE, { fields: ['services'] });
       }
       return strapi.db.transaction(async () => {
         const registered = await service.createItem(
