@@ -1,13 +1,16 @@
 /*
- * Latency of the plugin's queue and dashboard endpoints next to the content manager's own list,
- * on the same 20,000 work items, in the same run, with 10 logged-in Directors asking at once.
- * Run: npm run bench -- queues   (or: node -r esbuild-register bench/queues.bench.ts)
+ * The plugin's queues, queue list, dashboard and oficio search at ten years of work, each next to
+ * its floor: the same answer from a plain Node `http` server running the same SQL (bench/harness.ts).
+ * 100,000 work items and 30,000 oficios by default (BENCH_ITEMS to change; oficios are 30 % of it),
+ * 10 logged-in Directors at once, on SQLite or, with DATABASE_CLIENT=postgres, on PostgreSQL.
+ * With BENCH_INSTANCES=2 (PostgreSQL) the queue endpoints run again against two instances on the
+ * same database, and the throughput is printed against one.
+ * Run: npm run bench -- queues
  *
- * The app is the real one (compiled and booted as the integration tests do) on a fresh SQLite
- * file. Seeding writes rows with knex in bulk: it is set-up, not a door under test, and going
- * through the Document Service row by row would take longer than the measurement itself. Each
- * bulk row copies every column of a row that the Document Service created, so the rows look
- * exactly like Strapi's own.
+ * Seeding writes rows with knex in bulk: it is set-up, not a door under test, and going through the
+ * Document Service row by row would take longer than the measurement itself. Each bulk row copies
+ * every column of a row that the Document Service created, so the rows look exactly like Strapi's
+ * own; the dashboard's counters are then rebuilt from them, as after any bulk import.
  */
 import crypto from 'node:crypto';
 import type { AddressInfo } from 'node:net';
@@ -20,15 +23,29 @@ import { completeData } from '../tests/harness/workflow-fixtures';
 import { addCalendarDays, mexicoCityParts } from '../src/domain/calendar';
 import { WORKFLOWS, WORKFLOW_UIDS, type WorkflowKey } from '../src/domain/workflows';
 import { prng, picker } from './random';
+import {
+  DURATION_S,
+  WARMUP_S,
+  databaseLabel,
+  load,
+  machine,
+  printTable,
+  record,
+  startApp,
+  startFloor,
+  type FloorRoute,
+  type Line,
+  type Server,
+} from './harness';
 
-const WORK_ITEMS = 20_000;
-const OFICIOS = 6_000;
+const WORK_ITEMS = Number(process.env.BENCH_ITEMS || 100_000);
+const OFICIOS = Math.round(WORK_ITEMS * 0.3);
 const CLIENTS = 10;
-const DURATION_MS = Number(process.env.BENCH_DURATION_MS || 10_000);
-const WARMUP_REQUESTS = 30;
 const BATCH = 400;
+/** Queues, dashboard and search: p95 within this factor of the floor's. */
+const P95_TARGET = 3;
 
-/** Share of the 20,000 items per workflow. */
+/** Share of the work items per workflow. */
 const MIX: [Exclude<WorkflowKey, 'oficio'>, number][] = [
   ['design', 0.4],
   ['coverage-event', 0.15],
@@ -70,9 +87,10 @@ const seed = async (app: TestApp, adminIds: number[]) => {
   const knex = app.strapi.db.connection as unknown as Knex;
   const today = mexicoCityParts(new Date()).date;
   const now = Date.now();
-  const areas = (await app.strapi.db.query('api::area.area').findMany({ select: ['id'] })) as {
-    id: number;
-  }[];
+  const areas = (await app.strapi.db
+    .query('api::area.area')
+    .findMany({ select: ['id', 'kind'] })) as { id: number; kind: string }[];
+  const organisms = areas.filter((area) => area.kind === 'organismo_auxiliar');
 
   // One oficio and one item of each workflow through the Document Service: the templates.
   const sampleOficio = await app.strapi.documents('api::oficio.oficio').create({
@@ -130,6 +148,7 @@ const seed = async (app: TestApp, adminIds: number[]) => {
       data: {
         ...completeData(workflow, adminIds[0]),
         ...(workflow === 'coverage-event' ? { crew: [] } : {}),
+        ...(workflow === 'advisory' ? { organism: organisms[0].id } : {}),
         oficio: sampleOficio.documentId,
       } as never,
     });
@@ -178,6 +197,19 @@ const seed = async (app: TestApp, adminIds: number[]) => {
       })),
       BATCH
     );
+    // An advisory is always for an organismo auxiliar.
+    const organismLink = meta.attributes.organism?.joinTable;
+    if (organismLink) {
+      await knex.batchInsert(
+        organismLink.name,
+        ids.map((id) => ({
+          [organismLink.joinColumn.name]: id,
+          [organismLink.inverseJoinColumn.name]: pick(organisms).id,
+          ...(organismLink.orderColumnName ? { [organismLink.orderColumnName]: 1 } : {}),
+        })),
+        BATCH
+      );
+    }
     const assignees = meta.attributes.assignees?.joinTable;
     if (assignees) {
       await knex.batchInsert(
@@ -195,54 +227,6 @@ const seed = async (app: TestApp, adminIds: number[]) => {
     inserted += ids.length;
   }
   return inserted;
-};
-
-interface Measure {
-  label: string;
-  path: string;
-  p50: number;
-  p95: number;
-  rps: number;
-  requests: number;
-}
-
-const percentile = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-/** CLIENTS loops, one per logged-in Director, each sending its next request when the last ends. */
-const measure = async (
-  base: string,
-  tokens: string[],
-  label: string,
-  path: string
-): Promise<Measure> => {
-  const get = async (token: string) => {
-    const started = process.hrtime.bigint();
-    const res = await fetch(`${base}${path}`, { headers: { Authorization: `Bearer ${token}` } });
-    await res.arrayBuffer();
-    if (res.status !== 200) throw new Error(`${path} respondió ${res.status}`);
-    return Number(process.hrtime.bigint() - started) / 1e6;
-  };
-  for (let i = 0; i < WARMUP_REQUESTS; i++) await get(tokens[i % tokens.length]);
-
-  const latencies: number[] = [];
-  const deadline = Date.now() + DURATION_MS;
-  const startedAt = Date.now();
-  await Promise.all(
-    tokens.map(async (token) => {
-      while (Date.now() < deadline) latencies.push(await get(token));
-    })
-  );
-  const elapsed = (Date.now() - startedAt) / 1000;
-  latencies.sort((a, b) => a - b);
-  return {
-    label,
-    path,
-    p50: percentile(latencies, 50),
-    p95: percentile(latencies, 95),
-    rps: latencies.length / elapsed,
-    requests: latencies.length,
-  };
 };
 
 /** BENCH_EXPLAIN=1: each query an endpoint runs, its time and SQLite's plan, instead of timing. */
@@ -283,86 +267,155 @@ const explain = async (app: TestApp, base: string, token: string, paths: string[
 
 async function main() {
   const started = Date.now();
-  const db = await createTestDatabase('sqlite');
-  const app = await bootApp({ db, env: { LOG_LEVEL: 'error', RATE_LIMIT_MAX: '100000' } });
+  const db = await createTestDatabase();
+  const bootedAt = Date.now();
+  const app = await bootApp({ db, env: { LOG_LEVEL: 'error', RATE_LIMIT_MAX: '10000000' } });
+  const firstBootSeconds = (Date.now() - bootedAt) / 1000;
+  const servers: Server[] = [];
+  let appClosed = false;
   try {
     const sessions = [];
     for (let i = 0; i < CLIENTS; i++) sessions.push(await loginAsAdmin(app, 'cs-director'));
     const tokens = sessions.map((session) => session.token);
+    const auth = { Authorization: `Bearer ${tokens[0]}` };
 
     const seedStarted = Date.now();
     const items = await seed(
       app,
       sessions.map((session) => session.user.id)
     );
+    const counters = app.strapi.plugin('comunicacion').service('counters') as
+      | { rebuild(): Promise<unknown> }
+      | undefined;
+    await counters?.rebuild();
     const seedSeconds = (Date.now() - seedStarted) / 1000;
 
     const { port } = app.strapi.server.httpServer.address() as AddressInfo;
-    const base = `http://127.0.0.1:${port}`;
+    const local = `http://127.0.0.1:${port}`;
 
-    // The biggest queue, and a sanity check that the endpoints see the seeded data.
+    // The biggest queue of work items (Recepción lists oficios, not work items).
     const queues = (await (
-      await fetch(`${base}/comunicacion/queues`, {
-        headers: { Authorization: `Bearer ${tokens[0]}` },
-      })
-    ).json()) as { data: { key: string; total: number }[] };
-    // The biggest queue of work items (Recepción lists oficios, not the 20,000 items).
+      await fetch(`${local}/comunicacion/queues`, { headers: auth })
+    ).json()) as {
+      data: { key: string; total: number }[];
+    };
     const big = queues.data
       .filter((queue) => queue.key !== 'recepcion')
       .sort((a, b) => b.total - a.total)[0];
+    const deepPage = Math.max(2, Math.floor(big.total / 25 / 2));
     console.log(
       `queues: ${items.toLocaleString('en-US')} work items and ${OFICIOS.toLocaleString('en-US')} ` +
-        `oficios seeded in ${seedSeconds.toFixed(1)} s; biggest queue «${big.key}» holds ` +
-        `${big.total.toLocaleString('en-US')} open items`
+        `oficios seeded in ${seedSeconds.toFixed(1)} s (${databaseLabel(db.client)}); biggest ` +
+        `queue «${big.key}» holds ${big.total.toLocaleString('en-US')} open items`
     );
 
+    const endpoints: { label: string; path: string }[] = [
+      { label: `queue ${big.key} page 1`, path: `/comunicacion/queues/${big.key}` },
+      {
+        label: `queue ${big.key} page ${deepPage}`,
+        path: `/comunicacion/queues/${big.key}?page=${deepPage}`,
+      },
+      { label: 'queue list with counts', path: '/comunicacion/queues' },
+      { label: 'dashboard (12 weeks)', path: '/comunicacion/dashboard' },
+      {
+        label: 'oficio search «difusión 12»',
+        path: `/comunicacion/oficios?q=${encodeURIComponent('difusión 12')}`,
+      },
+      {
+        label: 'oficio search by area, page 2',
+        path: '/comunicacion/oficios?status=recibido&page=2',
+      },
+    ];
+
+    // BENCH_ONLY=<regular expression>: only the endpoints whose label matches.
+    if (process.env.BENCH_ONLY) {
+      const only = new RegExp(process.env.BENCH_ONLY, 'i');
+      endpoints.splice(0, endpoints.length, ...endpoints.filter((e) => only.test(e.label)));
+    }
     if (process.env.BENCH_EXPLAIN) {
-      await explain(app, base, tokens[0], [
-        `/comunicacion/queues/${big.key}?page=40`,
-        '/comunicacion/queues/diseno_senior',
-        '/comunicacion/queues',
-        '/comunicacion/dashboard',
-      ]);
+      await explain(
+        app,
+        local,
+        tokens[0],
+        endpoints.map((e) => e.path)
+      );
       return;
     }
 
-    const baseline = await measure(
-      base,
-      tokens,
-      'content manager list (baseline)',
-      '/content-manager/collection-types/api::design.design?page=1&pageSize=25&sort=dueAt:ASC'
-    );
-    const results = [
-      baseline,
-      await measure(base, tokens, `queue ${big.key} (page 1)`, `/comunicacion/queues/${big.key}`),
-      await measure(
-        base,
-        tokens,
-        `queue ${big.key} (page 40)`,
-        `/comunicacion/queues/${big.key}?page=40`
-      ),
-      await measure(base, tokens, 'queue list with counts', '/comunicacion/queues'),
-      await measure(base, tokens, 'dashboard (12 weeks)', '/comunicacion/dashboard'),
-    ];
+    // What each endpoint runs, recorded on a warm request for the floor to replay.
+    const routes: Record<string, FloorRoute> = {};
+    for (const endpoint of endpoints) {
+      await fetch(`${local}${endpoint.path}`, { headers: auth }).then((res) => res.arrayBuffer());
+      routes[endpoint.path] = await record(app, local, endpoint.path, auth);
+    }
+    const reference =
+      '/content-manager/collection-types/api::design.design?page=1&pageSize=25&sort=dueAt:ASC';
 
-    const pad = (value: string, width: number) => value.padStart(width);
+    // The application in its own process, as in production; the in-process one only seeded.
+    await app.close({ keepDatabase: true });
+    appClosed = true;
+    const single = await startApp();
+    servers.push(single);
+    const floor = await startFloor(routes, db.env);
+    servers.push(floor);
+
+    const lines: Line[] = [];
+    for (const endpoint of endpoints) {
+      lines.push({
+        label: endpoint.label,
+        app: await load([single], [endpoint.path], CLIENTS, tokens),
+        floor: await load([floor], [endpoint.path], CLIENTS),
+        target: { p95: P95_TARGET },
+      });
+    }
+    const contentManager = process.env.BENCH_ONLY
+      ? null
+      : await load([single], [reference], CLIENTS, tokens);
+
     console.log(
-      `queues: ${CLIENTS} concurrent Directors, ${DURATION_MS / 1000} s per endpoint after ` +
-        `${WARMUP_REQUESTS} warm-up requests (SQLite)`
+      `queues: ${CLIENTS} concurrent Directors, ${DURATION_S} s per endpoint after a ${WARMUP_S} s ` +
+        `warm-up (${databaseLabel(db.client)}; ${machine()})`
     );
-    console.log(
-      `  ${'endpoint'.padEnd(36)}${pad('p50 ms', 9)}${pad('p95 ms', 9)}${pad('req/s', 9)}` +
-        `${pad('p95 ÷ CM', 10)}`
-    );
-    for (const r of results) {
+    const ok = printTable('queues', lines);
+    if (contentManager) {
       console.log(
-        `  ${r.label.padEnd(36)}${pad(r.p50.toFixed(1), 9)}${pad(r.p95.toFixed(1), 9)}` +
-          `${pad(r.rps.toFixed(0), 9)}${pad(`${(r.p95 / baseline.p95).toFixed(2)}×`, 10)}`
+        `  for reference, the content manager's own list of designs: p95 ${contentManager.p95.toFixed(0)} ms, ` +
+          `${contentManager.rps.toFixed(0)} req/s`
       );
     }
+    for (const endpoint of endpoints) {
+      console.log(
+        `  floor of «${endpoint.label}»: ${routes[endpoint.path].queries.length} SQL statement(s), ` +
+          `${JSON.stringify(routes[endpoint.path].body).length.toLocaleString('en-US')} bytes`
+      );
+    }
+    console.log(
+      `  start-up: the application ${(single.bootMs / 1000).toFixed(1)} s on the seeded database ` +
+        `(first boot on an empty one ${firstBootSeconds.toFixed(1)} s in-process), the floor ` +
+        `${(floor.bootMs / 1000).toFixed(2)} s`
+    );
+
+    if (Number(process.env.BENCH_INSTANCES || 1) > 1) {
+      const count = Number(process.env.BENCH_INSTANCES);
+      for (let i = 1; i < count; i++) servers.push(await startApp());
+      const cluster = [single, ...servers.slice(2)];
+      console.log(`queues: ${count} instances on one ${databaseLabel(db.client)} database`);
+      for (const endpoint of endpoints.slice(0, 3)) {
+        const one = await load([single], [endpoint.path], CLIENTS, tokens);
+        const many = await load(cluster, [endpoint.path], CLIENTS, tokens);
+        console.log(
+          `  ${endpoint.label.padEnd(38)} one ${one.rps.toFixed(0).padStart(6)} req/s, ` +
+            `${count} ${many.rps.toFixed(0).padStart(6)} req/s (${(many.rps / one.rps).toFixed(2)}×), ` +
+            `p95 ${one.p95.toFixed(0)} → ${many.p95.toFixed(0)} ms, RSS ${(many.rss / 2 ** 20).toFixed(0)} MB`
+        );
+      }
+    }
     console.log(`queues: whole run took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (!ok) process.exitCode = 1;
   } finally {
-    await app.close();
+    for (const server of servers) await server.stop();
+    if (!appClosed) await app.close({ keepDatabase: true });
+    await db.drop();
   }
 }
 

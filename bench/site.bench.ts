@@ -1,36 +1,39 @@
 /*
- * Throughput and latency of the public site listing (a section, newest first, 25 per page) next to
- * Strapi's own core `find` on the same 10,000 published web publications, in the same run, with
- * 50 anonymous connections (autocannon).
- * Run: npm run bench -- site   (or: node -r esbuild-register bench/site.bench.ts)
+ * The public site listing (a section, newest first, 25 per page) over 10,000 published web
+ * publications, with its response cache and without it, next to its floor: the same answer from a
+ * plain Node `http` server running the same SQL the application runs on a cache miss
+ * (bench/harness.ts), 50 anonymous connections, on SQLite or, with DATABASE_CLIENT=postgres, on
+ * PostgreSQL. With BENCH_INSTANCES=2 (PostgreSQL) the listing runs again against two instances on
+ * the same database and the throughput is printed against one.
+ * Run: npm run bench -- site
  *
- * The app is the real one (compiled and booted as the integration tests do) on a fresh SQLite
- * file, or a fresh PostgreSQL database with DATABASE_CLIENT=postgres. The seed writes rows with
- * knex in bulk: it is set-up, not a door under test. Each bulk row copies a row that the workflow
- * published through the Document Service, draft and published version alike (same document_id),
- * so the rows look exactly like Strapi's own.
- *
- *   (a) baseline: without the `cs_site_*` indexes, GET /api/web-publications?filters[section][$eq]=…
- *       &sort=publishedAt:desc&pagination[pageSize]=25 (Strapi's core find, anonymous);
- *   (b) the indexes recreated: GET /api/site/publications?section=…&pageSize=25 (response cache on);
- *   (c) for reference, (b) with the response cache off: what the indexed queries alone give.
- *
- * autocannon runs in a child process so it does not share the server's event loop.
+ * The seed writes rows with knex in bulk: it is set-up, not a door under test. Each bulk row copies
+ * a row that the workflow published through the Document Service, draft and published version
+ * alike (same document_id), so the rows look exactly like Strapi's own.
  */
-import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Knex } from 'knex';
 import { bootApp, type TestApp } from '../tests/harness/app';
 import { createTestDatabase } from '../tests/harness/database';
 import { publishedItem } from '../tests/site/site-fixtures';
 import { prng, picker } from './random';
+import {
+  DURATION_S,
+  WARMUP_S,
+  databaseLabel,
+  load,
+  machine,
+  printTable,
+  record,
+  startApp,
+  startFloor,
+  type FloorRoute,
+  type Server,
+} from './harness';
 
 const PUBLICATIONS = 10_000;
 const CONNECTIONS = 50;
-const DURATION_S = Number(process.env.BENCH_DURATION_S || 10);
-const WARMUP_S = 3;
 const PAGE_SIZE = 25;
 const BATCH = 200;
 const WEB = 'api::web-publication.web-publication';
@@ -97,23 +100,6 @@ const sectionFor = () => {
   return SECTIONS[0][0];
 };
 
-/** Site indexes of this app, as the migration defines them. */
-const siteIndexes = (app: TestApp) =>
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  require(
-    path.resolve(
-      __dirname,
-      '..',
-      'database',
-      'migrations',
-      '2026.11.24T05.00.00.public-site-indexes.js'
-    )
-  ).indexesOf(app.strapi.db) as { name: string; table: string; columns: string[] }[];
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { createIndexes } = require(
-  path.resolve(__dirname, '..', 'database', 'migrations', '2026.11.24T01.00.00.queue-indexes.js')
-) as { createIndexes(knex: Knex, indexes: unknown[]): Promise<unknown[]> };
-
 const seed = async (app: TestApp) => {
   const knex = app.strapi.db.connection as unknown as Knex;
   const table = (app.strapi.db.metadata.get(WEB as never) as unknown as { tableName: string })
@@ -163,162 +149,116 @@ const seed = async (app: TestApp) => {
   return table;
 };
 
-interface Measure {
-  label: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  requests: number;
-  non2xx: number;
-  errors: number;
-  statuses: string;
-}
-
-/** autocannon in its own process, cycling over `paths`. */
-const cannon = (base: string, paths: string[], duration: number) =>
-  new Promise<{
-    requests: { average: number };
-    latency: { p50: number; p99: number };
-    non2xx: number;
-    errors: number;
-    timeouts: number;
-    '2xx': number;
-    statusCodeStats: Record<string, { count: number }>;
-  }>((resolve, reject) => {
-    const options = {
-      url: base,
-      connections: CONNECTIONS,
-      duration,
-      // The baseline's slowest answers take seconds: count them rather than drop them.
-      timeout: 30,
-      requests: paths.map((p) => ({ method: 'GET', path: p })),
-    };
-    const child = spawn(
-      process.execPath,
-      [
-        '-e',
-        `require('autocannon')(JSON.parse(process.env.CANNON), (error, result) => {
-           if (error) { console.error(error); process.exit(1); }
-           process.stdout.write(JSON.stringify(result));
-         });`,
-      ],
-      {
-        cwd: path.resolve(__dirname, '..'),
-        env: { ...process.env, CANNON: JSON.stringify(options) },
-        stdio: ['ignore', 'pipe', 'inherit'],
-      }
-    );
-    let out = '';
-    child.stdout.on('data', (chunk) => (out += chunk));
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`autocannon terminó con ${code}`))
-    );
-  });
-
-const measure = async (base: string, label: string, paths: string[]): Promise<Measure> => {
-  await cannon(base, paths, WARMUP_S);
-  const result = await cannon(base, paths, DURATION_S);
-  return {
-    label,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    requests: result['2xx'],
-    non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
-    statuses: Object.entries(result.statusCodeStats)
-      .map(([status, { count }]) => `${status}×${count}`)
-      .join(' '),
-  };
-};
+/** The cached listing: throughput at least this share of the floor's. */
+const CACHED_RPS_TARGET = 0.6;
+/** Without the cache: p95 within this factor of the floor's. */
+const UNCACHED_P95_TARGET = 3;
 
 async function main() {
   const started = Date.now();
   const db = await createTestDatabase();
   const app = await bootApp({ db, env: { LOG_LEVEL: 'error', RATE_LIMIT_MAX: '10000000' } });
+  const servers: Server[] = [];
+  let appClosed = false;
   try {
     const seedStarted = Date.now();
     await seed(app);
     const seedSeconds = (Date.now() - seedStarted) / 1000;
-    const knex = app.strapi.db.connection as unknown as Knex;
     const { port } = app.strapi.server.httpServer.address() as AddressInfo;
-    const base = `http://127.0.0.1:${port}`;
+    const local = `http://127.0.0.1:${port}`;
     const sections = SECTIONS.map(([name]) => name);
-    const core = (section: string) =>
-      `/api/web-publications?filters[section][$eq]=${encodeURIComponent(section)}` +
-      `&sort=publishedAt:desc&pagination[pageSize]=${PAGE_SIZE}`;
     const site = (section: string, page = 1) =>
       `/api/site/publications?section=${encodeURIComponent(section)}&pageSize=${PAGE_SIZE}` +
       (page > 1 ? `&page=${page}` : '');
 
-    // Both endpoints see the same data and agree on the first page.
-    const [coreFirst, siteFirst] = await Promise.all([
-      fetch(`${base}${core('Cultura')}`).then((res) => res.json()),
-      fetch(`${base}${site('Cultura')}`).then((res) => res.json()),
-    ]);
-    const coreIds = (coreFirst as { data: { documentId: string }[] }).data.map((r) => r.documentId);
-    const siteIds = (siteFirst as { data: { documentId: string }[] }).data.map((r) => r.documentId);
-    if (coreIds.length !== PAGE_SIZE || coreIds.join() !== siteIds.join()) {
-      throw new Error('El endpoint del núcleo y el del sitio no devuelven la misma primera página');
-    }
-    const total = (siteFirst as { meta: { pagination: { total: number } } }).meta.pagination.total;
+    // The listing over sections and a few pages: 24 cache keys.
+    const paths = [1, 2, 3].flatMap((page) => sections.map((s) => site(s, page)));
+    const first = (await fetch(`${local}${site('Cultura')}`).then((res) => res.json())) as {
+      data: unknown[];
+      meta: { pagination: { total: number } };
+    };
+    if (first.data.length !== PAGE_SIZE) throw new Error('La primera página no está completa');
     console.log(
       `site: ${PUBLICATIONS.toLocaleString('en-US')} published web publications (plus their ` +
-        `drafts) over ${sections.length} sections seeded in ${seedSeconds.toFixed(1)} s; ` +
-        `«Cultura» holds ${total.toLocaleString('en-US')}`
+        `drafts) over ${sections.length} sections seeded in ${seedSeconds.toFixed(1)} s ` +
+        `(${databaseLabel(db.client)}); «Cultura» holds ` +
+        `${first.meta.pagination.total.toLocaleString('en-US')}`
     );
 
-    // (a) Baseline: this app's site indexes dropped, Strapi's core find.
-    const indexes = siteIndexes(app);
-    for (const index of indexes) await knex.raw('DROP INDEX IF EXISTS ??', [index.name]);
-    const baseline = await measure(
-      base,
-      'core find, no site indexes (baseline)',
-      sections.map(core)
-    );
-
-    // (b) Indexes back; the public listing over sections and a few pages (24 cache keys).
-    await createIndexes(knex, indexes);
-    const sitePaths = [1, 2, 3].flatMap((page) => sections.map((s) => site(s, page)));
+    // What a cache miss runs, for the floor to replay.
     const cache = app.strapi.service('api::public-site.site-cache') as { invalidate(): void };
-    cache.invalidate();
-    const cached = await measure(base, '/api/site/publications (cache)', sitePaths);
-
-    // (c) For reference: the same listing with the response cache off (every entry expires).
-    process.env.SITE_CACHE_TTL_SECONDS = '0';
-    cache.invalidate();
-    const uncached = await measure(base, '/api/site/publications (no cache)', sitePaths);
-    delete process.env.SITE_CACHE_TTL_SECONDS;
-
-    const pad = (value: string, width: number) => value.padStart(width);
-    console.log(
-      `site: ${CONNECTIONS} connections, ${DURATION_S} s per endpoint after a ${WARMUP_S} s ` +
-        `warm-up, page size ${PAGE_SIZE} (${db.client === 'postgres' ? 'PostgreSQL' : 'SQLite'})`
-    );
-    console.log(
-      `  ${'endpoint'.padEnd(40)}${pad('req/s', 10)}${pad('p50 ms', 9)}${pad('p99 ms', 9)}` +
-        `${pad('× core', 9)}${pad('non-2xx', 9)}`
-    );
-    for (const r of [baseline, cached, uncached]) {
-      console.log(
-        `  ${r.label.padEnd(40)}${pad(r.rps.toFixed(0), 10)}${pad(r.p50.toFixed(1), 9)}` +
-          `${pad(r.p99.toFixed(1), 9)}${pad(`${(r.rps / baseline.rps).toFixed(1)}×`, 9)}` +
-          `${pad(String(r.non2xx + r.errors), 9)}`
-      );
-      if (r.non2xx + r.errors > 0) {
-        console.log(`    statuses: ${r.statuses}; errors and timeouts: ${r.errors}`);
-      }
+    const routes: Record<string, FloorRoute> = {};
+    for (const path of paths) {
+      cache.invalidate();
+      routes[path] = await record(app, local, path);
     }
-    const ratio = cached.rps / baseline.rps;
-    const meets = ratio >= 10 && cached.p99 < 100;
+    await app.close({ keepDatabase: true });
+    appClosed = true;
+
+    const floor = await startFloor(routes, db.env);
+    servers.push(floor);
+    const floorLoad = await load([floor], paths, CONNECTIONS);
+
+    const cachedApp = await startApp();
+    servers.push(cachedApp);
+    const cached = await load([cachedApp], paths, CONNECTIONS);
+    let cluster: { one: number; many: number; count: number } | null = null;
+    const count = Number(process.env.BENCH_INSTANCES || 1);
+    if (count > 1) {
+      const others: Server[] = [];
+      for (let i = 1; i < count; i++) others.push(await startApp());
+      servers.push(...others);
+      const many = await load([cachedApp, ...others], paths, CONNECTIONS);
+      cluster = { one: cached.rps, many: many.rps, count };
+      for (const other of others) await other.stop();
+    }
+    await cachedApp.stop();
+
+    // The same application with every cache entry expiring at once: each request runs its queries.
+    const uncachedApp = await startApp({ SITE_CACHE_TTL_SECONDS: '0' });
+    servers.push(uncachedApp);
+    const uncached = await load([uncachedApp], paths, CONNECTIONS);
+
     console.log(
-      `site: throughput ratio ${ratio.toFixed(1)}× (target ≥ 10×), p99 ${cached.p99.toFixed(1)} ms ` +
-        `(target < 100 ms): ${meets ? 'met' : 'NOT met'}`
+      `site: ${CONNECTIONS} connections over ${paths.length} listing pages, ${DURATION_S} s per line ` +
+        `after a ${WARMUP_S} s warm-up (${databaseLabel(db.client)}; ${machine()})`
     );
+    const ok = printTable('site', [
+      {
+        label: '/api/site/publications (cache)',
+        app: cached,
+        floor: floorLoad,
+        target: { rps: CACHED_RPS_TARGET },
+      },
+      {
+        label: '/api/site/publications (no cache)',
+        app: uncached,
+        floor: floorLoad,
+        target: { p95: UNCACHED_P95_TARGET },
+      },
+    ]);
+    const statements = Object.values(routes).map((route) => route.queries.length);
+    console.log(
+      `  floor: ${Math.min(...statements)}–${Math.max(...statements)} SQL statement(s) per page, ` +
+        `${JSON.stringify(routes[paths[0]].body).length.toLocaleString('en-US')} bytes for the first`
+    );
+    console.log(
+      `  start-up: the application ${(cachedApp.bootMs / 1000).toFixed(1)} s on the seeded ` +
+        `database, the floor ${(floor.bootMs / 1000).toFixed(2)} s`
+    );
+    if (cluster) {
+      console.log(
+        `site: ${cluster.count} instances on one ${databaseLabel(db.client)} database, cached ` +
+          `listing: one ${cluster.one.toFixed(0)} req/s, ${cluster.count} ` +
+          `${cluster.many.toFixed(0)} req/s (${(cluster.many / cluster.one).toFixed(2)}×)`
+      );
+    }
     console.log(`site: whole run took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    if (!ok) process.exitCode = 1;
   } finally {
-    await app.close();
+    for (const server of servers) await server.stop();
+    if (!appClosed) await app.close({ keepDatabase: true });
+    await db.drop();
   }
 }
 

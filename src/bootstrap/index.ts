@@ -22,9 +22,11 @@ import { scheduleNotifications } from './notifications';
 import { seedPrivacyNotice } from './privacy-notice';
 import { seedTransparencyObligations } from './transparency-obligations';
 import { privateFolder } from '../utils/private-files';
+import { reuseStaffAbilities } from '../utils/staff-abilities';
 
 /** Seeds roles, permissions and reference data; in development, the demo data too. */
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  reuseStaffAbilities(strapi);
   await seedCalendar({ strapi });
   await seedAreas({ strapi });
   await seedLogos({ strapi });
