@@ -9,6 +9,7 @@ import {
 import { seedApiRoles } from './api-roles';
 import { seedAreas } from './areas';
 import { seedCalendar } from './calendar';
+import { listenToOtherInstances } from './cluster-events';
 import { configureContentManager } from './content-manager-labels';
 import { ensureDemoAdmin } from './demo-admin';
 import { seedDemoAreaAccounts } from './demo-area-accounts';
@@ -25,6 +26,7 @@ import { privateFolder } from '../utils/private-files';
 
 /** Seeds roles, permissions and reference data; in development, the demo data too. */
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  await listenToOtherInstances({ strapi });
   await seedCalendar({ strapi });
   await seedAreas({ strapi });
   await seedLogos({ strapi });
