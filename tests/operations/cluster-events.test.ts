@@ -117,6 +117,28 @@ postgresOnly('dos instancias sobre la misma base PostgreSQL', () => {
     );
   });
 
+  it('B no recarga antes del commit de A: lo que lee mientras tanto no se queda en su caché', async () => {
+    const section = `Transacción ${token()}`;
+    const old = await publishedItem(app, 'web-publication', { title: 'Primero', section });
+    const listing = async () =>
+      idsOf((await there().get(`/api/site/publications?section=${section}`).expect(200)).body);
+    expect(await listing()).toEqual([old]);
+    const fresh = await readyItem(app, 'web-publication', { title: 'Segundo', section });
+
+    await app.strapi.db.transaction(async () => {
+      await moveTo(app, 'web-publication', fresh, 'publicada');
+      // A visitor asks B while the publication is written on A but not committed: B answers (and
+      // caches) the old listing, having been told nothing yet.
+      await sleep(100);
+      expect(await listing()).toEqual([old]);
+      expect(await listing()).toEqual([old]);
+    });
+
+    const visible = await waitFor(listing, (ids) => ids.includes(fresh));
+    expect(await listing()).toEqual([fresh, old]);
+    expect(visible).toBeLessThan(WITHIN_MS);
+  });
+
   it('un día inhábil y la hora de corte cambiados en A cambian los plazos que calcula B en menos de un segundo', async () => {
     const add = async (from: string, days: number) =>
       (
