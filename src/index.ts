@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { bootstrap } from './bootstrap';
 import { acquireBootLock, releaseBootLock } from './bootstrap/boot-lock';
 import { register } from './register';
+import { clusterEvents } from './utils/cluster-events';
 
 export default {
   async register({ strapi }: { strapi: Core.Strapi }) {
@@ -16,7 +17,8 @@ export default {
       await releaseBootLock();
     }
   },
-  async destroy() {
+  async destroy({ strapi }: { strapi: Core.Strapi }) {
+    await clusterEvents(strapi).close();
     await releaseBootLock();
   },
 };

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
-import { Client, type ClientConfig } from 'pg';
+import { Client } from 'pg';
 import { advisoryKey } from '../utils/locks';
+import { dedicatedClientConfig } from '../utils/postgres-client';
 
 let release: (() => Promise<void>) | null = null;
 
@@ -12,22 +13,9 @@ let release: (() => Promise<void>) | null = null;
  * that dies lets go of it with its connection. SQLite needs none: one file, one process.
  */
 export const acquireBootLock = async (strapi: Core.Strapi) => {
-  const database = strapi.config.get('database.connection') as {
-    client?: string;
-    connection?: ClientConfig & { schema?: string };
-  };
-  if (database?.client !== 'postgres' || release) return;
-  // Named one by one: Strapi keeps the password out of the config's enumerable keys.
-  const settings = database.connection ?? {};
-  const client = new Client({
-    connectionString: settings.connectionString,
-    host: settings.host,
-    port: settings.port,
-    database: settings.database,
-    user: settings.user,
-    password: settings.password,
-    ssl: settings.ssl,
-  });
+  const settings = dedicatedClientConfig(strapi);
+  if (!settings || release) return;
+  const client = new Client(settings);
   await client.connect();
   const key = advisoryKey('boot');
   const started = Date.now();

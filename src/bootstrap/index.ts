@@ -9,6 +9,7 @@ import {
 import { seedApiRoles } from './api-roles';
 import { seedAreas } from './areas';
 import { seedCalendar } from './calendar';
+import { listenToOtherInstances } from './cluster-events';
 import { configureContentManager } from './content-manager-labels';
 import { ensureDemoAdmin } from './demo-admin';
 import { seedDemoAreaAccounts } from './demo-area-accounts';
@@ -27,6 +28,7 @@ import { reuseStaffAbilities } from '../utils/staff-abilities';
 /** Seeds roles, permissions and reference data; in development, the demo data too. */
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   reuseStaffAbilities(strapi);
+  await listenToOtherInstances({ strapi });
   await seedCalendar({ strapi });
   await seedAreas({ strapi });
   await seedLogos({ strapi });

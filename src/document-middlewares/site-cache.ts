@@ -1,4 +1,5 @@
 import type { Core, Modules, UID } from '@strapi/strapi';
+import { clusterEvents } from '../utils/cluster-events';
 import { getService } from '../utils/get-service';
 
 /** Content the municipal site shows: its cached answers depend on these. */
@@ -15,7 +16,8 @@ type Params = { documentId?: string; status?: string };
  * Empties the public response cache when published content changes: on publish, unpublish,
  * delete, discardDraft, a create or update written as published, and an update of a document that
  * has a published version. It empties it at once and again when the transaction commits, so a
- * listing read between the write and the commit is not kept.
+ * listing read between the write and the commit is not kept; every other instance on the same
+ * database empties its own at commit.
  */
 export const siteCache =
   ({ strapi }: { strapi: Core.Strapi }): Modules.Documents.Middleware.Middleware =>
@@ -34,12 +36,11 @@ export const siteCache =
     }
     if (!affects) return next();
 
-    const invalidate = () => getService('site-cache', strapi).invalidate();
-    return strapi.db.transaction(async ({ onCommit }) => {
-      invalidate();
-      onCommit(invalidate);
+    return strapi.db.transaction(async () => {
+      getService('site-cache', strapi).invalidate();
       const result = await next();
-      invalidate();
+      // Here now and at commit; on the other instances at commit.
+      await clusterEvents(strapi).publish('site');
       return result;
     });
   };

@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import * as tar from 'tar';
 import { OFICIO_UID } from '../domain/workflows';
 import { NOUNS, countOf } from '../domain/workflows/grammar';
+import { CLUSTER_TOPICS, clusterEvents } from '../utils/cluster-events';
 
 /**
  * Backup and restore of everything the system holds: every table of the database (content, the
@@ -538,6 +539,8 @@ export const restoreBackup = async (
       fs.copyFileSync(source, target);
     }
     report.uploads = manifest.uploads.length;
+    // Instances still running on this database drop what they keep of the data it replaced.
+    for (const topic of CLUSTER_TOPICS) await clusterEvents(strapi).publish(topic);
     return report;
   } finally {
     fs.rmSync(work, { recursive: true, force: true });

@@ -37,8 +37,8 @@ export const DEFAULT_SETTINGS: CalendarSettings = {
 };
 
 /**
- * Another instance may change the calendar; this one invalidates at once on its own writes and
- * re-reads at least this often to pick up the others'.
+ * Every instance drops the calendar when any of them changes holidays or settings
+ * (`utils/cluster-events`); it is still re-read at least this often in case a notice is lost.
  */
 const MAX_CACHE_AGE_MS = 60_000;
 

@@ -10,8 +10,8 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 const MAX_ENTRIES = 500;
 const MAX_BYTES = 32 * 1024 * 1024;
 /**
- * Another instance on the same database publishes without telling this one: entries expire after
- * this long even when nothing here invalidated them.
+ * Every instance on the database is told of a publish (`utils/cluster-events`); entries still
+ * expire after this long in case a notice is lost.
  */
 const DEFAULT_TTL_MS = 60_000;
 
@@ -59,8 +59,9 @@ const matches = (header: string | undefined, etag: string) => {
 
 /**
  * In-process LRU of serialized public responses, bounded by entries and bytes. Publishing,
- * unpublishing or deleting public content calls {@link invalidate}; a generation number keeps a
- * response computed before an invalidation from being stored after it.
+ * unpublishing or deleting public content, on this instance or another one on the same database,
+ * calls {@link invalidate}; a generation number keeps a response computed before an invalidation
+ * from being stored after it.
  */
 const createSiteCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   const entries = new Map<string, CachedResponse>();
