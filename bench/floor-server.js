@@ -77,6 +77,11 @@ const server = http.createServer(async (req, res) => {
   try {
     // One after another, as the application's request awaited them (its parallel ones too).
     for (const q of route.queries) await query(q.sql, q.bindings);
+    if (route.file) {
+      res.setHeader('Content-Type', route.file.type);
+      res.end(route.file.bytes);
+      return;
+    }
     const body = JSON.stringify(route.body);
     res.setHeader('Content-Type', 'application/json; charset=utf-8');
     res.end(body);

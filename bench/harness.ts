@@ -98,7 +98,10 @@ export interface RecordedQuery {
 
 export interface FloorRoute {
   queries: RecordedQuery[];
-  body: unknown;
+  /** A JSON answer, serialized again by the floor on every request… */
+  body?: unknown;
+  /** …or a file (an export), sent as it is. */
+  file?: { type: string; base64: string };
 }
 
 /** Statements that read from the session check's tables first: not part of an endpoint's answer. */
@@ -132,7 +135,12 @@ export const record = async (
     knex.off('query', onQuery);
   }
   if (res.status !== 200) throw new Error(`${pathname} respondió ${res.status}`);
-  return { queries, body: await res.json() };
+  const type = res.headers.get('content-type') ?? '';
+  if (type.includes('json')) return { queries, body: await res.json() };
+  return {
+    queries,
+    file: { type, base64: Buffer.from(await res.arrayBuffer()).toString('base64') },
+  };
 };
 
 /** The floor server on the same database, answering the recorded routes. */

@@ -322,8 +322,12 @@ async function main() {
         path: `/comunicacion/oficios?q=${encodeURIComponent('difusión 12')}`,
       },
       {
-        label: 'oficio search by area, page 2',
+        label: 'oficio search by status, page 2',
         path: '/comunicacion/oficios?status=recibido&page=2',
+      },
+      {
+        label: 'oficio export (CSV, one status)',
+        path: '/comunicacion/oficios/export?format=csv&status=informacion_incompleta',
       },
     ];
 
@@ -386,7 +390,7 @@ async function main() {
     for (const endpoint of endpoints) {
       console.log(
         `  floor of «${endpoint.label}»: ${routes[endpoint.path].queries.length} SQL statement(s), ` +
-          `${JSON.stringify(routes[endpoint.path].body).length.toLocaleString('en-US')} bytes`
+          `${(routes[endpoint.path].file ? Buffer.from(routes[endpoint.path].file!.base64, 'base64').length : JSON.stringify(routes[endpoint.path].body).length).toLocaleString('en-US')} bytes`
       );
     }
     console.log(

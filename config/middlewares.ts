@@ -1,8 +1,12 @@
 import type { Core } from '@strapi/strapi';
 import { bodyParseError } from '../src/utils/error-translation';
 
+/** Levels at which the per-request lines of `strapi::logger` are shown (config/logger.ts). */
+const SHOWS_REQUESTS = ['http', 'verbose', 'debug', 'silly'];
+
 const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewares => [
-  'strapi::logger',
+  // Formatting a request line costs even when the level drops it: no logger then.
+  ...(SHOWS_REQUESTS.includes(env('LOG_LEVEL', 'http')) ? ['strapi::logger'] : []),
   // In front of Strapi's error middleware: request ids, unreadable bodies refused before parsing,
   // every refusal Spanish and coded, no 500 with internals.
   'global::error-boundary',
@@ -46,6 +50,7 @@ const config = ({ env }: Core.Config.Shared.ConfigParams): Core.Config.Middlewar
       windowMs: env.int('RATE_LIMIT_WINDOW_MS', 5 * 60 * 1000),
     },
   },
+  'global::site-cache-front',
   'strapi::query',
   // Malformed bodies are the client's error: coded 400/413, not logged as server failures.
   { name: 'strapi::body', config: { onError: bodyParseError } },

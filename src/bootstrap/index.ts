@@ -23,10 +23,12 @@ import { scheduleNotifications } from './notifications';
 import { seedPrivacyNotice } from './privacy-notice';
 import { seedTransparencyObligations } from './transparency-obligations';
 import { privateFolder } from '../utils/private-files';
+import { reuseSqliteStatements } from '../utils/sqlite-statements';
 import { reuseStaffAbilities } from '../utils/staff-abilities';
 
 /** Seeds roles, permissions and reference data; in development, the demo data too. */
 export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
+  reuseSqliteStatements(strapi);
   reuseStaffAbilities(strapi);
   await listenToOtherInstances({ strapi });
   await seedCalendar({ strapi });

@@ -134,8 +134,14 @@ export const normalisePath = (raw: string, { resolveDots = true } = {}): string 
 };
 
 /** Whether a normalised path is the door `prefix` or lies under it. */
+const doors = new Map<string, string>();
 export const underPrefix = (path: string, prefix: string): boolean => {
-  const door = normalisePath(prefix);
+  // Prefixes come from the configuration: each is normalised once.
+  let door = doors.get(prefix);
+  if (door === undefined) {
+    door = normalisePath(prefix);
+    if (doors.size < 1000) doors.set(prefix, door);
+  }
   return door === '/' || path === door || path.startsWith(`${door}/`);
 };
 

@@ -110,4 +110,47 @@ describe('caché de respuestas del sitio', () => {
     // After the commit nobody gets the page computed before it.
     expect(idsOf((await listing(section).expect(200)).body)).toEqual([fresh, old]);
   });
+
+  it('una petición anónima repetida se contesta antes del enrutador, con las mismas cabeceras', async () => {
+    const section = `Cultura ${token()}`;
+    await publishedItem(app, 'web-publication', { title: 'Festival', section });
+    const cache = app.strapi.service('api::public-site.site-cache') as {
+      answerEarly(ctx: unknown): boolean;
+    };
+    const early = jest.spyOn(cache, 'answerEarly');
+    try {
+      const origin = 'http://localhost:1337';
+      const first = await listing(section).set('Origin', origin).expect(200);
+      expect(early).toHaveLastReturnedWith(false);
+      const again = await listing(section).set('Origin', origin).expect(200);
+      expect(early).toHaveLastReturnedWith(true);
+      expect(again.body).toEqual(first.body);
+      for (const header of [
+        'etag',
+        'cache-control',
+        'content-type',
+        'vary',
+        'access-control-allow-origin',
+        'content-security-policy',
+        'x-content-type-options',
+      ]) {
+        expect([header, again.headers[header]]).toEqual([header, first.headers[header]]);
+      }
+      await listing(section, first.headers.etag as string).expect(304);
+      expect(early).toHaveLastReturnedWith(true);
+
+      // With credentials, or with a query the controller refuses, it goes the whole way.
+      await listing(section).set('Authorization', 'Bearer cualquiera').expect(200);
+      expect(early).toHaveLastReturnedWith(false);
+      const bad = () =>
+        app
+          .http()
+          .get(`/api/site/publications?section=${encodeURIComponent(section)}&pageSize=abc`);
+      await bad().expect(400);
+      await bad().expect(400);
+      expect(early).toHaveLastReturnedWith(false);
+    } finally {
+      early.mockRestore();
+    }
+  });
 });

@@ -8,6 +8,8 @@ export const CACHE_CONTROL = 'public, max-age=60, s-maxage=300, stale-while-reva
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 const MAX_ENTRIES = 500;
+/** Request addresses remembered for early answers (several may lead to one entry). */
+const MAX_ALIASES = MAX_ENTRIES * 4;
 const MAX_BYTES = 32 * 1024 * 1024;
 /**
  * Every instance on the database is told of a publish (`utils/cluster-events`); entries still
@@ -49,6 +51,16 @@ export const defaultKey = (ctx: Ctx) => {
   return `${ctx.method} ${ctx.path}?${new URLSearchParams(sorted).toString()}`;
 };
 
+/** The matched route lets anyone in: no authentication, no policy, no route middleware. */
+const openToEveryone = (ctx: Ctx) => {
+  const config = (ctx.state as { route?: { config?: Record<string, unknown> } }).route?.config;
+  const none = (list: unknown) => !Array.isArray(list) || list.length === 0;
+  return config?.auth === false && none(config.policies) && none(config.middlewares);
+};
+
+/** What an early answer is looked up by: the origin too, as answers may hold absolute URLs. */
+const frontKey = (ctx: Ctx) => `${ctx.origin} ${defaultKey(ctx)}`;
+
 /** Whether `If-None-Match` names this ETag (weak comparison, as RFC 9110 asks for GET). */
 const matches = (header: string | undefined, etag: string) => {
   if (!header) return false;
@@ -65,6 +77,11 @@ const matches = (header: string | undefined, etag: string) => {
  */
 const createSiteCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
   const entries = new Map<string, CachedResponse>();
+  /**
+   * Anonymous request (origin, method, path, sorted query) → the entry its controller answered
+   * with: the same request again is answered before routing (see {@link answerEarly}).
+   */
+  const aliases = new Map<string, string>();
   let bytes = 0;
   let generation = 0;
   let hits = 0;
@@ -128,7 +145,24 @@ const createSiteCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       if (entries.size > 0)
         strapi.log.debug(`Caché del sitio: ${entries.size} respuestas descartadas`);
       entries.clear();
+      aliases.clear();
       bytes = 0;
+    },
+
+    /**
+     * Answers an anonymous GET with the entry an anonymous request with the same origin, path and
+     * query was answered with, before the router and the controller run again for it; false when
+     * there is none. Only answers of routes open to everyone (`auth: false`, no policy or route
+     * middleware) are repeated this way: nothing is skipped that could refuse the request.
+     */
+    answerEarly(ctx: Ctx) {
+      if (ctx.method !== 'GET' || ctx.get('Authorization')) return false;
+      const key = aliases.get(frontKey(ctx));
+      const entry = key === undefined ? undefined : get(key);
+      if (!entry) return false;
+      hits += 1;
+      send(ctx, entry);
+      return true;
     },
 
     /**
@@ -160,7 +194,14 @@ const createSiteCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
         headers: produced.headers ?? {},
         expiresAt: Date.now() + (options.ttlMs ?? ttlMs()),
       };
-      if (startedAt === generation) set(key, entry);
+      if (startedAt === generation) {
+        set(key, entry);
+        if (ctx.method === 'GET' && !ctx.get('Authorization') && openToEveryone(ctx)) {
+          aliases.delete(frontKey(ctx));
+          aliases.set(frontKey(ctx), key);
+          if (aliases.size > MAX_ALIASES) aliases.delete(aliases.keys().next().value as string);
+        }
+      }
       send(ctx, entry);
     },
 
