@@ -521,7 +521,11 @@ describe('bandejas del complemento comunicacion', () => {
       'advisories',
     ];
     const expected = [
-      ...tables.flatMap((table) => [`cs_${table}_status_due_idx`, `cs_${table}_closed_idx`]),
+      ...tables.flatMap((table) => [
+        `cs_${table}_status_due_idx`,
+        `cs_${table}_closed_idx`,
+        `cs_${table}_due_status_idx`,
+      ]),
       'cs_oficios_status_received_idx',
     ].sort();
     const names =
@@ -535,8 +539,11 @@ describe('bandejas del complemento comunicacion', () => {
       expect.arrayContaining(expected)
     );
     const migrations = await knex('strapi_migrations').select('name');
-    expect(migrations.map((row: { name: string }) => row.name)).toContain(
-      '2026.11.24T01.00.00.queue-indexes.js'
+    expect(migrations.map((row: { name: string }) => row.name)).toEqual(
+      expect.arrayContaining([
+        '2026.11.24T01.00.00.queue-indexes.js',
+        '2026.12.06T17.00.00.queue-due-indexes.js',
+      ])
     );
   });
 

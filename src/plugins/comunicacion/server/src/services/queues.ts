@@ -398,16 +398,30 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
     { page, pageSize }: { page: number; pageSize: number }
   ): Promise<Record<string, unknown>[]> => {
     const db = knex();
-    const [first, ...rest] = branches.map((b) => branch(b, filters, 'keys'));
+    const offset = (page - 1) * pageSize;
+    // On PostgreSQL each source first keeps its own first rows, in the same order: it reads them
+    // along its due-date index and stops, and the sources are merged in order. SQLite would sort
+    // each source whole and then the union again, so there the union is sorted once.
+    const perSource = strapi.db.dialect.client === 'postgres';
+    const parts = branches.map((b): Knex.QueryBuilder => {
+      const keys = branch(b, filters, 'keys');
+      if (!perSource) return keys;
+      return db
+        .from(
+          keys
+            .orderByRaw('due_at NULLS LAST, received_at NULLS LAST, id')
+            .limit(offset + pageSize)
+            .as(`k${b.index}`)
+        )
+        .select('*');
+    });
+    const [first, ...rest] = parts;
     const keys = (await db
       .from((rest.length ? first.unionAll(rest) : first).as('q'))
       .select('src', 'id')
-      .orderByRaw(
-        'CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, ' +
-          'CASE WHEN received_at IS NULL THEN 1 ELSE 0 END, received_at, src, id'
-      )
+      .orderByRaw('due_at NULLS LAST, received_at NULLS LAST, src, id')
       .limit(pageSize)
-      .offset((page - 1) * pageSize)) as { src: unknown; id: unknown }[];
+      .offset(offset)) as { src: unknown; id: unknown }[];
     if (keys.length === 0) return [];
     const bySource = new Map<number, number[]>();
     for (const key of keys) {
