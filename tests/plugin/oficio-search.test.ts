@@ -4,6 +4,12 @@ import type { TestApp } from '../harness/app';
 import { loginAsAdmin, type Session } from '../harness/auth';
 import { OFICIO_UID, areaId, completeData, useStaffApp } from '../harness/workflow-fixtures';
 import type { SearchOficios } from '../../src/plugins/comunicacion/shared/contracts/intake';
+import {
+  containsPattern,
+  fold,
+  foldedContains,
+  foldedSql,
+} from '../../src/plugins/comunicacion/server/src/services/oficio-search';
 
 type Result = SearchOficios.Response;
 
@@ -167,6 +173,76 @@ describe('búsqueda de oficios en cualquier estado', () => {
     const page = await search(designer, { q: 'cultura', pageSize: 1, page: 2 });
     expect(folios(page)).toEqual([feria.folio]);
     expect(page.meta.pagination).toMatchObject({ total: 2, pageCount: 2 });
+  });
+
+  it('la condición rápida del texto encuentra exactamente lo mismo que el plegado completo', async () => {
+    // Given: texts mixing accented capitals and small letters, ñ, LIKE wildcards and a backslash,
+    // and searches taken from them (folded or not) or made up.
+    let seed = 19;
+    // Park and Miller's minimal generator: the same pairs on every run.
+    const random = () => {
+      seed = (seed * 16_807) % 2_147_483_647;
+      return seed / 2_147_483_647;
+    };
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+    const alphabet = [...'aeiounAEIOUNáéíóúñÁÉÍÓÚÑàüÜçÇøØ xyzXYZ%_\\/1'];
+    const word = (length: number) => Array.from({ length }, () => pick(alphabet)).join('');
+    const values = [
+      'DIFUSIÓN de la jornada de salud',
+      'Año de la Niñez',
+      'Evento 50% _gratis_ C:\\ruta',
+      ...Array.from({ length: 40 }, () => word(1 + Math.floor(random() * 12))),
+    ];
+    const searches = [
+      'difusion',
+      'DIFUSIÓN DE',
+      'ano',
+      'niñez',
+      'nine',
+      '50%',
+      '_g',
+      '\\r',
+      'ç',
+      'ø',
+      ...values.map((value) => {
+        const start = Math.floor(random() * value.length);
+        const piece = value.slice(start, start + 1 + Math.floor(random() * 4));
+        return random() < 0.5 ? piece : fold(piece);
+      }),
+      ...Array.from({ length: 20 }, () => word(1 + Math.floor(random() * 3))),
+    ].filter((text) => text.trim() !== '');
+    const knex = app.strapi.db.connection;
+
+    // When / Then: on this database, both conditions agree on every pair.
+    let found = 0;
+    for (const text of searches) {
+      const [fast, fastBindings] = foldedContains('v', text);
+      const rows = (await knex
+        .from(
+          knex.raw(
+            `(${values.map(() => 'SELECT CAST(? AS VARCHAR(255)) AS v').join(' UNION ALL ')}) s`,
+            values
+          )
+        )
+        .select(
+          'v',
+          knex.raw(`CASE WHEN ${fast} THEN 1 ELSE 0 END AS fast`, fastBindings),
+          knex.raw(`CASE WHEN ${foldedSql('v')} LIKE ? ESCAPE '\\' THEN 1 ELSE 0 END AS full`, [
+            containsPattern(text),
+          ])
+        )) as { v: string; fast: unknown; full: unknown }[];
+      expect(rows).toHaveLength(values.length);
+      for (const row of rows) {
+        expect({ text, value: row.v, hit: Number(row.fast) }).toEqual({
+          text,
+          value: row.v,
+          hit: Number(row.full),
+        });
+        found += Number(row.full);
+      }
+    }
+    // The pairs include matches, not only misses.
+    expect(found).toBeGreaterThan(searches.length);
   });
 
   it('filtra por folio, área, estado, servicio y rango de recepción (días de la Ciudad de México)', async () => {

@@ -333,6 +333,65 @@ describe('bandejas del complemento comunicacion', () => {
       expect(summary?.total).toBe((whole.body as GetQueue.Response).meta.pagination.total);
     });
 
+    it('los empates de fecha y recepción se deshacen por fuente e id en cada página, y una página después de la última viene vacía', async () => {
+      const word = token();
+      // Given: publications (first source) and digital art (second source) with the same due
+      // date and the same reception, created in alternating order, and two without a due date.
+      const made: { source: number; id: number; documentId: string }[] = [];
+      for (let i = 0; i < 6; i++) {
+        const design = i % 2 === 0;
+        const item = await make(app, design ? 'design' : 'social-post', {
+          title: `${word} ${i}`,
+          state: design ? 'aprobado' : 'programada',
+          dueAt: i < 4 ? '2027-05-03' : null,
+          receivedAt: '2027-04-20T16:00:00Z',
+        });
+        made.push({ source: design ? 1 : 0, id: item.id, documentId: item.documentId });
+      }
+      const expected = (rows: typeof made) =>
+        [...rows].sort((a, b) => a.source - b.source || a.id - b.id).map((row) => row.documentId);
+      const dated = made.slice(0, 4);
+      const undated = made.slice(4);
+
+      // When: the queue read two rows at a time.
+      const pages: string[] = [];
+      for (const page of [1, 2, 3]) {
+        const res = await getQueue(app, staff.community_manager, 'redes_sociales', {
+          q: word,
+          page,
+          pageSize: 2,
+        }).expect(200);
+        const body = res.body as GetQueue.Response;
+        expect(body.meta.pagination).toEqual({ page, pageSize: 2, pageCount: 3, total: 6 });
+        pages.push(...body.data.map((item) => item.documentId));
+        for (const item of body.data) {
+          expect(item.title.startsWith(word)).toBe(true);
+          expect(item.area).toMatchObject({ shortName: 'DC' });
+          expect(item.receivedAt).toBe('2027-04-20T16:00:00.000Z');
+        }
+      }
+
+      // Then: dated first, each group by source then id, every row exactly once.
+      expect(pages).toEqual([...expected(dated), ...expected(undated)]);
+      const whole = await getQueue(app, staff.community_manager, 'redes_sociales', {
+        q: word,
+      }).expect(200);
+      expect((whole.body as GetQueue.Response).data.map((item) => item.documentId)).toEqual(pages);
+
+      const past = await getQueue(app, staff.community_manager, 'redes_sociales', {
+        q: word,
+        page: 4,
+        pageSize: 2,
+      }).expect(200);
+      expect((past.body as GetQueue.Response).data).toEqual([]);
+      expect((past.body as GetQueue.Response).meta.pagination).toEqual({
+        page: 4,
+        pageSize: 2,
+        pageCount: 3,
+        total: 6,
+      });
+    });
+
     it('insignias: vencido, vence hoy, extemporáneo por aceptar y en pausa', async () => {
       const word = token();
       const overdue = await make(app, 'design', {
@@ -462,7 +521,11 @@ describe('bandejas del complemento comunicacion', () => {
       'advisories',
     ];
     const expected = [
-      ...tables.flatMap((table) => [`cs_${table}_status_due_idx`, `cs_${table}_closed_idx`]),
+      ...tables.flatMap((table) => [
+        `cs_${table}_status_due_idx`,
+        `cs_${table}_closed_idx`,
+        `cs_${table}_due_status_idx`,
+      ]),
       'cs_oficios_status_received_idx',
     ].sort();
     const names =
@@ -476,8 +539,11 @@ describe('bandejas del complemento comunicacion', () => {
       expect.arrayContaining(expected)
     );
     const migrations = await knex('strapi_migrations').select('name');
-    expect(migrations.map((row: { name: string }) => row.name)).toContain(
-      '2026.11.24T01.00.00.queue-indexes.js'
+    expect(migrations.map((row: { name: string }) => row.name)).toEqual(
+      expect.arrayContaining([
+        '2026.11.24T01.00.00.queue-indexes.js',
+        '2026.12.06T17.00.00.queue-due-indexes.js',
+      ])
     );
   });
 

@@ -142,12 +142,14 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
   /**
    * One branch of the queue UNION: the rows of one source with the shared column list, joined to
    * the owning oficio (link table) and its area (link table). `full` selects what a row shows;
-   * otherwise only what counts need.
+   * `'keys'` only what orders a page (source, id, due date, reception); otherwise only what counts
+   * need. With `ids`, the rows shown are those items, whatever the filters: the page's details.
    */
   const branch = (
     { queue, index, source }: Branch,
     filters: QueueFilters,
-    full: boolean
+    full: boolean | 'keys',
+    ids?: readonly number[]
   ): Knex.QueryBuilder => {
     const db = knex();
     const uid = WORKFLOW_UIDS[source.workflow];
@@ -164,9 +166,10 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
     const ac = (name: string) => `a.${area.columns[name]}`;
 
     // Counts without area or text filters need neither the oficio nor the area: skipping those
-    // joins keeps the queue list and the dashboard to index-only scans.
-    const needsArea = full || Boolean(source.areaKind) || Boolean(filters.area);
-    const needsOficio = needsArea || Boolean(filters.q);
+    // joins keeps the queue list and the dashboard to index-only scans. A page's keys need the
+    // oficio for its reception, and the area only to filter.
+    const needsArea = full === true || Boolean(source.areaKind) || Boolean(filters.area);
+    const needsOficio = needsArea || full === 'keys' || Boolean(filters.q);
     const query = db.from({ [t]: item.table });
     if (!isOficio && item.oficio && needsOficio) {
       query
@@ -189,6 +192,86 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
 
+    const nullOf = (type: string) => db.raw(`CAST(NULL AS ${type})`);
+    const dueAt = has('dueAt') ? db.ref(c('dueAt')) : nullOf('DATE');
+    const receivedAt = has('receivedAt')
+      ? db.raw(`COALESCE(${oc('receivedAt')}, ${c('receivedAt')})`)
+      : db.ref(oc('receivedAt'));
+    if (ids) query.whereIn(`${t}.id`, ids.length ? [...ids] : [0]);
+    else filter(query, { source, filters, t, c, has, oc, ac });
+
+    if (full === 'keys') {
+      return query.select({
+        src: db.raw('CAST(? AS INTEGER)', [index]),
+        id: `${t}.id`,
+        due_at: dueAt,
+        received_at: receivedAt,
+      });
+    }
+    if (!full) {
+      return query.select({
+        queue: text(queue),
+        uid: text(uid),
+        id: `${t}.id`,
+        workflow: text(source.workflow),
+        status: c('workflowStatus'),
+        due_at: dueAt,
+      });
+    }
+    return query.select({
+      src: db.raw('CAST(? AS INTEGER)', [index]),
+      uid: text(uid),
+      workflow: text(source.workflow),
+      id: `${t}.id`,
+      document_id: `${t}.document_id`,
+      title: isOficio ? oc('subject') : c('title'),
+      status: c('workflowStatus'),
+      due_at: dueAt,
+      status_changed_at: c('statusChangedAt'),
+      received_at: receivedAt,
+      oficio_document_id: 'o.document_id',
+      folio: oc('folio'),
+      is_late: oc('isLate'),
+      late_accepted_at: oc('lateAcceptedAt'),
+      area_document_id: 'a.document_id',
+      area_name: ac('name'),
+      area_short_name: ac('shortName'),
+      area_kind: ac('kind'),
+      medium: has('medium') ? c('medium') : nullOf('VARCHAR(255)'),
+      revision_rounds: has('revisionRounds') ? c('revisionRounds') : nullOf('INTEGER'),
+      starts_at: has('startsAt') ? c('startsAt') : nullOf('TIMESTAMP'),
+      // What the warnings read (promotion asked with too little notice).
+      lead_time_met: source.workflow === 'social-post' ? c('leadTimeMet') : nullOf('BOOLEAN'),
+      event_date: source.workflow === 'social-post' ? c('eventDate') : nullOf('DATE'),
+      earliest_allowed_date:
+        source.workflow === 'social-post' ? c('earliestAllowedDate') : nullOf('DATE'),
+    });
+  };
+
+  /** The conditions of one branch: the source's states and kind, and the listing's filters. */
+  const filter = (
+    query: Knex.QueryBuilder,
+    {
+      source,
+      filters,
+      t,
+      c,
+      has,
+      oc,
+      ac,
+    }: {
+      source: QueueSource;
+      filters: QueueFilters;
+      t: string;
+      c: (name: string) => string;
+      has: (name: string) => boolean;
+      oc: (name: string) => string;
+      ac: (name: string) => string;
+    }
+  ) => {
+    const db = knex();
+    const isOficio = source.workflow === 'oficio';
+    const item = tablesOf(WORKFLOW_UIDS[source.workflow]);
     const states = filters.state
       ? source.states.filter((state) => state === filters.state)
       : [...source.states];
@@ -230,50 +313,6 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
         else query.whereExists(sub.where(`l.${assignees.to}`, filters.assignee));
       }
     }
-
-    const nullOf = (type: string) => db.raw(`CAST(NULL AS ${type})`);
-    const dueAt = has('dueAt') ? db.ref(c('dueAt')) : nullOf('DATE');
-    if (!full) {
-      return query.select({
-        queue: text(queue),
-        uid: text(uid),
-        id: `${t}.id`,
-        workflow: text(source.workflow),
-        status: c('workflowStatus'),
-        due_at: dueAt,
-      });
-    }
-    const receivedAt = has('receivedAt')
-      ? db.raw(`COALESCE(${oc('receivedAt')}, ${c('receivedAt')})`)
-      : db.ref(oc('receivedAt'));
-    return query.select({
-      src: db.raw('CAST(? AS INTEGER)', [index]),
-      uid: text(uid),
-      workflow: text(source.workflow),
-      id: `${t}.id`,
-      document_id: `${t}.document_id`,
-      title: isOficio ? oc('subject') : c('title'),
-      status: c('workflowStatus'),
-      due_at: dueAt,
-      status_changed_at: c('statusChangedAt'),
-      received_at: receivedAt,
-      oficio_document_id: 'o.document_id',
-      folio: oc('folio'),
-      is_late: oc('isLate'),
-      late_accepted_at: oc('lateAcceptedAt'),
-      area_document_id: 'a.document_id',
-      area_name: ac('name'),
-      area_short_name: ac('shortName'),
-      area_kind: ac('kind'),
-      medium: has('medium') ? c('medium') : nullOf('VARCHAR(255)'),
-      revision_rounds: has('revisionRounds') ? c('revisionRounds') : nullOf('INTEGER'),
-      starts_at: has('startsAt') ? c('startsAt') : nullOf('TIMESTAMP'),
-      // What the warnings read (promotion asked with too little notice).
-      lead_time_met: source.workflow === 'social-post' ? c('leadTimeMet') : nullOf('BOOLEAN'),
-      event_date: source.workflow === 'social-post' ? c('eventDate') : nullOf('DATE'),
-      earliest_allowed_date:
-        source.workflow === 'social-post' ? c('earliestAllowedDate') : nullOf('DATE'),
-    });
   };
 
   const branchesOf = (queues: readonly QueueDefinition[]): Branch[] =>
@@ -348,6 +387,62 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
     }));
   };
 
+  /**
+   * The rows of one page, in two steps: the page's keys first, sorting only what orders the queue
+   * (source, id, due date, reception) with the joins the filters need, then what the page's rows
+   * show, read by id. Sorting every matching row with all it shows made deep pages slow.
+   */
+  const pageRows = async (
+    branches: Branch[],
+    filters: QueueFilters,
+    { page, pageSize }: { page: number; pageSize: number }
+  ): Promise<Record<string, unknown>[]> => {
+    const db = knex();
+    const offset = (page - 1) * pageSize;
+    // On PostgreSQL each source first keeps its own first rows, in the same order: it reads them
+    // along its due-date index and stops, and the sources are merged in order. SQLite would sort
+    // each source whole and then the union again, so there the union is sorted once.
+    const perSource = strapi.db.dialect.client === 'postgres';
+    const parts = branches.map((b): Knex.QueryBuilder => {
+      const keys = branch(b, filters, 'keys');
+      if (!perSource) return keys;
+      return db
+        .from(
+          keys
+            .orderByRaw('due_at NULLS LAST, received_at NULLS LAST, id')
+            .limit(offset + pageSize)
+            .as(`k${b.index}`)
+        )
+        .select('*');
+    });
+    const [first, ...rest] = parts;
+    const keys = (await db
+      .from((rest.length ? first.unionAll(rest) : first).as('q'))
+      .select('src', 'id')
+      .orderByRaw('due_at NULLS LAST, received_at NULLS LAST, src, id')
+      .limit(pageSize)
+      .offset(offset)) as { src: unknown; id: unknown }[];
+    if (keys.length === 0) return [];
+    const bySource = new Map<number, number[]>();
+    for (const key of keys) {
+      const src = Number(key.src);
+      bySource.set(src, [...(bySource.get(src) ?? []), Number(key.id)]);
+    }
+    const details = await Promise.all(
+      branches
+        .filter((b) => bySource.has(b.index))
+        .map((b) => branch(b, {}, true, bySource.get(b.index)))
+    );
+    const byKey = new Map(
+      details
+        .flat()
+        .map((row: Record<string, unknown>) => [`${Number(row.src)}:${Number(row.id)}`, row])
+    );
+    return keys
+      .map((key) => byKey.get(`${Number(key.src)}:${Number(key.id)}`))
+      .filter((row): row is Record<string, unknown> => row !== undefined);
+  };
+
   return {
     summaries,
 
@@ -377,15 +472,7 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
               .count({ total: '*' })
               .first()
           : Promise.resolve(undefined),
-        db
-          .from(union(branches, filters, true))
-          .select('*')
-          .orderByRaw(
-            'CASE WHEN due_at IS NULL THEN 1 ELSE 0 END, due_at, ' +
-              'CASE WHEN received_at IS NULL THEN 1 ELSE 0 END, received_at, src, id'
-          )
-          .limit(pageSize)
-          .offset((page - 1) * pageSize),
+        pageRows(branches, filters, { page, pageSize }),
       ]);
       const total = filtered
         ? toNumber((counted as { total?: unknown } | undefined)?.total)
