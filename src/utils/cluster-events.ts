@@ -9,11 +9,12 @@ import { dedicatedClientConfig } from './postgres-client';
  * - `site`: the public response cache (published web publications, transparency documents,
  *   surveys);
  * - `calendar`: the business calendar with the office settings it carries (lead times, cutoff,
- *   blackout periods).
+ *   blackout periods);
+ * - `staff-permissions`: the staff members' compiled abilities (admin roles' permissions).
  */
-export type ClusterTopic = 'site' | 'calendar';
+export type ClusterTopic = 'site' | 'calendar' | 'staff-permissions';
 
-export const CLUSTER_TOPICS: readonly ClusterTopic[] = ['site', 'calendar'];
+export const CLUSTER_TOPICS: readonly ClusterTopic[] = ['site', 'calendar', 'staff-permissions'];
 
 /** The one PostgreSQL channel every instance listens on. */
 export const CLUSTER_CHANNEL = 'comunicacion_events';

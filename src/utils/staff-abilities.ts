@@ -1,8 +1,11 @@
-import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
+import { clusterEvents } from './cluster-events';
 
-/** How many compiled abilities an instance keeps (staff members × permission sets). */
-const MAX_ENTRIES = 200;
+/** How many compiled abilities an instance keeps (staff members with their roles). */
+const MAX_ENTRIES = 500;
+
+/** What decides a staff member's ability besides their roles (read on every request). */
+const PERMISSION_MODELS = ['admin::permission', 'admin::role'];
 
 interface AdminUser {
   id: number | string;
@@ -11,35 +14,48 @@ interface AdminUser {
 
 interface PermissionEngine {
   generateUserAbility(user: AdminUser): Promise<unknown>;
-  generateTokenAbility(permissions: unknown[], owner: AdminUser): Promise<unknown>;
-}
-
-interface PermissionService {
-  engine: PermissionEngine;
-  findUserPermissions(user: AdminUser): Promise<unknown[]>;
 }
 
 /**
- * Every staff request compiles the member's CASL ability from their roles' permissions: Strapi runs
- * each permission through its registration hooks and conditions, several milliseconds per request
- * for a role with permissions on every field. The permissions are still read from the database on
- * every request; only their compilation is reused while the same member has exactly the same
- * permissions (the key is the member, their roles and a digest of every permission row, conditions
- * and fields included). A permission, role or condition changed anywhere, on any instance, changes
- * the digest: nothing is ever served from a stale ability.
+ * Every staff request reads the member's permissions and compiles them into a CASL ability:
+ * Strapi maps each permission row and runs it through its registration hooks and conditions, a
+ * quarter of a small request's work for a role with permissions on every field. The compiled
+ * ability is kept per member and set of roles (both read on every request, so a role given or
+ * taken counts at once) until any permission or role is written: the query engine's lifecycles
+ * see every such write, whoever makes it, and the cluster bus empties every instance's copy,
+ * at once and again when the write's transaction ends. A generation number keeps an ability
+ * compiled from permissions read before a write from being kept after it.
  */
 export const reuseStaffAbilities = (strapi: Core.Strapi) => {
-  const service = strapi.service('admin::permission') as unknown as PermissionService;
-  const engine = service.engine;
+  const engine = (strapi.service('admin::permission') as unknown as { engine: PermissionEngine })
+    .engine;
+  const compile = engine.generateUserAbility.bind(engine);
   const abilities = new Map<string, unknown>();
+  let generation = 0;
+
+  const forget = () => {
+    generation += 1;
+    abilities.clear();
+  };
+  const bus = clusterEvents(strapi);
+  bus.subscribe('staff-permissions', forget);
+  const changed = async () => {
+    forget();
+    await bus.publish('staff-permissions');
+  };
+  strapi.db.lifecycles.subscribe({
+    models: PERMISSION_MODELS,
+    afterCreate: changed,
+    afterCreateMany: changed,
+    afterUpdate: changed,
+    afterUpdateMany: changed,
+    afterDelete: changed,
+    afterDeleteMany: changed,
+  });
 
   engine.generateUserAbility = async (user: AdminUser) => {
-    const permissions = await service.findUserPermissions(user);
     const roles = (user.roles ?? []).map((role) => String(role.id)).sort();
-    const key = crypto
-      .createHash('sha256')
-      .update(JSON.stringify([String(user.id), roles, permissions]))
-      .digest('base64url');
+    const key = JSON.stringify([String(user.id), roles]);
     const known = abilities.get(key);
     if (known) {
       // Most recently used last: eviction takes from the front.
@@ -47,10 +63,12 @@ export const reuseStaffAbilities = (strapi: Core.Strapi) => {
       abilities.set(key, known);
       return known;
     }
-    // The same compilation Strapi runs for a member (permissions and owner), once.
-    const ability = await engine.generateTokenAbility(permissions, user);
-    abilities.set(key, ability);
-    if (abilities.size > MAX_ENTRIES) abilities.delete(abilities.keys().next().value as string);
+    const startedAt = generation;
+    const ability = await compile(user);
+    if (startedAt === generation) {
+      abilities.set(key, ability);
+      if (abilities.size > MAX_ENTRIES) abilities.delete(abilities.keys().next().value as string);
+    }
     return ability;
   };
 };

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { bootApp, type TestApp } from '../harness/app';
+import { loginAsAdmin } from '../harness/auth';
 import { testDatabaseClient } from '../harness/database';
 import { startInstance, type Instance } from '../harness/instance';
 import { moveTo, publishedItem, readyItem, token } from '../site/site-fixtures';
@@ -18,6 +19,7 @@ const WITHIN_MS = 1000;
 
 const HOLIDAY = 'api::holiday.holiday';
 const SETTING = 'api::setting.setting';
+const DASHBOARD = 'plugin::comunicacion.dashboard.read';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -189,6 +191,34 @@ postgresOnly('dos instancias sobre la misma base PostgreSQL', () => {
     process.stdout.write(
       `Propagación A → B del calendario: día inhábil ${moved} ms, borrado ${restored} ms, hora de corte ${cutoff} ms\n`
     );
+  });
+
+  it('un permiso quitado a un rol en A deja de valer en B en menos de un segundo', async () => {
+    const staff = await loginAsAdmin(app, 'cs-coordinador-comunicacion');
+    const role = await app.strapi.db
+      .query('admin::role')
+      .findOne({ where: { code: 'cs-coordinador-comunicacion' } });
+    const dashboard = async () =>
+      (await there().get('/comunicacion/dashboard').set(staff.auth)).status;
+    // B has compiled and kept the member's ability.
+    expect(await dashboard()).toBe(200);
+    expect(await dashboard()).toBe(200);
+
+    const rows = (await app.strapi.db.query('admin::permission').findMany({
+      where: { role: role.id, action: DASHBOARD },
+    })) as { id: number }[];
+    expect(rows.length).toBeGreaterThan(0);
+    await app.strapi.db
+      .query('admin::permission')
+      .deleteMany({ where: { id: rows.map((r) => r.id) } });
+    const refused = await waitFor(dashboard, (status) => status === 403);
+    expect(refused).toBeLessThan(WITHIN_MS);
+
+    await app.strapi.db.query('admin::permission').create({
+      data: { action: DASHBOARD, subject: null, properties: {}, conditions: [], role: role.id },
+    });
+    const restored = await waitFor(dashboard, (status) => status === 200);
+    expect(restored).toBeLessThan(WITHIN_MS);
   });
 
   it('si se corta la conexión que escucha, se reconecta, vacía sus copias y vuelve a recibir avisos', async () => {
