@@ -13,6 +13,7 @@ import { validationMessages } from './document-middlewares/validation-messages';
 import { workflowRules } from './document-middlewares/workflow-rules';
 import { staffLanguage } from './lifecycles/staff-language';
 import { guardContentManagerReads } from './policies/content-manager-reads';
+import { keepSessionSecretsAsKeys } from './utils/jwt-keys';
 
 /**
  * Wires the Document Service middlewares: every door that writes (admin, content API, plugin
@@ -20,6 +21,7 @@ import { guardContentManagerReads } from './policies/content-manager-reads';
  * routes get the policy that keeps filters, sorts and relation lists to what the reader may read.
  */
 export const register = ({ strapi }: { strapi: Core.Strapi }) => {
+  keepSessionSecretsAsKeys(strapi);
   // First, so it wraps the others and Strapi's own validation underneath them.
   strapi.documents.use(validationMessages());
   strapi.documents.use(slugs({ strapi }));
