@@ -564,6 +564,8 @@ export const createCountersService = ({ strapi }: { strapi: Core.Strapi }) => {
       const rows = (await table(db, 'delivered_counters')
         .where('closed_day', '>=', from)
         .andWhere('closed_day', '<', to)
+        // The throughput is the work items' (an oficio closes when its items are done).
+        .whereIn('workflow', [...WORK_ITEM_KEYS])
         .groupBy('closed_day', 'workflow', 'status', 'on_time')
         .select('closed_day', 'workflow', 'status', 'on_time')
         .sum({ n: 'n' })) as Record<string, unknown>[];
