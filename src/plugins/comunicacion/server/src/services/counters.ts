@@ -90,14 +90,11 @@ const mexicoDay = (value: unknown) => {
 export const createCountersService = ({ strapi }: { strapi: Core.Strapi }) => {
   const queues = () => getPluginService('queues', strapi);
   const schema = () => strapi.db.getSchemaName();
-  const table = (db: Knex, name: string) => {
-    const found = schema();
-    return found ? db(name).withSchema(found) : db(name);
-  };
   const qualified = (name: string) => {
     const found = schema();
     return found ? `${found}.${name}` : name;
   };
+  const table = (db: Knex, name: string) => db(qualified(name));
   /** Runs `fn` with the write's transaction (a new one when there is none). */
   const inTransaction = <T>(fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> =>
     strapi.db.transaction(({ trx }) => fn(trx as unknown as Knex.Transaction)) as Promise<T>;
@@ -584,12 +581,13 @@ export const createCountersService = ({ strapi }: { strapi: Core.Strapi }) => {
     async revisionRounds(from: string) {
       const db = strapi.db.connection as unknown as Knex;
       const area = queues().tablesOf(AREA_UID);
-      return (await table(db, 'design_round_counters')
-        .leftJoin({ a: qualified(area.table) }, 'a.id', 'design_round_counters.area_id')
-        .where('received_day', '>=', from)
-        .groupBy('design_round_counters.area_id', `a.${area.columns.name}`)
+      return (await db
+        .from({ r: qualified('design_round_counters') })
+        .leftJoin({ a: qualified(area.table) }, 'a.id', 'r.area_id')
+        .where('r.received_day', '>=', from)
+        .groupBy('r.area_id', `a.${area.columns.name}`)
         .select({ area: `a.${area.columns.name}` })
-        .sum({ designs: 'designs', rounds: 'rounds' })) as {
+        .sum({ designs: 'r.designs', rounds: 'r.rounds' })) as {
         area: string | null;
         designs: unknown;
         rounds: unknown;
