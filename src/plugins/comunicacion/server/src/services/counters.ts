@@ -16,7 +16,6 @@ import { toDay, toIso } from './queues';
 
 const OFICIO_UID = WORKFLOW_UIDS.oficio;
 const AREA_UID = 'api::area.area';
-const ORGANISMO = 'organismo_auxiliar';
 /** Rows per INSERT: well under SQLite's limit of bound values per statement. */
 const CHUNK = 200;
 
