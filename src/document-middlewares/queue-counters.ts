@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Core, Modules, UID } from '@strapi/strapi';
 import { WORKFLOW_UIDS, workflowForUid, type WorkflowKey } from '../domain/workflows';
+import { lockForTransaction } from '../utils/locks';
 
 const AREA_UID = 'api::area.area';
 const WRITES = new Set<string>([
@@ -79,6 +80,8 @@ export const queueCounters = ({
     if (workflow) {
       return documentWrites.run(true, () =>
         strapi.db.transaction(async () => {
+          // Before the row: a write holding the counters never waits on this one's row.
+          await lockForTransaction(strapi, 'counters');
           const result = await next();
           const written = (result as { documentId?: string } | null)?.documentId;
           const documentIds = [...new Set([params.documentId, written])].filter(

@@ -404,6 +404,45 @@ describe('contadores del tablero y de las bandejas, mantenidos en cada escritura
     await expectCountersEqualRecount('tras las escrituras rechazadas');
   });
 
+  it('escrituras simultáneas sobre un mismo oficio dejan los contadores exactos', async () => {
+    // Given an oficio of a dependencia with open work.
+    const oficio = await newOficio('DC');
+    const designs = [await newItem('design', oficio), await newItem('design', oficio)];
+    const smdif = await areaId(app, 'SMDIF');
+
+    // When its area is corrected while services are added and moved at the same time (separate
+    // transactions: on PostgreSQL they run side by side).
+    const outcomes = await Promise.allSettled([
+      asDirector(
+        () =>
+          app.strapi
+            .documents(OFICIO_UID)
+            .update({ documentId: oficio, data: { area: smdif } as never }),
+        'El oficio lo firmó el SMDIF: se corrige el área'
+      ),
+      newItem('design', oficio),
+      newItem('coverage-event', oficio),
+      newItem('social-post', oficio),
+      ...designs.map((documentId) => advance('design', documentId, () => 'en_diseno')),
+      ...designs.map((documentId) =>
+        runInternal(() =>
+          app.strapi
+            .documents(WORKFLOW_UIDS.design as UID.ContentType)
+            .update({ documentId, data: { dueAt: '2026-12-01' } as never })
+        )
+      ),
+    ]);
+
+    // Then: every write went through (the counters are taken before any row, so no write waits
+    // on one that waits on it) and the counters equal a recount.
+    expect(
+      outcomes.flatMap((outcome) =>
+        outcome.status === 'rejected' ? [String((outcome.reason as Error).message)] : []
+      )
+    ).toEqual([]);
+    await expectCountersEqualRecount('escrituras simultáneas');
+  });
+
   it('rebuild() tras filas insertadas con SQL da las mismas cifras que un recuento', async () => {
     // Given the counters the writes kept: counting everything again changes nothing.
     await newItem('design', await newOficio('SMDIF'));
