@@ -443,6 +443,38 @@ describe('contadores del tablero y de las bandejas, mantenidos en cada escritura
     await expectCountersEqualRecount('escrituras simultáneas');
   });
 
+  it('cambiar el tipo de un área mueve sus trabajos de bandeja en los contadores', async () => {
+    // Given designs of a dependencia, in the senior designer's queue.
+    const oficio = await newOficio('DE');
+    await newItem('design', oficio);
+    await newItem('coverage-event', oficio);
+    const area = (await app.strapi.db
+      .query('api::area.area')
+      .findOne({ where: { shortName: 'DE' }, select: ['documentId', 'kind'] })) as {
+      documentId: string;
+      kind: string;
+    };
+    const junior = async () =>
+      (await queues().summaries(queuesForRoles(['disenador_junior']))).find(
+        (queue) => queue.key === 'diseno_junior'
+      )!.total;
+    const before = await junior();
+
+    // When the area becomes an organismo auxiliar (and back).
+    await app.strapi
+      .documents('api::area.area')
+      .update({ documentId: area.documentId, data: { kind: 'organismo_auxiliar' } as never });
+    expect(await junior()).toBeGreaterThan(before);
+    await expectCountersEqualRecount('área convertida en organismo auxiliar');
+    await app.strapi
+      .documents('api::area.area')
+      .update({ documentId: area.documentId, data: { kind: area.kind } as never });
+
+    // Then: its work is counted where its kind puts it, as a recount does.
+    expect(await junior()).toBe(before);
+    await expectCountersEqualRecount('área de vuelta a su tipo');
+  });
+
   it('rebuild() tras filas insertadas con SQL da las mismas cifras que un recuento', async () => {
     // Given the counters the writes kept: counting everything again changes nothing.
     await newItem('design', await newOficio('SMDIF'));
