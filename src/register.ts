@@ -2,6 +2,7 @@ import type { Core } from '@strapi/strapi';
 import { calendarReload } from './document-middlewares/calendar-reload';
 import { holidayRules } from './document-middlewares/holiday-rules';
 import { passwordRules } from './document-middlewares/password-rules';
+import { queueCounters } from './document-middlewares/queue-counters';
 import { sessionRevocation } from './document-middlewares/session-revocation';
 import { settingRules } from './document-middlewares/setting-rules';
 import { surveyRules } from './document-middlewares/survey-rules';
@@ -11,6 +12,7 @@ import { transitionLogAppendOnly } from './document-middlewares/transition-log-a
 import { transparencyMetadata } from './document-middlewares/transparency-metadata';
 import { validationMessages } from './document-middlewares/validation-messages';
 import { workflowRules } from './document-middlewares/workflow-rules';
+import { queueCounterLifecycles } from './lifecycles/queue-counters';
 import { staffLanguage } from './lifecycles/staff-language';
 import { guardContentManagerReads } from './policies/content-manager-reads';
 import { keepSessionSecretsAsKeys } from './utils/jwt-keys';
@@ -35,7 +37,10 @@ export const register = ({ strapi }: { strapi: Core.Strapi }) => {
   strapi.documents.use(workflowRules({ strapi }));
   strapi.documents.use(surveyRules({ strapi }));
   strapi.documents.use(siteCache({ strapi }));
+  // Last, so it wraps only the row's own write, including the engine's internal ones.
+  strapi.documents.use(queueCounters({ strapi }));
 
   guardContentManagerReads(strapi);
   staffLanguage({ strapi });
+  queueCounterLifecycles({ strapi });
 };

@@ -46,6 +46,8 @@ export const bootstrap = async ({ strapi }: { strapi: Core.Strapi }) => {
   await seedPrivacyNotice({ strapi });
   await seedTransparencyObligations({ strapi });
   await configureContentManager({ strapi });
+  // A database from before the queue counters (or filled with SQL): count its items once.
+  await strapi.plugin('comunicacion').service('counters').ensure();
   scheduleNotifications({ strapi });
 
   // A restore loads the system only to replace its data: no demo data to replace.

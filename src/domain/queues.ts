@@ -222,3 +222,22 @@ export function queuesOverlap(queues: readonly QueueDefinition[]): boolean {
       )
   );
 }
+
+/** What decides whether an item sits in a queue source, as the queue counters keep it. */
+export interface CountedFacts {
+  workflow: WorkflowKey;
+  status: string;
+  /** The design's medium, '' for none. */
+  medium: string;
+  /** Kind of the requesting area, '' when the item has none. */
+  areaKind: string;
+}
+
+/** Whether an item with these facts belongs to `source` (the queue UNION's own conditions). */
+export function sourceHolds(source: QueueSource, facts: CountedFacts): boolean {
+  if (source.workflow !== facts.workflow || !source.states.includes(facts.status)) return false;
+  if (source.medium && source.medium !== facts.medium) return false;
+  if (source.areaKind === 'organismo_auxiliar') return facts.areaKind === 'organismo_auxiliar';
+  if (source.areaKind === 'not_organismo_auxiliar') return facts.areaKind !== 'organismo_auxiliar';
+  return true;
+}

@@ -15,6 +15,8 @@ export const ADVISORY_LOCKS = {
   calendar: 2,
   /** First start of an instance: Strapi's migrations, schema sync and the app's seeding. */
   boot: 3,
+  /** The queue and dashboard counters: each write adjusts them from what is committed. */
+  counters: 4,
 } as const;
 
 export type AdvisoryLock = keyof typeof ADVISORY_LOCKS;

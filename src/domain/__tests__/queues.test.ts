@@ -5,6 +5,7 @@ import {
   queueByKey,
   queueStates,
   queuesOverlap,
+  sourceHolds,
   type QueueDefinition,
 } from '../queues';
 import { WORKFLOWS } from '../workflows';
@@ -83,5 +84,29 @@ describe('bandejas', () => {
     expect(
       queuesOverlap([queue([approved]), queue([{ workflow: 'design', states: ['en_revision'] }])])
     ).toBe(false);
+  });
+
+  it('qué bandejas cuentan un servicio según su estado, su medio y el tipo de área', () => {
+    const holding = (facts: Parameters<typeof sourceHolds>[1]) =>
+      QUEUES.filter((queue) => queue.sources.some((source) => sourceHolds(source, facts))).map(
+        (queue) => queue.key
+      );
+    const design = { workflow: 'design' as const, medium: '', areaKind: 'dependencia' };
+    expect(holding({ ...design, status: 'pendiente' })).toEqual(['diseno_senior']);
+    // Without an area the design is a dependencia's work, as the queue query reads it.
+    expect(holding({ ...design, status: 'pendiente', areaKind: '' })).toEqual(['diseno_senior']);
+    expect(holding({ ...design, status: 'pendiente', areaKind: 'organismo_auxiliar' })).toEqual([
+      'diseno_junior',
+    ]);
+    expect(holding({ ...design, status: 'aprobado', medium: 'impreso' })).toEqual(['imprenta']);
+    expect(holding({ ...design, status: 'aprobado', medium: 'digital' })).toEqual([
+      'redes_sociales',
+    ]);
+    // An approved design without a medium yet is in neither queue.
+    expect(holding({ ...design, status: 'aprobado' })).toEqual([]);
+    expect(holding({ ...design, status: 'entregado', medium: 'impreso' })).toEqual([]);
+    expect(
+      holding({ workflow: 'oficio', status: 'recibido', medium: '', areaKind: 'dependencia' })
+    ).toEqual(['recepcion']);
   });
 });

@@ -328,9 +328,9 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
     /**
      * Holds the rows a write of this document reads its rules from until the write's transaction
      * ends, so two writes of one item (or of two items of one oficio) run one after the other and
-     * each sees what the other wrote. Always the same order: the crew of the coverages (one lock
-     * for all, since an overlap spans oficios), then the oficio, then the item. On SQLite the
-     * transaction already has the database to itself (one connection, one writer).
+     * each sees what the other wrote. Always the same order: the queue counters, the crew of the
+     * coverages (one lock for all, since an overlap spans oficios), then the oficio, then the item.
+     * On SQLite the transaction already has the database to itself (one connection, one writer).
      */
     async lock(workflow: WorkflowKey, documentId: string): Promise<void> {
       if (!usesAdvisoryLocks(strapi)) return;
@@ -344,6 +344,9 @@ export const createWorkflowService = ({ strapi }: { strapi: Core.Strapi }) => {
           const schema = strapi.db.getSchemaName();
           return schema ? knex(table).withSchema(schema) : knex(table);
         };
+        // The queue counters first: the write adjusts them once its row is written, and a write
+        // that took them later than the rows below could wait on one that waits on it.
+        await lockForTransaction(strapi, 'counters');
         if (workflow === 'coverage-event') await lockForTransaction(strapi, 'crew');
         let oficio: string | null = documentId;
         if (workflow !== 'oficio') {

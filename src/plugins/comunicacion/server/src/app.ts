@@ -83,6 +83,7 @@ export {
   queueByKey,
   queueStates,
   queuesOverlap,
+  sourceHolds,
   type QueueDefinition,
   type QueueKey,
   type QueueSource,
@@ -154,3 +155,6 @@ export {
   unusablePassword,
 } from '../../../../utils/password-links';
 export { areaAccountInvitation } from '../../../../domain/notifications/account-templates';
+
+// Queue counters: held by one transaction at a time on PostgreSQL.
+export { lockForTransaction } from '../../../../utils/locks';

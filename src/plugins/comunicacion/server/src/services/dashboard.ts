@@ -297,16 +297,57 @@ export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
   return {
     areaFigures,
 
-    /** The Tablero over the given (visible) queues, computed with SQL aggregates. */
+    /**
+     * The Tablero over the given (visible) queues, read from the counters every write keeps
+     * (`counters` service): a few small grouped reads whatever the number of items.
+     */
     async summary(
       visible: readonly QueueDefinition[],
       weeks: number,
       now = new Date()
     ): Promise<GetDashboard.Response['data']> {
+      const period = periodOf(weeks, now);
+      const { today, weekEnd, mondays } = period;
+      const counters = getPluginService('counters', strapi);
+      const end = addCalendarDays(mondays[mondays.length - 1], 7);
+      const [counted, delivered, rounds, late] = await Promise.all([
+        counters.queueCounts(visible, today, weekEnd),
+        counters.delivered(mondays[0], end, deliveredStates),
+        counters.revisionRounds(mondays[0]),
+        counters.lateAwaitingAcceptance(),
+      ]);
+      const closed = mondays.map((monday, week) => {
+        const next = addCalendarDays(monday, 7);
+        const days = delivered.filter((row) => row.day >= monday && row.day < next);
+        return {
+          week,
+          closed: days.reduce((total, row) => total + row.n, 0),
+          on_time: days.reduce((total, row) => total + (row.onTime ? row.n : 0), 0),
+        };
+      });
+      return present({
+        visible,
+        period,
+        byState: counted.rows as unknown as Record<string, unknown>[],
+        totals: counted.distinct,
+        closed,
+        rounds,
+        late,
+      });
+    },
+
+    /**
+     * The same Tablero aggregated from every item with SQL on each call: what the counters must
+     * always equal (the tests compare them after random writes).
+     */
+    async recount(
+      visible: readonly QueueDefinition[],
+      weeks: number,
+      now = new Date()
+    ): Promise<GetDashboard.Response['data']> {
       const db = knex();
-      const today = mexicoCityToday(now);
-      const weekEnd = sundayOf(today);
-      const mondays = weekStarts(today, weeks);
+      const period = periodOf(weeks, now);
+      const { today, weekEnd, mondays } = period;
       const starts = mondays.map(startOfMexicoCityDay);
       const end = new Date(starts[starts.length - 1].getTime() + 7 * DAY_MS);
       const union = () => queues().countUnion(visible);
@@ -343,96 +384,137 @@ export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
         revisionRounds(starts[0]),
         lateAwaitingAcceptance(),
       ]);
-
-      const queueCounts: GetDashboard.QueueCounts[] = visible.map((queue) => {
-        const rows = byState.filter((row) => row.queue === queue.key);
-        const sum = (key: string) => rows.reduce((total, row) => total + toNumber(row[key]), 0);
-        return {
-          key: queue.key,
-          label: queue.label,
-          total: sum('total'),
-          overdue: sum('overdue'),
-          dueToday: sum('due_today'),
-          byState: queue.sources.flatMap((source) =>
-            source.states.map((state) => ({
-              workflow: source.workflow,
-              workflowLabel: WORKFLOW_LABELS[source.workflow],
-              state,
-              label: STATE_LABELS[source.workflow][state] ?? state,
-              count: toNumber(
-                rows.find((row) => row.workflow === source.workflow && row.status === state)?.total
-              ),
-            }))
-          ),
-        };
-      });
-
-      /** The one visible queue whose rows have `key` counted, if exactly one does. */
-      const onlyQueue = (key: string) => {
-        const holding = visible.filter((queue) =>
-          byState.some((row) => row.queue === queue.key && toNumber(row[key]) > 0)
-        );
-        return holding.length === 1 ? holding[0].key : null;
-      };
-      const links: GetDashboard.Response['data']['links'] = {
-        open: { queueKey: onlyQueue('total'), query: {} },
-        overdue: { queueKey: onlyQueue('overdue'), query: { dueTo: addCalendarDays(today, -1) } },
-        dueToday: { queueKey: onlyQueue('due_today'), query: { dueFrom: today, dueTo: today } },
-        dueThisWeek: {
-          queueKey: onlyQueue('due_this_week'),
-          query: { dueFrom: today, dueTo: weekEnd },
-        },
-        // A late oficio waits for acceptance before any of its work starts: in Recepción.
-        lateAwaitingAcceptance: {
-          queueKey: visible.some((queue) => queue.key === 'recepcion') ? 'recepcion' : null,
-          query: {},
-        },
-      };
-
-      const weekly = mondays.map((weekStart, index) => {
-        const row = closed.find((r) => toNumber(r.week) === index);
-        const count = toNumber(row?.closed);
-        const onTime = toNumber(row?.on_time);
-        return { weekStart, closed: count, onTime, late: count - onTime };
-      });
-      const closedTotal = weekly.reduce((total, week) => total + week.closed, 0);
-      const onTimeTotal = weekly.reduce((total, week) => total + week.onTime, 0);
-
-      const sumOf = (key: string) => byState.reduce((total, row) => total + toNumber(row[key]), 0);
-      const counted = totals ?? {
-        total: sumOf('total'),
-        overdue: sumOf('overdue'),
-        due_today: sumOf('due_today'),
-        due_this_week: sumOf('due_this_week'),
-      };
-
-      return {
-        today,
-        weekEnd,
-        queues: queueCounts,
-        totals: {
-          open: toNumber(counted.total),
-          overdue: toNumber(counted.overdue),
-          dueToday: toNumber(counted.due_today),
-          dueThisWeek: toNumber(counted.due_this_week),
-          lateAwaitingAcceptance: late,
-        },
-        links,
-        throughput: weekly,
-        onTimePercentage:
-          closedTotal === 0 ? null : Math.round((1000 * onTimeTotal) / closedTotal) / 10,
-        revisionRoundsByArea: rounds.map((row) => {
-          const designs = toNumber(row.designs);
-          const total = toNumber(row.rounds);
-          return {
-            area: row.area ?? 'Sin área',
-            designs,
-            rounds: total,
-            average: designs === 0 ? 0 : Math.round((100 * total) / designs) / 100,
-          };
-        }),
-      };
+      return present({ visible, period, byState, totals, closed, rounds, late });
     },
+  };
+};
+
+/** The dashboard's period: today, the end of this week and the Mondays of the weeks shown. */
+const periodOf = (weeks: number, now: Date) => {
+  const today = mexicoCityToday(now);
+  return { today, weekEnd: sundayOf(today), mondays: weekStarts(today, weeks) };
+};
+
+/** What the Tablero is built from, however it was counted. */
+interface Figures {
+  visible: readonly QueueDefinition[];
+  period: ReturnType<typeof periodOf>;
+  /** Per queue, workflow and state: total, overdue, due_today, due_this_week. */
+  byState: Record<string, unknown>[];
+  /** The same over distinct items; when absent, the sums of `byState`. */
+  totals: Record<string, unknown> | undefined;
+  /** Per week index (0 = oldest): closed and on_time. */
+  closed: { week: unknown; closed: unknown; on_time: unknown }[];
+  rounds: { area: string | null; designs: unknown; rounds: unknown }[];
+  late: number;
+}
+
+/** The Tablero's response from its figures. */
+const present = ({
+  visible,
+  period,
+  byState,
+  totals,
+  closed,
+  rounds,
+  late,
+}: Figures): GetDashboard.Response['data'] => {
+  const { today, weekEnd, mondays } = period;
+  const queueCounts: GetDashboard.QueueCounts[] = visible.map((queue) => {
+    const rows = byState.filter((row) => row.queue === queue.key);
+    const sum = (key: string) => rows.reduce((total, row) => total + toNumber(row[key]), 0);
+    return {
+      key: queue.key,
+      label: queue.label,
+      total: sum('total'),
+      overdue: sum('overdue'),
+      dueToday: sum('due_today'),
+      byState: queue.sources.flatMap((source) =>
+        source.states.map((state) => ({
+          workflow: source.workflow,
+          workflowLabel: WORKFLOW_LABELS[source.workflow],
+          state,
+          label: STATE_LABELS[source.workflow][state] ?? state,
+          count: toNumber(
+            rows.find((row) => row.workflow === source.workflow && row.status === state)?.total
+          ),
+        }))
+      ),
+    };
+  });
+
+  /** The one visible queue whose rows have `key` counted, if exactly one does. */
+  const onlyQueue = (key: string) => {
+    const holding = visible.filter((queue) =>
+      byState.some((row) => row.queue === queue.key && toNumber(row[key]) > 0)
+    );
+    return holding.length === 1 ? holding[0].key : null;
+  };
+  const links: GetDashboard.Response['data']['links'] = {
+    open: { queueKey: onlyQueue('total'), query: {} },
+    overdue: { queueKey: onlyQueue('overdue'), query: { dueTo: addCalendarDays(today, -1) } },
+    dueToday: { queueKey: onlyQueue('due_today'), query: { dueFrom: today, dueTo: today } },
+    dueThisWeek: {
+      queueKey: onlyQueue('due_this_week'),
+      query: { dueFrom: today, dueTo: weekEnd },
+    },
+    // A late oficio waits for acceptance before any of its work starts: in Recepción.
+    lateAwaitingAcceptance: {
+      queueKey: visible.some((queue) => queue.key === 'recepcion') ? 'recepcion' : null,
+      query: {},
+    },
+  };
+
+  const weekly = mondays.map((weekStart, index) => {
+    const row = closed.find((r) => toNumber(r.week) === index);
+    const count = toNumber(row?.closed);
+    const onTime = toNumber(row?.on_time);
+    return { weekStart, closed: count, onTime, late: count - onTime };
+  });
+  const closedTotal = weekly.reduce((total, week) => total + week.closed, 0);
+  const onTimeTotal = weekly.reduce((total, week) => total + week.onTime, 0);
+
+  // Areas by name (two areas of one name are one line), in Spanish alphabetical order.
+  const byArea = new Map<string, { designs: number; rounds: number }>();
+  for (const row of rounds) {
+    const name = row.area ?? 'Sin área';
+    const entry = byArea.get(name) ?? { designs: 0, rounds: 0 };
+    entry.designs += toNumber(row.designs);
+    entry.rounds += toNumber(row.rounds);
+    byArea.set(name, entry);
+  }
+
+  const sumOf = (key: string) => byState.reduce((total, row) => total + toNumber(row[key]), 0);
+  const counted = totals ?? {
+    total: sumOf('total'),
+    overdue: sumOf('overdue'),
+    due_today: sumOf('due_today'),
+    due_this_week: sumOf('due_this_week'),
+  };
+
+  return {
+    today,
+    weekEnd,
+    queues: queueCounts,
+    totals: {
+      open: toNumber(counted.total),
+      overdue: toNumber(counted.overdue),
+      dueToday: toNumber(counted.due_today),
+      dueThisWeek: toNumber(counted.due_this_week),
+      lateAwaitingAcceptance: late,
+    },
+    links,
+    throughput: weekly,
+    onTimePercentage:
+      closedTotal === 0 ? null : Math.round((1000 * onTimeTotal) / closedTotal) / 10,
+    revisionRoundsByArea: [...byArea.entries()]
+      .sort(([a], [b]) => a.localeCompare(b, 'es'))
+      .map(([area, { designs, rounds: total }]) => ({
+        area,
+        designs,
+        rounds: total,
+        average: designs === 0 ? 0 : Math.round((100 * total) / designs) / 100,
+      })),
   };
 };
 

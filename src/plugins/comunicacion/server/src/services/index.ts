@@ -1,5 +1,6 @@
 /** Services of the plugin, reached through `getPluginService(name)` (`utils/get-plugin-service`). */
 import areaAccounts from './area-accounts';
+import counters from './counters';
 import coverageCalendar from './coverage-calendar';
 import dashboard from './dashboard';
 import fileAccess from './file-access';
@@ -14,6 +15,7 @@ import transparencyObligations from './transparency-obligations';
 
 export default {
   'area-accounts': areaAccounts,
+  counters,
   'coverage-calendar': coverageCalendar,
   dashboard,
   'file-access': fileAccess,

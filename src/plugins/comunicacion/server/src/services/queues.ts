@@ -15,6 +15,7 @@ import {
   type QueueSource,
   type WorkflowKey,
 } from '../app';
+import { getPluginService } from '../utils/get-plugin-service';
 import type { Pagination, StaffMember } from '../../../shared/contracts/common';
 import type { GetQueue, QueueItem, QueueSummary } from '../../../shared/contracts/queues';
 
@@ -363,8 +364,28 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
     return result;
   };
 
-  /** Open and overdue counts of each queue, in one grouped query. */
+  /** Open and overdue counts of each queue, read from the counters every write keeps. */
   const summaries = async (
+    queues: readonly QueueDefinition[],
+    now = new Date()
+  ): Promise<QueueSummary[]> => {
+    if (queues.length === 0) return [];
+    const today = mexicoCityToday(now);
+    const { rows } = await getPluginService('counters', strapi).queueCounts(queues, today, today);
+    return queues.map((queue) => {
+      const own = rows.filter((row) => row.queue === queue.key);
+      return {
+        key: queue.key,
+        label: queue.label,
+        description: queue.description,
+        total: own.reduce((total, row) => total + row.total, 0),
+        overdue: own.reduce((total, row) => total + row.overdue, 0),
+      };
+    });
+  };
+
+  /** The same counts aggregated from every item with SQL: what the counters must equal. */
+  const recountSummaries = async (
     queues: readonly QueueDefinition[],
     now = new Date()
   ): Promise<QueueSummary[]> => {
@@ -445,6 +466,7 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
 
   return {
     summaries,
+    recountSummaries,
 
     /**
      * One page of a queue: its sources' rows in one UNION ALL query, sorted by due date (none

@@ -1,6 +1,7 @@
 import type { Core } from '@strapi/strapi';
 import type services from '../services';
 import type { AreaAccountsService } from '../services/area-accounts';
+import type { CountersService } from '../services/counters';
 import type { CoverageCalendarService } from '../services/coverage-calendar';
 import type { DashboardService } from '../services/dashboard';
 import type { FileAccessService } from '../services/file-access';
@@ -18,6 +19,7 @@ const PLUGIN_ID = 'comunicacion';
 /** Every service of the plugin by the name it is registered under in `services/index.ts`. */
 interface PluginServices {
   'area-accounts': AreaAccountsService;
+  counters: CountersService;
   'coverage-calendar': CoverageCalendarService;
   dashboard: DashboardService;
   'file-access': FileAccessService;
