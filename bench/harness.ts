@@ -120,6 +120,20 @@ export const record = async (
 ): Promise<FloorRoute> => {
   const knex = app.strapi.db.connection as unknown as Knex;
   const queries: RecordedQuery[] = [];
+  // BENCH_TRACE=1: every statement of the request with its time, replayed or not.
+  const trace = new Map<string, { sql: string; started: bigint }>();
+  const onStart = (q: { __knexQueryUid: string; sql: string }) =>
+    trace.set(q.__knexQueryUid, { sql: q.sql, started: process.hrtime.bigint() });
+  const onEnd = (_: unknown, q: { __knexQueryUid: string }) => {
+    const entry = trace.get(q.__knexQueryUid);
+    if (!entry) return;
+    const ms = Number(process.hrtime.bigint() - entry.started) / 1e6;
+    console.log(`    ${ms.toFixed(2).padStart(8)} ms  ${entry.sql.slice(0, 150)}`);
+  };
+  if (process.env.BENCH_TRACE) {
+    console.log(`  trace of ${pathname}:`);
+    knex.on('query', onStart).on('query-response', onEnd);
+  }
   const onQuery = (q: { sql: string; bindings?: unknown[] }) => {
     if (!/^\s*(select|with)\b/i.test(q.sql) || AUTH_TABLES.test(q.sql)) return;
     queries.push({
@@ -132,7 +146,7 @@ export const record = async (
   try {
     res = await fetch(`${base}${pathname}`, { headers });
   } finally {
-    knex.off('query', onQuery);
+    knex.off('query', onQuery).off('query', onStart).off('query-response', onEnd);
   }
   if (res.status !== 200) throw new Error(`${pathname} respondió ${res.status}`);
   const type = res.headers.get('content-type') ?? '';

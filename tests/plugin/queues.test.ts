@@ -527,6 +527,8 @@ describe('bandejas del complemento comunicacion', () => {
         `cs_${table}_due_status_idx`,
       ]),
       'cs_oficios_status_received_idx',
+      // Every staff request looks its session up by id.
+      'cs_strapi_sessions_session_idx',
     ].sort();
     const names =
       app.db.client === 'postgres'
@@ -543,6 +545,7 @@ describe('bandejas del complemento comunicacion', () => {
       expect.arrayContaining([
         '2026.11.24T01.00.00.queue-indexes.js',
         '2026.12.06T17.00.00.queue-due-indexes.js',
+        '2026.12.06T19.00.00.session-index.js',
       ])
     );
   });
