@@ -1,10 +1,11 @@
 'use strict';
 /**
  * The floor of a bench: the plainest server that gives the same answer. Node's `http` and the
- * database driver, nothing else: no framework, no authentication, no cache. For each path it runs
- * the SQL statements the application ran to answer it (captured by the bench from the
- * application's own connection, bindings included) and sends the same JSON body the application
- * sent, serialized again on every request.
+ * database driver, nothing else: no framework, no token verification, no cache. For each path it
+ * runs the SQL statements the application ran to answer it (captured by the bench from the
+ * application's own connection, bindings included; for a staff route, the session and roles
+ * lookups too) and sends the same JSON body the application sent, serialized again on every
+ * request (an exported file: the same bytes).
  *
  * Environment: FLOOR_ROUTES (a JSON file { path: { queries: [{ sql, bindings }], body } }),
  * DATABASE_CLIENT (sqlite | postgres) and the DATABASE_* settings the application uses. Prints

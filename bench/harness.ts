@@ -5,8 +5,9 @@
  * The floor of an endpoint is the same answer from the plainest possible server (bench/floor-server.js:
  * Node `http` and the database driver) running the same SQL the application ran for it: the bench
  * records the statements of one warm request on the application's own connection and hands them to
- * the floor. Statements of the staff session check (admin users, roles, permissions, sessions) are
- * not replayed: authentication is part of what the floor does without.
+ * the floor. Every SELECT is replayed, the staff session and the member's roles included (a plain
+ * server must also know who asks and what they may see); what the floor does without is the rest of
+ * the framework: token verification, compiled permissions, middlewares, the query builder.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -104,13 +105,10 @@ export interface FloorRoute {
   file?: { type: string; base64: string };
 }
 
-/** Statements that read from the session check's tables first: not part of an endpoint's answer. */
-const AUTH_TABLES =
-  /^(?:(?!\bfrom\b)[^])*\bfrom\s+[`"]?(admin_users|admin_roles|admin_permissions|strapi_sessions|strapi_api_tokens|up_users|up_roles|up_permissions)\b/i;
-
 /**
  * GETs `pathname` once on the in-process application and records the SELECT statements it ran
- * (minus the session check) and the JSON it answered: what the floor will replay.
+ * (the session and the member's roles included: a plain server must know who asks too) and the
+ * JSON it answered: what the floor will replay.
  */
 export const record = async (
   app: TestApp,
@@ -135,7 +133,7 @@ export const record = async (
     knex.on('query', onStart).on('query-response', onEnd);
   }
   const onQuery = (q: { sql: string; bindings?: unknown[] }) => {
-    if (!/^\s*(select|with)\b/i.test(q.sql) || AUTH_TABLES.test(q.sql)) return;
+    if (!/^\s*(select|with)\b/i.test(q.sql)) return;
     queries.push({
       sql: q.sql,
       bindings: (q.bindings ?? []).map((b) => (b instanceof Date ? { $date: b.getTime() } : b)),
