@@ -110,7 +110,7 @@ export interface FloorRoute {
  * (the session and the member's roles included: a plain server must know who asks too) and the
  * JSON it answered: what the floor will replay.
  */
-export const record = async (
+const recordOnce = async (
   app: TestApp,
   base: string,
   pathname: string,
@@ -153,6 +153,25 @@ export const record = async (
     queries,
     file: { type, base64: Buffer.from(await res.arrayBuffer()).toString('base64') },
   };
+};
+
+/**
+ * {@link recordOnce} twice, keeping the reading with fewer statements: a statement some background
+ * task ran during the request (a scheduled check) is not the route's.
+ */
+export const record = async (
+  app: TestApp,
+  base: string,
+  pathname: string,
+  headers: Record<string, string> = {},
+  /** Runs before each reading (the site bench empties its response cache there). */
+  before: () => void = () => undefined
+): Promise<FloorRoute> => {
+  before();
+  const first = await recordOnce(app, base, pathname, headers);
+  before();
+  const second = await recordOnce(app, base, pathname, headers);
+  return second.queries.length < first.queries.length ? second : first;
 };
 
 /** The floor server on the same database, answering the recorded routes. */
