@@ -88,9 +88,12 @@ const createIndexes = async (knex, indexes) => {
   return pending;
 };
 
-module.exports = {
+/**
+ * The migration of a set of indexes: `up` creates them now where their tables exist and the rest
+ * right after this boot's schema sync; `down` drops them. Other index migrations use it too.
+ */
+const indexMigration = (indexesOf) => ({
   indexesOf,
-  createIndexes,
 
   async up(knex, db) {
     const pending = await createIndexes(knex, indexesOf(db));
@@ -109,4 +112,12 @@ module.exports = {
       }
     }
   },
+});
+
+module.exports = {
+  ...indexMigration(indexesOf),
+  createIndexes,
+  indexMigration,
+  naming,
+  WORK_ITEMS,
 };

@@ -5,7 +5,7 @@
  * the coverage calendar (events by start time). Created like the queue indexes: now on an existing
  * database, right after the schema sync on a fresh one.
  */
-const { createIndexes } = require('./2026.11.24T01.00.00.queue-indexes');
+const { indexMigration } = require('./2026.11.24T01.00.00.queue-indexes');
 
 const columnOf = (db, uid, attribute, fallback) => {
   try {
@@ -50,22 +50,4 @@ const indexesOf = (db) => {
   ];
 };
 
-module.exports = {
-  async up(knex, db) {
-    const pending = await createIndexes(knex, indexesOf(db));
-    const strapi = global.strapi;
-    if (pending.length > 0 && strapi) {
-      strapi.hook('strapi::content-types.afterSync').register(async () => {
-        await createIndexes(strapi.db.connection, pending);
-      });
-    }
-  },
-
-  async down(knex, db) {
-    for (const index of indexesOf(db)) {
-      if (await knex.schema.hasTable(index.table)) {
-        await knex.raw('DROP INDEX IF EXISTS ??', [index.name]);
-      }
-    }
-  },
-};
+module.exports = indexMigration(indexesOf);

@@ -7,7 +7,7 @@
  * page is read in index order. Created like the queue indexes: now on an existing database, right
  * after the schema sync on a fresh one.
  */
-const { createIndexes } = require('./2026.11.24T01.00.00.queue-indexes');
+const { indexMigration } = require('./2026.11.24T01.00.00.queue-indexes');
 
 const WEB = 'api::web-publication.web-publication';
 const TRANSPARENCY = 'api::transparency-document.transparency-document';
@@ -77,24 +77,4 @@ const indexesOf = (db) => {
   ];
 };
 
-module.exports = {
-  indexesOf,
-
-  async up(knex, db) {
-    const pending = await createIndexes(knex, indexesOf(db));
-    const strapi = global.strapi;
-    if (pending.length > 0 && strapi) {
-      strapi.hook('strapi::content-types.afterSync').register(async () => {
-        await createIndexes(strapi.db.connection, pending);
-      });
-    }
-  },
-
-  async down(knex, db) {
-    for (const index of indexesOf(db)) {
-      if (await knex.schema.hasTable(index.table)) {
-        await knex.raw('DROP INDEX IF EXISTS ??', [index.name]);
-      }
-    }
-  },
-};
+module.exports = indexMigration(indexesOf);

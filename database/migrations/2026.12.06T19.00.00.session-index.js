@@ -6,44 +6,17 @@
  * `strapi_sessions` table, which grows with every log-in and token refresh. Created like the queue
  * indexes: now on an existing database, right after the schema sync on a fresh one.
  */
-const { createIndexes } = require('./2026.11.24T01.00.00.queue-indexes');
+const { indexMigration, naming } = require('./2026.11.24T01.00.00.queue-indexes');
 
 const indexesOf = (db) => {
-  let meta = null;
-  try {
-    meta = db && db.metadata ? db.metadata.get('admin::session') : null;
-  } catch {
-    meta = null;
-  }
-  const column =
-    (meta && meta.attributes.sessionId && meta.attributes.sessionId.columnName) || 'session_id';
+  const { table, column } = naming(db)('admin::session', 'strapi_sessions');
   return [
     {
       name: 'cs_strapi_sessions_session_idx',
-      table: (meta && meta.tableName) || 'strapi_sessions',
-      columns: [column],
+      table,
+      columns: [column('sessionId', 'session_id')],
     },
   ];
 };
 
-module.exports = {
-  indexesOf,
-
-  async up(knex, db) {
-    const pending = await createIndexes(knex, indexesOf(db));
-    const strapi = global.strapi;
-    if (pending.length > 0 && strapi) {
-      strapi.hook('strapi::content-types.afterSync').register(async () => {
-        await createIndexes(strapi.db.connection, pending);
-      });
-    }
-  },
-
-  async down(knex, db) {
-    for (const index of indexesOf(db)) {
-      if (await knex.schema.hasTable(index.table)) {
-        await knex.raw('DROP INDEX IF EXISTS ??', [index.name]);
-      }
-    }
-  },
-};
+module.exports = indexMigration(indexesOf);
