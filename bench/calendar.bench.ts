@@ -12,7 +12,7 @@ import {
   type DueDateInput,
   type NonWorkingDay,
 } from '../src/domain/calendar';
-import { prng } from './random';
+import { prng } from '../tests/harness/random';
 
 const OPS = 100_000;
 const WARMUP_OPS = 20_000;

@@ -22,7 +22,7 @@ import { createTestDatabase } from '../tests/harness/database';
 import { completeData } from '../tests/harness/workflow-fixtures';
 import { addCalendarDays, mexicoCityParts } from '../src/domain/calendar';
 import { WORKFLOWS, WORKFLOW_UIDS, type WorkflowKey } from '../src/domain/workflows';
-import { prng, picker } from './random';
+import { prng, picker } from '../tests/harness/random';
 import {
   DURATION_S,
   WARMUP_S,

@@ -17,7 +17,7 @@ import type { Knex } from 'knex';
 import { bootApp, type TestApp } from '../tests/harness/app';
 import { createTestDatabase } from '../tests/harness/database';
 import { publishedItem } from '../tests/site/site-fixtures';
-import { prng, picker } from './random';
+import { prng, picker } from '../tests/harness/random';
 import {
   DURATION_S,
   WARMUP_S,

@@ -31,7 +31,7 @@ import { createTestDatabase } from '../tests/harness/database';
 import { runAs } from '../tests/harness/runtime';
 import { LOG_UID, OFICIO_UID, areaId, completeData } from '../tests/harness/workflow-fixtures';
 import type { Actor } from '../src/domain/workflows';
-import { prng, picker } from './random';
+import { prng, picker } from '../tests/harness/random';
 
 const WRITES = Number(process.env.BENCH_WRITES || 300);
 const WARMUP = Math.max(10, Math.round(WRITES / 10));

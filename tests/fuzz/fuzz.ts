@@ -17,7 +17,7 @@ import type { TestApp } from '../harness/app';
 import { loginAsAdmin, loginAsApiUser, type Session } from '../harness/auth';
 import { runInternal } from '../harness/runtime';
 import { areaId } from '../harness/workflow-fixtures';
-import { prng } from '../../bench/random';
+import { prng } from '../harness/random';
 import {
   personalFieldsOf,
   SECRETARIA_TECNICA_READS,

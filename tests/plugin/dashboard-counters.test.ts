@@ -1,5 +1,6 @@
 import type { UID } from '@strapi/strapi';
 import type { TestApp } from '../harness/app';
+import { picker, prng } from '../harness/random';
 import type { Session } from '../harness/auth';
 import { runAs, runInternal } from '../harness/runtime';
 import {
@@ -37,18 +38,6 @@ const COUNTER_TABLES = [
   'delivered_counters',
   'design_round_counters',
 ];
-
-/** A small seeded generator (mulberry32): the same sequence of writes on every run. */
-const seeded = (seed: number) => {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-};
 
 /** The staff views compared: every queue, and the sets some roles see (overlapping or not). */
 const VIEWS: readonly (readonly QueueDefinition[])[] = [
@@ -163,8 +152,8 @@ describe('contadores del tablero y de las bandejas, mantenidos en cada escritura
   };
 
   it('tras una secuencia aleatoria de escrituras por puertas reales, los contadores igualan un recuento completo', async () => {
-    const random = seeded(19);
-    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+    const random = prng(19);
+    const pick = picker(random);
     const today = mexicoCityParts(new Date()).date;
     const steps: string[] = [];
     const attempt = async (label: string, write: () => Promise<unknown>) => {

@@ -1,4 +1,4 @@
-/** Deterministic PRNG (mulberry32): every run of a bench measures the same data. */
+/** Deterministic PRNG (mulberry32): every run of a bench or a randomized test sees the same data. */
 export function prng(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
