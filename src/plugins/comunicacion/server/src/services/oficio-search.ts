@@ -18,7 +18,7 @@ import {
 import type { AreaRef, Pagination } from '../../../shared/contracts/common';
 import type { Choice, OficioSummary, SearchOficios } from '../../../shared/contracts/intake';
 import { getPluginService } from '../utils/get-plugin-service';
-import { isoInstant } from './presenters';
+import { toIso } from './queues';
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -202,29 +202,30 @@ export const foldedContains = (column: string, text: string): [string, string[]]
 
 const toBool = (value: unknown) => value === true || value === 1 || value === '1' || value === 't';
 
+/** One row of a page: the oficio's summary columns and its area's. */
 interface OficioRow {
   id: number;
   documentId: string;
-  folio: string;
+  folio: string | null;
   senderReference: string | null;
   subject: string | null;
   receivedAt: unknown;
-  workflowStatus: string;
+  status: string;
   isLate: unknown;
-  area?: AreaRef | null;
+  areaDocumentId: string | null;
+  areaName: string | null;
+  areaShortName: string | null;
+  areaKind: string | null;
 }
 
-/** What a summary reads of an oficio: no personal data, no internal notes. */
-const SUMMARY_SELECT = [
-  'id',
-  'documentId',
-  'folio',
-  'senderReference',
-  'subject',
-  'receivedAt',
-  STATUS_FIELD,
-  'isLate',
-];
+/** A piece of SQL with its bindings, `?` placeholders in order. */
+interface Sql {
+  sql: string;
+  bindings: unknown[];
+}
+
+/** An identifier quoted for SQLite and PostgreSQL alike. */
+const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Oficio states and requested services, with their Spanish names, for the filters. */
 export const searchChoices = (): { states: Choice[]; services: Choice[] } => ({
@@ -236,108 +237,170 @@ export const searchChoices = (): { states: Choice[]; services: Choice[] } => ({
 });
 
 /**
- * Every oficio in any state, filtered and paginated in the database: the Document Service's
- * query engine (`strapi.db.query`) with the text and service conditions as sub-queries.
+ * Every oficio in any state, filtered and paginated in the database. The statements are written
+ * out here (table and column names from Strapi's metadata) rather than composed by the query
+ * engine on every request: the search is the office's most used list and its SQL has a handful
+ * of shapes.
  */
 export const createOficioSearchService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
   const tables = () => getPluginService('queues', strapi);
 
+  const run = async <T>({ sql, bindings }: Sql): Promise<T[]> => {
+    const result = (await knex().raw(sql, bindings as Knex.RawBinding[])) as T[] | { rows: T[] };
+    return Array.isArray(result) ? result : result.rows;
+  };
+
+  /** Quoted names of what the search reads, from the metadata once it is loaded. */
+  let schema:
+    | {
+        oficios: string;
+        /** A column of `oficios` under the alias `o`. */
+        o: (attribute: string) => string;
+        areas: string;
+        areaColumn: (attribute: string) => string;
+        areaLink: { table: string; oficio: string; area: string };
+        services: Record<
+          WorkItemKey,
+          { link: string; oficio: string; item: string; table: string }
+        >;
+      }
+    | undefined;
+  const names = () => {
+    if (schema) return schema;
+    const oficio = tables().tablesOf(OFICIO_UID);
+    const area = tables().tablesOf(AREA_UID);
+    const areaLink = tables().link(OFICIO_UID, 'area')!;
+    const column = (of: { table: string; columns: Record<string, string> }, attribute: string) => {
+      const name = of.columns[attribute];
+      if (!name) throw new Error(`${of.table} has no column for «${attribute}»`);
+      return quote(name);
+    };
+    schema = {
+      oficios: quote(oficio.table),
+      o: (attribute) => `o.${column(oficio, attribute)}`,
+      areas: quote(area.table),
+      areaColumn: (attribute) => column(area, attribute),
+      areaLink: {
+        table: quote(areaLink.table),
+        oficio: quote(areaLink.from),
+        area: quote(areaLink.to),
+      },
+      services: Object.fromEntries(
+        WORK_ITEM_KEYS.map((workflow) => {
+          const item = tables().tablesOf(WORKFLOW_UIDS[workflow]);
+          const link = item.oficio!;
+          return [
+            workflow,
+            {
+              link: quote(link.table),
+              item: quote(link.from),
+              oficio: quote(link.to),
+              table: quote(item.table),
+            },
+          ];
+        })
+      ) as Record<WorkItemKey, { link: string; oficio: string; item: string; table: string }>,
+    };
+    return schema;
+  };
+
   /** Ids of the oficios having at least one (draft) item of a workflow. */
-  const withService = (workflow: WorkItemKey) => {
-    const item = tables().tablesOf(WORKFLOW_UIDS[workflow]);
-    const link = item.oficio!;
-    const query = knex()
-      .from({ l: link.table })
-      .join({ t: item.table }, 't.id', `l.${link.from}`)
-      .select(`l.${link.to}`);
-    if (isDraftAndPublish(workflow)) query.whereNull('t.published_at');
-    return query;
+  const withService = (workflow: WorkItemKey): string => {
+    const { link, oficio, item, table } = names().services[workflow];
+    const drafts = isDraftAndPublish(workflow) ? ' WHERE t.published_at IS NULL' : '';
+    return `SELECT l.${oficio} FROM ${link} l JOIN ${table} t ON t.id = l.${item}${drafts}`;
   };
 
   /**
    * Ids of the oficios whose folio, area reference or subject, or whose area's name or short name,
    * contain the text.
    */
-  const withText = (text: string) => {
-    const oficio = tables().tablesOf(OFICIO_UID);
-    const area = tables().tablesOf(AREA_UID);
-    const areaLink = tables().link(OFICIO_UID, 'area')!;
-    const matches = (w: Knex.QueryBuilder, columns: string[]) => {
-      for (const column of columns) w.orWhereRaw(...foldedContains(column, text));
-    };
-    const columns = ['folio', 'senderReference', 'subject'].map((name) => oficio.columns[name]);
-    const areaColumns = ['name', 'shortName'].map((name) => area.columns[name]);
+  const withText = (text: string): Sql => {
+    const { oficios, o, areas, areaColumn, areaLink } = names();
+    const bindings: unknown[] = [];
+    const matches = (columns: string[]) =>
+      columns
+        .map((column) => {
+          const [sql, values] = foldedContains(column, text);
+          bindings.push(...values);
+          return sql;
+        })
+        .join(' OR ');
+    const own = matches(['folio', 'senderReference', 'subject'].map(o));
     // The areas first (a few dozen rows), then their oficios: never the folding per link row.
-    const ofAreas = knex()
-      .from({ al: areaLink.table })
-      .select(`al.${areaLink.from}`)
-      .whereIn(
-        `al.${areaLink.to}`,
-        knex()
-          .from(area.table)
-          .select('id')
-          .where((w) => matches(w, areaColumns))
-      );
-    return knex()
-      .from(oficio.table)
-      .select('id')
-      .where((w) => {
-        matches(w, columns);
-        w.orWhereIn('id', ofAreas);
-      });
+    const ofAreas =
+      `SELECT al.${areaLink.oficio} FROM ${areaLink.table} al WHERE al.${areaLink.area} IN ` +
+      `(SELECT id FROM ${areas} WHERE ${matches(['name', 'shortName'].map(areaColumn))})`;
+    return { sql: `SELECT o.id FROM ${oficios} o WHERE ${own} OR o.id IN (${ofAreas})`, bindings };
   };
 
-  const whereOf = (filters: OficioFilters) => {
-    const and: Record<string, unknown>[] = [];
-    if (filters.status) and.push({ [STATUS_FIELD]: filters.status });
-    if (filters.area) and.push({ area: { documentId: filters.area } });
-    if (filters.folio) and.push({ folio: { $containsi: filters.folio } });
+  /** The WHERE clause of the filters, on `oficios` under the alias `o`. */
+  const whereOf = (filters: OficioFilters): Sql => {
+    const { o, areas, areaColumn, areaLink } = names();
+    const and: string[] = [];
+    const bindings: unknown[] = [];
+    const add = (sql: string, ...values: unknown[]) => {
+      and.push(sql);
+      bindings.push(...values);
+    };
+    if (filters.status) add(`${o(STATUS_FIELD)} = ?`, filters.status);
+    if (filters.area) {
+      add(
+        `o.id IN (SELECT al.${areaLink.oficio} FROM ${areaLink.table} al ` +
+          `JOIN ${areas} a ON a.id = al.${areaLink.area} WHERE a.${areaColumn('documentId')} = ?)`,
+        filters.area
+      );
+    }
+    if (filters.folio) {
+      const pattern = `%${filters.folio.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      add(`LOWER(${o('folio')}) LIKE LOWER(?) ESCAPE '\\'`, pattern);
+    }
     if (filters.receivedFrom) {
-      and.push({ receivedAt: { $gte: startOfMexicoCityDay(filters.receivedFrom).toISOString() } });
+      add(`${o('receivedAt')} >= ?`, startOfMexicoCityDay(filters.receivedFrom));
     }
     if (filters.receivedTo) {
-      const next = startOfMexicoCityDay(addCalendarDays(filters.receivedTo, 1));
-      and.push({ receivedAt: { $lt: next.toISOString() } });
+      add(`${o('receivedAt')} < ?`, startOfMexicoCityDay(addCalendarDays(filters.receivedTo, 1)));
     }
-    if (filters.service) and.push({ id: { $in: withService(filters.service) } });
-    if (filters.q) and.push({ id: { $in: withText(filters.q) } });
-    return and.length ? { $and: and } : {};
+    if (filters.service) add(`o.id IN (${withService(filters.service)})`);
+    if (filters.q) {
+      const text = withText(filters.q);
+      add(`o.id IN (${text.sql})`, ...text.bindings);
+    }
+    return { sql: and.length ? ` WHERE ${and.join(' AND ')}` : '', bindings };
   };
 
+  /** SQL of the services count of a page of `size` oficios, by page size. */
+  const servicesSql = new Map<number, string>();
   /** Requested services of some oficios, counted per workflow, in one UNION ALL query. */
   const servicesOf = async (ids: number[]) => {
     const result = new Map<number, OficioSummary['services']>();
     if (ids.length === 0) return result;
-    const db = knex();
-    const branches = WORK_ITEM_KEYS.map((workflow) => {
-      const item = tables().tablesOf(WORKFLOW_UIDS[workflow]);
-      const link = item.oficio!;
-      const query = db
-        .from({ l: link.table })
-        .join({ t: item.table }, 't.id', `l.${link.from}`)
-        .whereIn(`l.${link.to}`, ids)
-        .select({
-          oficio: `l.${link.to}`,
-          workflow: db.raw('CAST(? AS VARCHAR(255))', [workflow]),
-        });
-      // The draft rows, written so that no index can serve it: SQLite would otherwise read every
-      // draft through the published_at index instead of the page's oficios through their links.
-      if (isDraftAndPublish(workflow)) {
-        query.whereRaw('(CASE WHEN t.published_at IS NULL THEN 1 ELSE 0 END) = 1');
-      }
-      return query;
+    let sql = servicesSql.get(ids.length);
+    if (!sql) {
+      const list = ids.map(() => '?').join(', ');
+      const branches = WORK_ITEM_KEYS.map((workflow) => {
+        const { link, oficio, item, table } = names().services[workflow];
+        // The draft rows, written so that no index can serve it: SQLite would otherwise read
+        // every draft through the published_at index instead of the page's oficios through
+        // their links.
+        const drafts = isDraftAndPublish(workflow)
+          ? ' AND (CASE WHEN t.published_at IS NULL THEN 1 ELSE 0 END) = 1'
+          : '';
+        return (
+          `SELECT l.${oficio} AS oficio, CAST('${workflow}' AS VARCHAR(255)) AS workflow ` +
+          `FROM ${link} l JOIN ${table} t ON t.id = l.${item} WHERE l.${oficio} IN (${list})${drafts}`
+        );
+      });
+      sql =
+        `SELECT oficio, workflow, COUNT(*) AS total FROM (${branches.join(' UNION ALL ')}) s ` +
+        'GROUP BY oficio, workflow';
+      servicesSql.set(ids.length, sql);
+    }
+    const rows = await run<{ oficio: unknown; workflow: WorkItemKey; total: unknown }>({
+      sql,
+      bindings: WORK_ITEM_KEYS.flatMap(() => ids),
     });
-    const [first, ...rest] = branches;
-    const rows = (await db
-      .from(first.unionAll(rest).as('s'))
-      .select('oficio', 'workflow')
-      .count({ total: '*' })
-      .groupBy('oficio', 'workflow')) as {
-      oficio: unknown;
-      workflow: WorkItemKey;
-      total: unknown;
-    }[];
     for (const key of WORK_ITEM_KEYS) {
       for (const row of rows.filter((entry) => entry.workflow === key)) {
         const id = Number(row.oficio);
@@ -350,41 +413,60 @@ export const createOficioSearchService = ({ strapi }: { strapi: Core.Strapi }) =
   };
 
   const summaries = async (rows: OficioRow[]): Promise<OficioSummary[]> => {
-    const services = await servicesOf(rows.map((row) => row.id));
+    const services = await servicesOf(rows.map((row) => Number(row.id)));
     return rows.map((row) => {
-      const status = String(row[STATUS_FIELD as 'workflowStatus']);
+      const status = String(row.status);
       return {
         documentId: row.documentId,
         folio: String(row.folio ?? ''),
         senderReference: row.senderReference ?? null,
         subject: String(row.subject ?? ''),
-        area: row.area
+        area: row.areaDocumentId
           ? {
-              documentId: row.area.documentId,
-              name: row.area.name,
-              shortName: row.area.shortName ?? null,
-              kind: row.area.kind,
+              documentId: row.areaDocumentId,
+              name: String(row.areaName ?? ''),
+              shortName: row.areaShortName ?? null,
+              kind: row.areaKind as AreaRef['kind'],
             }
           : null,
-        receivedAt: isoInstant(row.receivedAt) ?? '',
+        receivedAt: toIso(row.receivedAt) ?? '',
         status,
         statusLabel: STATE_LABELS.oficio[status] ?? status,
         isLate: toBool(row.isLate),
-        services: services.get(row.id) ?? [],
+        services: services.get(Number(row.id)) ?? [],
       };
     });
   };
 
+  /** How many oficios match the filters. */
+  const countOf = async (filters: OficioFilters) => {
+    const where = whereOf(filters);
+    const [row] = await run<{ total: unknown }>({
+      sql: `SELECT COUNT(*) AS total FROM ${names().oficios} o${where.sql}`,
+      bindings: where.bindings,
+    });
+    return Number(row?.total ?? 0);
+  };
+
   /** One page of oficios, newest reception first (id breaks ties so pages never overlap). */
-  const findPage = async (filters: OficioFilters, limit: number, offset: number) =>
-    (await strapi.db.query(OFICIO_UID).findMany({
-      select: SUMMARY_SELECT,
-      where: whereOf(filters),
-      populate: { area: { select: ['documentId', 'name', 'shortName', 'kind'] } },
-      orderBy: [{ receivedAt: 'desc' }, { id: 'desc' }],
-      limit,
-      offset,
-    })) as OficioRow[];
+  const findPage = async (filters: OficioFilters, limit: number, offset: number) => {
+    const { oficios, o, areas, areaColumn, areaLink } = names();
+    const where = whereOf(filters);
+    const a = (attribute: string) => `a.${areaColumn(attribute)}`;
+    return run<OficioRow>({
+      sql:
+        `SELECT o.id, ${o('documentId')} AS "documentId", ${o('folio')} AS folio, ` +
+        `${o('senderReference')} AS "senderReference", ${o('subject')} AS subject, ` +
+        `${o('receivedAt')} AS "receivedAt", ${o(STATUS_FIELD)} AS status, ` +
+        `${o('isLate')} AS "isLate", ${a('documentId')} AS "areaDocumentId", ` +
+        `${a('name')} AS "areaName", ${a('shortName')} AS "areaShortName", ` +
+        `${a('kind')} AS "areaKind" ` +
+        `FROM ${oficios} o LEFT JOIN ${areaLink.table} al ON al.${areaLink.oficio} = o.id ` +
+        `LEFT JOIN ${areas} a ON a.id = al.${areaLink.area}${where.sql} ` +
+        `ORDER BY ${o('receivedAt')} DESC, o.id DESC LIMIT ? OFFSET ?`,
+      bindings: [...where.bindings, limit, offset],
+    });
+  };
 
   return {
     /** GET /comunicacion/oficios */
@@ -393,7 +475,7 @@ export const createOficioSearchService = ({ strapi }: { strapi: Core.Strapi }) =
       { page, pageSize }: { page: number; pageSize: number }
     ): Promise<SearchOficios.Response> {
       const [total, rows] = await Promise.all([
-        strapi.db.query(OFICIO_UID).count({ where: whereOf(filters) }),
+        countOf(filters),
         findPage(filters, pageSize, (page - 1) * pageSize),
       ]);
       const pagination: Pagination = {
@@ -407,7 +489,7 @@ export const createOficioSearchService = ({ strapi }: { strapi: Core.Strapi }) =
 
     /** How many oficios match. */
     async count(filters: OficioFilters) {
-      return Number(await strapi.db.query(OFICIO_UID).count({ where: whereOf(filters) }));
+      return countOf(filters);
     },
 
     /** Every matching oficio, read `chunk` rows at a time, in the search's order. */
