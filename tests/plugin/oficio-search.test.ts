@@ -156,6 +156,22 @@ describe('búsqueda de oficios en cualquier estado', () => {
     expect((await search(designer, { q: '%' })).data).toEqual([]);
   });
 
+  it('comillas, signos de interrogación, diagonales y comodines en el texto o el folio son texto', async () => {
+    const designer = staff.disenador_senior;
+    const hostile = ["' OR 1=1 --", '?', '??', '\\', '%_%', '"; DROP TABLE oficios; --', '$1'];
+    for (const text of hostile) {
+      expect((await search(designer, { q: text })).data).toEqual([]);
+      expect((await search(designer, { folio: text })).data).toEqual([]);
+      expect((await search(designer, { folio: text, status: 'recibido', q: text })).data).toEqual(
+        []
+      );
+    }
+    // The same filters still find what they should afterwards.
+    expect(folios(await search(designer, { folio: feria.folio, q: 'elote' }))).toEqual([
+      feria.folio,
+    ]);
+  });
+
   it('el texto también busca en el nombre y las siglas del área, sin mayúsculas ni acentos', async () => {
     const designer = staff.disenador_senior;
     // Dirección de Cultura (DC): «Cultura» finds its oficios, not those of other areas.
