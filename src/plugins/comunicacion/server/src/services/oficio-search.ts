@@ -224,6 +224,14 @@ interface Sql {
   bindings: unknown[];
 }
 
+/** Link and item tables of one workflow, to reach its oficio. */
+interface ServiceTables {
+  link: string;
+  oficio: string;
+  item: string;
+  table: string;
+}
+
 /** An identifier quoted for SQLite and PostgreSQL alike. */
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
@@ -237,10 +245,10 @@ export const searchChoices = (): { states: Choice[]; services: Choice[] } => ({
 });
 
 /**
- * Every oficio in any state, filtered and paginated in the database. The statements are written
- * out here (table and column names from Strapi's metadata) rather than composed by the query
- * engine on every request: the search is the office's most used list and its SQL has a handful
- * of shapes.
+ * Every oficio in any state, filtered and paginated in the database. Its three statements (count,
+ * page with the area joined, services of the page) are written out here, with the table and
+ * column names of Strapi's metadata, rather than composed again by the query engine on every
+ * request.
  */
 export const createOficioSearchService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
@@ -260,10 +268,7 @@ export const createOficioSearchService = ({ strapi }: { strapi: Core.Strapi }) =
         areas: string;
         areaColumn: (attribute: string) => string;
         areaLink: { table: string; oficio: string; area: string };
-        services: Record<
-          WorkItemKey,
-          { link: string; oficio: string; item: string; table: string }
-        >;
+        services: Record<WorkItemKey, ServiceTables>;
       }
     | undefined;
   const names = () => {
@@ -300,7 +305,7 @@ export const createOficioSearchService = ({ strapi }: { strapi: Core.Strapi }) =
             },
           ];
         })
-      ) as Record<WorkItemKey, { link: string; oficio: string; item: string; table: string }>,
+      ) as Record<WorkItemKey, ServiceTables>,
     };
     return schema;
   };
