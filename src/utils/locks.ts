@@ -23,18 +23,28 @@ export type AdvisoryLock = keyof typeof ADVISORY_LOCKS;
 
 export const usesAdvisoryLocks = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
 
-/** Holds `lock` until the current transaction ends (no-op on SQLite). */
+/** The locks each open transaction holds already: they last until it ends. */
+const held = new WeakMap<object, Set<AdvisoryLock>>();
+
+/**
+ * Holds `lock` until the current transaction ends (no-op on SQLite). Asking again within the same
+ * transaction (a middleware and the rules under it) costs no second round trip.
+ */
 export const lockForTransaction = async (strapi: Core.Strapi, lock: AdvisoryLock) => {
   if (!usesAdvisoryLocks(strapi)) return;
   if (!strapi.db.inTransaction()) {
     throw new Error(`El candado «${lock}» solo se toma dentro de una transacción.`);
   }
-  await strapi.db.transaction(({ trx }) =>
-    (trx as unknown as Knex.Transaction).raw('SELECT pg_advisory_xact_lock(?, ?)', [
+  await strapi.db.transaction(async ({ trx }) => {
+    const locks = held.get(trx) ?? new Set<AdvisoryLock>();
+    if (locks.has(lock)) return;
+    await (trx as unknown as Knex.Transaction).raw('SELECT pg_advisory_xact_lock(?, ?)', [
       LOCK_SPACE,
       ADVISORY_LOCKS[lock],
-    ])
-  );
+    ]);
+    locks.add(lock);
+    held.set(trx, locks);
+  });
 };
 
 /** The SQL arguments of `lock`, for a session-level lock taken on a connection of its own. */
