@@ -2,8 +2,7 @@ import type { Core } from '@strapi/strapi';
 import {
   clientAddress,
   createRateLimiter,
-  matchPrefix,
-  normalisePath,
+  prefixMatcher,
   refuseRateLimited,
 } from '../utils/rate-limiter';
 
@@ -32,13 +31,14 @@ export default (config: RateLimitConfig, { strapi }: { strapi: Core.Strapi }) =>
     max: config.max,
     windowMs: config.windowMs,
   });
+  const match = prefixMatcher(config.prefixes);
 
   return async (ctx: Parameters<Core.MiddlewareHandler>[0], next: () => Promise<unknown>) => {
     if (config.max <= 0) return next();
-    const prefix = matchPrefix(ctx.path, config.prefixes);
-    if (!prefix) return next();
+    const found = match(ctx.path);
+    if (!found) return next();
 
-    const verdict = await limiter.hit(`${clientAddress(ctx)}|${normalisePath(prefix)}`);
+    const verdict = await limiter.hit(`${clientAddress(ctx)}|${found.door}`);
     ctx.set('RateLimit-Limit', String(config.max));
     ctx.set('RateLimit-Remaining', String(verdict.remaining));
     if (!verdict.allowed) {

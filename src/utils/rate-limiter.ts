@@ -133,27 +133,31 @@ export const normalisePath = (raw: string, { resolveDots = true } = {}): string 
   return `/${segments.join('/')}`.toLowerCase();
 };
 
+/** Whether a normalised path is the normalised `door` or lies under it. */
+const within = (path: string, door: string) =>
+  door === '/' || path === door || path.startsWith(`${door}/`);
+
 /** Whether a normalised path is the door `prefix` or lies under it. */
-const doors = new Map<string, string>();
-export const underPrefix = (path: string, prefix: string): boolean => {
-  // Prefixes come from the configuration: each is normalised once.
-  let door = doors.get(prefix);
-  if (door === undefined) {
-    door = normalisePath(prefix);
-    if (doors.size < 1000) doors.set(prefix, door);
-  }
-  return door === '/' || path === door || path.startsWith(`${door}/`);
-};
+export const underPrefix = (path: string, prefix: string): boolean =>
+  within(path, normalisePath(prefix));
 
 /**
- * The first of `prefixes` a raw request path falls under, read with dot segments resolved and as
- * written: `/api/approvals/x%2F..%2F..%2Fy` stays an approval link for the router, `/api/x/../auth`
- * is the log-in door for a client that resolves dots.
+ * For a list of doors (a limit's configuration, normalised once here): the first one a raw request
+ * path falls under, with its normalised form, read with dot segments resolved and as written:
+ * `/api/approvals/x%2F..%2F..%2Fy` stays an approval link for the router, `/api/x/../auth` is the
+ * log-in door for a client that resolves dots.
  */
-export const matchPrefix = (rawPath: string, prefixes: string[]): string | undefined => {
-  const readings = [normalisePath(rawPath), normalisePath(rawPath, { resolveDots: false })];
-  return prefixes.find((prefix) => readings.some((path) => underPrefix(path, prefix)));
+export const prefixMatcher = (prefixes: string[]) => {
+  const doors = prefixes.map((prefix) => ({ prefix, door: normalisePath(prefix) }));
+  return (rawPath: string): { prefix: string; door: string } | undefined => {
+    const readings = [normalisePath(rawPath), normalisePath(rawPath, { resolveDots: false })];
+    return doors.find(({ door }) => readings.some((path) => within(path, door)));
+  };
 };
+
+/** The first of `prefixes` a raw request path falls under (see {@link prefixMatcher}). */
+export const matchPrefix = (rawPath: string, prefixes: string[]): string | undefined =>
+  prefixMatcher(prefixes)(rawPath)?.prefix;
 
 /** The client's address as limits count it (behind TRUST_PROXY, the first X-Forwarded-For). */
 export const clientAddress = (ctx: Ctx) => (ctx.ip.length > 64 ? hashedKey(ctx.ip) : ctx.ip);
