@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Core } from '@strapi/strapi';
 import type { Knex } from 'knex';
 import { Client } from 'pg';
-import { dedicatedClientConfig } from './postgres-client';
+import { dedicatedClientConfig, isPostgres } from './postgres-client';
 
 /**
  * What an instance keeps in memory and another instance's writes can make stale:
@@ -75,8 +75,6 @@ export const createClusterEvents = (strapi: Core.Strapi) => {
   let retry: NodeJS.Timeout | null = null;
   let started = false;
   let closed = false;
-
-  const isPostgres = () => dedicatedClientConfig(strapi) !== null;
 
   const deliver = (topic: ClusterTopic) => {
     for (const handler of handlers.get(topic) ?? []) {
@@ -179,7 +177,7 @@ export const createClusterEvents = (strapi: Core.Strapi) => {
         await strapi.db.transaction(async ({ trx, onCommit, onRollback }) => {
           onCommit(() => deliver(topic));
           onRollback(() => deliver(topic));
-          if (isPostgres()) {
+          if (isPostgres(strapi)) {
             await (trx as unknown as Knex.Transaction).raw('SELECT pg_notify(?, ?)', [
               CLUSTER_CHANNEL,
               payload,
@@ -188,7 +186,7 @@ export const createClusterEvents = (strapi: Core.Strapi) => {
         });
         return;
       }
-      if (!isPostgres()) return;
+      if (!isPostgres(strapi)) return;
       try {
         await strapi.db.connection.raw('SELECT pg_notify(?, ?)', [CLUSTER_CHANNEL, payload]);
       } catch (error) {
@@ -199,7 +197,7 @@ export const createClusterEvents = (strapi: Core.Strapi) => {
 
     /** Starts listening (PostgreSQL only); keeps retrying in the background if it cannot yet. */
     async start() {
-      if (started || closed || !isPostgres()) return;
+      if (started || closed || !isPostgres(strapi)) return;
       started = true;
       try {
         await connect();

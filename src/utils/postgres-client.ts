@@ -1,6 +1,9 @@
 import type { Core } from '@strapi/strapi';
 import type { ClientConfig } from 'pg';
 
+/** Whether the application's database is PostgreSQL. */
+export const isPostgres = (strapi: Core.Strapi) => strapi.db.dialect.client === 'postgres';
+
 /**
  * Settings for a `pg` connection of its own (outside Strapi's pool) to the database Strapi uses,
  * or null when the database is not PostgreSQL. Named one by one: Strapi keeps the password out of

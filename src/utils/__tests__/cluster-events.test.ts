@@ -43,6 +43,7 @@ const sqliteStrapi = (inTransaction: boolean) => {
     config: { get: () => ({ client: 'sqlite', connection: { filename: ':memory:' } }) },
     log: { error: jest.fn(), warn: jest.fn(), debug: jest.fn(), info: jest.fn() },
     db: {
+      dialect: { client: 'sqlite' },
       inTransaction: () => inTransaction,
       transaction: async (
         fn: (params: {

@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { TRANSPARENCY_METADATA_FIELDS } from '../../../domain/transparency';
 import { toIso } from '../../notification/db';
 import { renderMarkdown } from '../../../utils/markdown';
+import { isPostgres } from '../../../utils/postgres-client';
 import type {
   Attachment,
   PublicationDetail,
@@ -105,7 +106,6 @@ export const naturalCompare = (a: string, b: string) =>
  */
 const createPublicSiteService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = () => strapi.db.connection as unknown as Knex;
-  const isPostgres = () => strapi.db.dialect.client === 'postgres';
   const schema = () => strapi.db.getSchemaName() as string | undefined;
   /** knex's withSchema also qualifies the tables joined to the query. */
   const from = (table: string) => {
@@ -125,7 +125,7 @@ const createPublicSiteService = ({ strapi }: { strapi: Core.Strapi }) => {
   /** Case-insensitive substring search over several columns. */
   const search = (query: Knex.QueryBuilder, cols: string[], term: string) => {
     const pattern = likePattern(term);
-    const op = isPostgres() ? 'ILIKE' : 'LIKE';
+    const op = isPostgres(strapi) ? 'ILIKE' : 'LIKE';
     query.where((any) => {
       for (const col of cols) any.orWhereRaw(`?? ${op} ? ESCAPE '\\'`, [col, pattern]);
     });

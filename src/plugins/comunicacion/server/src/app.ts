@@ -158,3 +158,4 @@ export { areaAccountInvitation } from '../../../../domain/notifications/account-
 
 // Queue counters: held by one transaction at a time on PostgreSQL.
 export { lockForTransaction } from '../../../../utils/locks';
+export { isPostgres } from '../../../../utils/postgres-client';

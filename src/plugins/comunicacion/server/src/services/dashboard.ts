@@ -15,6 +15,7 @@ import {
   weekStarts,
   type QueueDefinition,
   type WorkflowKey,
+  isPostgres,
 } from '../app';
 import type { GetDashboard } from '../../../shared/contracts/dashboard';
 import { getPluginService } from '../utils/get-plugin-service';
@@ -48,14 +49,13 @@ const serverTimeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone ||
 export const createDashboardService = ({ strapi }: { strapi: Core.Strapi }) => {
   const queues = () => getPluginService('queues', strapi);
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
-  const isPostgres = () => strapi.db.dialect.client === 'postgres';
 
   /**
    * 1 when an item closed on or before its due date (Mexico City day), else 0. Items without a
    * due date had no deadline to miss.
    */
   const onTimeSql = (closedAt: string, dueAt: string): Knex.Raw =>
-    isPostgres()
+    isPostgres(strapi)
       ? knex().raw(
           `CASE WHEN ${dueAt} IS NULL OR ` +
             `CAST((${closedAt} AT TIME ZONE ?) AT TIME ZONE 'America/Mexico_City' AS DATE) <= ${dueAt} ` +

@@ -14,6 +14,7 @@ import {
   type QueueDefinition,
   type QueueSource,
   type WorkflowKey,
+  isPostgres,
 } from '../app';
 import { getPluginService } from '../utils/get-plugin-service';
 import type { Pagination, StaffMember } from '../../../shared/contracts/common';
@@ -423,7 +424,7 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
     // On PostgreSQL each source first keeps its own first rows, in the same order: it reads them
     // along its due-date index and stops, and the sources are merged in order. SQLite would sort
     // each source whole and then the union again, so there the union is sorted once.
-    const perSource = strapi.db.dialect.client === 'postgres';
+    const perSource = isPostgres(strapi);
     const parts = branches.map((b): Knex.QueryBuilder => {
       const keys = branch(b, filters, 'keys');
       if (!perSource) return keys;
