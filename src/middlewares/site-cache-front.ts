@@ -9,7 +9,7 @@ import { getService } from '../utils/get-service';
 export default (_config: unknown, { strapi }: { strapi: Core.Strapi }) => {
   const cache = () => getService('site-cache', strapi);
   return async (ctx: Parameters<Core.MiddlewareHandler>[0], next: () => Promise<unknown>) => {
-    if (ctx.method === 'GET' && ctx.path.startsWith('/api/') && cache().answerEarly(ctx)) return;
+    if (ctx.path.startsWith('/api/') && cache().answerEarly(ctx)) return;
     await next();
   };
 };

@@ -58,6 +58,9 @@ const openToEveryone = (ctx: Ctx) => {
   return config?.auth === false && none(config.policies) && none(config.middlewares);
 };
 
+/** A GET without credentials: the only request an early answer may serve. */
+const anonymousGet = (ctx: Ctx) => ctx.method === 'GET' && !ctx.get('Authorization');
+
 /** What an early answer is looked up by: the origin too, as answers may hold absolute URLs. */
 const frontKey = (ctx: Ctx) => `${ctx.origin} ${defaultKey(ctx)}`;
 
@@ -156,7 +159,7 @@ const createSiteCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
      * middleware) are repeated this way: nothing is skipped that could refuse the request.
      */
     answerEarly(ctx: Ctx) {
-      if (ctx.method !== 'GET' || ctx.get('Authorization')) return false;
+      if (!anonymousGet(ctx)) return false;
       const key = aliases.get(frontKey(ctx));
       const entry = key === undefined ? undefined : get(key);
       if (!entry) return false;
@@ -196,9 +199,10 @@ const createSiteCacheService = ({ strapi }: { strapi: Core.Strapi }) => {
       };
       if (startedAt === generation) {
         set(key, entry);
-        if (ctx.method === 'GET' && !ctx.get('Authorization') && openToEveryone(ctx)) {
-          aliases.delete(frontKey(ctx));
-          aliases.set(frontKey(ctx), key);
+        if (anonymousGet(ctx) && openToEveryone(ctx)) {
+          const alias = frontKey(ctx);
+          aliases.delete(alias);
+          aliases.set(alias, key);
           if (aliases.size > MAX_ALIASES) aliases.delete(aliases.keys().next().value as string);
         }
       }
