@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import { TRANSPARENCY_METADATA_FIELDS } from '../../../domain/transparency';
 import { toIso } from '../../notification/db';
 import { renderMarkdown } from '../../../utils/markdown';
+import { likePattern } from '../../../utils/like';
 import { isPostgres } from '../../../utils/postgres-client';
 import type {
   Attachment,
@@ -65,9 +66,6 @@ interface Meta {
 }
 
 const snake = (name: string) => name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-
-/** `%`, `_` and the escape character itself match literally. */
-export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** A date column as `YYYY-MM-DD` (both dialects hand dates back as text; be safe with Date). */
 const isoDate = (value: unknown): string | null => {

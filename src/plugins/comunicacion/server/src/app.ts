@@ -138,6 +138,7 @@ export { conflict, forbidden, invalid } from '../../../../utils/errors';
 export { ROOT_MESSAGE, validateInput } from '../../../../utils/validation';
 export { toIso } from '../../../../api/notification/db';
 export { toCsv } from '../../../../utils/csv';
+export { likePattern } from '../../../../utils/like';
 export { getService } from '../../../../utils/get-service';
 export {
   clientAddress,

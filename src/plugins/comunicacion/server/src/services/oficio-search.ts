@@ -14,6 +14,7 @@ import {
   parseIsoDate,
   startOfMexicoCityDay,
   type WorkflowKey,
+  likePattern,
 } from '../app';
 import type { AreaRef, Pagination } from '../../../shared/contracts/common';
 import type { Choice, OficioSummary, SearchOficios } from '../../../shared/contracts/intake';
@@ -170,8 +171,7 @@ export const fold = (text: string) =>
     .toLowerCase();
 
 /** A LIKE pattern for `text` anywhere, its wildcards escaped. */
-export const containsPattern = (text: string) =>
-  `%${fold(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+export const containsPattern = (text: string) => likePattern(fold(text));
 
 /** The letters an accented letter folds to. */
 const FOLD_TARGETS = new Set(FOLDS.map(([, base]) => base));
@@ -358,8 +358,7 @@ export const createOficioSearchService = ({ strapi }: { strapi: Core.Strapi }) =
       );
     }
     if (filters.folio) {
-      const pattern = `%${filters.folio.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      add(`LOWER(${o('folio')}) LIKE LOWER(?) ESCAPE '\\'`, pattern);
+      add(`LOWER(${o('folio')}) LIKE LOWER(?) ESCAPE '\\'`, likePattern(filters.folio));
     }
     if (filters.receivedFrom) {
       add(`${o('receivedAt')} >= ?`, startOfMexicoCityDay(filters.receivedFrom));

@@ -15,6 +15,7 @@ import {
   type QueueSource,
   type WorkflowKey,
   isPostgres,
+  likePattern,
 } from '../app';
 import { getPluginService } from '../utils/get-plugin-service';
 import type { Pagination, StaffMember } from '../../../shared/contracts/common';
@@ -83,9 +84,6 @@ export const toDay = (value: unknown): string | null => {
 
 const toBool = (value: unknown) => value === true || value === 1 || value === '1' || value === 't';
 const toNumber = (value: unknown) => Number(value ?? 0) || 0;
-
-/** Escapes LIKE wildcards so a search for «50%» means the text «50%». */
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
   const knex = (): Knex => strapi.db.connection as unknown as Knex;
@@ -293,7 +291,8 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
       }
     }
     if (filters.q) {
-      const pattern = likePattern(filters.q);
+      // Wildcards escaped: a search for «50%» means the text «50%».
+      const pattern = likePattern(filters.q.toLowerCase());
       const title = isOficio ? oc('subject') : c('title');
       query.where((w) =>
         w
