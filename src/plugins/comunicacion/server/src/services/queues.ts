@@ -153,17 +153,10 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
   ): Knex.QueryBuilder => {
     const db = knex();
     const uid = WORKFLOW_UIDS[source.workflow];
-    const item = tablesOf(uid);
     const oficio = tablesOf(OFICIO_UID);
     const areaLink = link(OFICIO_UID, 'area')!;
     const area = tablesOf(AREA_UID);
-    const isOficio = source.workflow === 'oficio';
-    // In Recepción the row is the oficio itself.
-    const t = isOficio ? 'o' : 't';
-    const c = (name: string) => `${t}.${item.columns[name]}`;
-    const has = (name: string) => Boolean(item.columns[name]);
-    const oc = (name: string) => `o.${oficio.columns[name]}`;
-    const ac = (name: string) => `a.${area.columns[name]}`;
+    const { item, isOficio, t, c, has, oc, ac } = aliasesOf(source);
 
     // Counts without area or text filters need neither the oficio nor the area: skipping those
     // joins keeps the queue list and the dashboard to index-only scans. A page's keys need the
@@ -198,7 +191,7 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
       ? db.raw(`COALESCE(${oc('receivedAt')}, ${c('receivedAt')})`)
       : db.ref(oc('receivedAt'));
     if (ids) query.whereIn(`${t}.id`, ids.length ? [...ids] : [0]);
-    else filter(query, { source, filters, t, c, has, oc, ac });
+    else filter(query, source, filters);
 
     if (full === 'keys') {
       return query.select({
@@ -248,30 +241,31 @@ export const createQueuesService = ({ strapi }: { strapi: Core.Strapi }) => {
     });
   };
 
-  /** The conditions of one branch: the source's states and kind, and the listing's filters. */
-  const filter = (
-    query: Knex.QueryBuilder,
-    {
-      source,
-      filters,
-      t,
-      c,
-      has,
-      oc,
-      ac,
-    }: {
-      source: QueueSource;
-      filters: QueueFilters;
-      t: string;
-      c: (name: string) => string;
-      has: (name: string) => boolean;
-      oc: (name: string) => string;
-      ac: (name: string) => string;
-    }
-  ) => {
-    const db = knex();
-    const isOficio = source.workflow === 'oficio';
+  /**
+   * Column references of a branch under its aliases: the item (`t`; in Recepción the row is the
+   * oficio itself, `o`), its oficio (`o`) and the oficio's area (`a`).
+   */
+  const aliasesOf = (source: QueueSource) => {
     const item = tablesOf(WORKFLOW_UIDS[source.workflow]);
+    const oficio = tablesOf(OFICIO_UID);
+    const area = tablesOf(AREA_UID);
+    const isOficio = source.workflow === 'oficio';
+    const t = isOficio ? 'o' : 't';
+    return {
+      item,
+      isOficio,
+      t,
+      c: (name: string) => `${t}.${item.columns[name]}`,
+      has: (name: string) => Boolean(item.columns[name]),
+      oc: (name: string) => `o.${oficio.columns[name]}`,
+      ac: (name: string) => `a.${area.columns[name]}`,
+    };
+  };
+
+  /** The conditions of one branch: the source's states and kind, and the listing's filters. */
+  const filter = (query: Knex.QueryBuilder, source: QueueSource, filters: QueueFilters) => {
+    const db = knex();
+    const { item, isOficio, t, c, has, oc, ac } = aliasesOf(source);
     const states = filters.state
       ? source.states.filter((state) => state === filters.state)
       : [...source.states];
