@@ -105,6 +105,10 @@ export interface FloorRoute {
   file?: { type: string; base64: string };
 }
 
+/** The size of what the floor sends for a route: the JSON text, or the file's bytes. */
+export const routeBytes = (route: FloorRoute) =>
+  route.file ? Buffer.from(route.file.base64, 'base64').length : JSON.stringify(route.body).length;
+
 /**
  * GETs `pathname` once on the in-process application and records the SELECT statements it ran
  * (the session and the member's roles included: a plain server must know who asks too) and the
@@ -219,6 +223,8 @@ const runLoad = (options: {
 
 export const WARMUP_S = Number(process.env.BENCH_WARMUP_S || 3);
 export const DURATION_S = Number(process.env.BENCH_DURATION_S || 10);
+/** Instances of the application on one database for the several-instances lines (PostgreSQL). */
+export const INSTANCES = Number(process.env.BENCH_INSTANCES || 1);
 /** Fewer answers than this in the window make no percentile: the run is repeated by count. */
 const MIN_REQUESTS = 40;
 

@@ -25,12 +25,14 @@ import { WORKFLOWS, WORKFLOW_UIDS, type WorkflowKey } from '../src/domain/workfl
 import { prng, picker } from '../tests/harness/random';
 import {
   DURATION_S,
+  INSTANCES,
   WARMUP_S,
   databaseLabel,
   load,
   machine,
   printTable,
   record,
+  routeBytes,
   startApp,
   startFloor,
   type FloorRoute,
@@ -392,7 +394,7 @@ async function main() {
     for (const endpoint of endpoints) {
       console.log(
         `  floor of «${endpoint.label}»: ${routes[endpoint.path].queries.length} SQL statement(s), ` +
-          `${(routes[endpoint.path].file ? Buffer.from(routes[endpoint.path].file!.base64, 'base64').length : JSON.stringify(routes[endpoint.path].body).length).toLocaleString('en-US')} bytes`
+          `${routeBytes(routes[endpoint.path]).toLocaleString('en-US')} bytes`
       );
     }
     console.log(
@@ -401,8 +403,8 @@ async function main() {
         `${(floor.bootMs / 1000).toFixed(2)} s`
     );
 
-    if (Number(process.env.BENCH_INSTANCES || 1) > 1) {
-      const count = Number(process.env.BENCH_INSTANCES);
+    if (INSTANCES > 1) {
+      const count = INSTANCES;
       for (let i = 1; i < count; i++) servers.push(await startApp());
       const cluster = [single, ...servers.slice(2)];
       console.log(`queues: ${count} instances on one ${databaseLabel(db.client)} database`);

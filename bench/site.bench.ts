@@ -20,12 +20,14 @@ import { publishedItem } from '../tests/site/site-fixtures';
 import { prng, picker } from '../tests/harness/random';
 import {
   DURATION_S,
+  INSTANCES,
   WARMUP_S,
   databaseLabel,
   load,
   machine,
   printTable,
   record,
+  routeBytes,
   startApp,
   startFloor,
   type FloorRoute,
@@ -207,7 +209,7 @@ async function main() {
     servers.push(cachedApp);
     const cached = await load([cachedApp], paths, CONNECTIONS);
     let cluster: { one: number; many: number; count: number } | null = null;
-    const count = Number(process.env.BENCH_INSTANCES || 1);
+    const count = INSTANCES;
     if (count > 1) {
       const others: Server[] = [];
       for (let i = 1; i < count; i++) others.push(await startApp());
@@ -244,7 +246,7 @@ async function main() {
     const statements = Object.values(routes).map((route) => route.queries.length);
     console.log(
       `  floor: ${Math.min(...statements)}–${Math.max(...statements)} SQL statement(s) per page, ` +
-        `${JSON.stringify(routes[paths[0]].body).length.toLocaleString('en-US')} bytes for the first`
+        `${routeBytes(routes[paths[0]]).toLocaleString('en-US')} bytes for the first`
     );
     console.log(
       `  start-up: the application ${(cachedApp.bootMs / 1000).toFixed(1)} s on the seeded ` +
