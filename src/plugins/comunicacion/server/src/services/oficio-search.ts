@@ -278,7 +278,7 @@ export const createOficioSearchService = ({ strapi }: { strapi: Core.Strapi }) =
     const areaLink = tables().link(OFICIO_UID, 'area')!;
     const column = (of: { table: string; columns: Record<string, string> }, attribute: string) => {
       const name = of.columns[attribute];
-      if (!name) throw new Error(`${of.table} has no column for «${attribute}»`);
+      if (!name) throw new Error(`La tabla ${of.table} no tiene columna para «${attribute}».`);
       return quote(name);
     };
     schema = {
