@@ -39,10 +39,8 @@ export const reuseStaffAbilities = (strapi: Core.Strapi) => {
   };
   const bus = clusterEvents(strapi);
   bus.subscribe('staff-permissions', forget);
-  const changed = async () => {
-    forget();
-    await bus.publish('staff-permissions');
-  };
+  // Publishing forgets here at once (and at the end of the write's transaction) and on the others.
+  const changed = () => bus.publish('staff-permissions');
   strapi.db.lifecycles.subscribe({
     models: PERMISSION_MODELS,
     afterCreate: changed,
