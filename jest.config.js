@@ -19,6 +19,9 @@ const common = {
 module.exports = {
   // Two cores: one Strapi instance per worker keeps the machine responsive.
   maxWorkers: process.env.JEST_MAX_WORKERS || 2,
+  // A worker keeps some of every test file's instance it ran; past this heap it is replaced
+  // before its next file instead of running out of memory late in a long run.
+  workerIdleMemoryLimit: '2GB',
   testTimeout: 120000,
   projects: [
     {
